@@ -1,0 +1,1 @@
+"""Terminal front end: live progress for `process`, the `doctor` report."""

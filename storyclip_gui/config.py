@@ -1,0 +1,183 @@
+"""Typed settings: defaults < settings.json in the data dir < environment < command line.
+
+One declared list (SETTINGS) names every setting, its type, default, environment variable and
+meaning; docs and the settings dialog are generated from it. Paths come from platformdirs,
+computed when settings are loaded, never at import time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from storyclip_gui.core.scheduler import default_concurrency
+
+log = logging.getLogger(__name__)
+APP_NAME = "storyclip-studio"
+
+
+class SettingsError(ValueError):
+    """A setting has a value of the wrong type or range; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    env: str | None
+    kind: Callable[[Any], Any]
+    default: Callable[[Path], Any]  # given the data dir
+    description: str
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"{value!r} is not true or false")
+
+
+def _path(value: Any) -> Path:
+    return Path(os.path.expanduser(str(value))).absolute()
+
+
+def _positive_int(value: Any) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"{value!r} is not a positive whole number")
+    return number
+
+
+def _positive_float(value: Any) -> float:
+    number = float(value)
+    if not number > 0:
+        raise ValueError(f"{value!r} is not a positive number")
+    return number
+
+
+def _optional_str(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec("output_dir", "OUTPUT_DIR", _path,
+                lambda d: Path(platformdirs.user_videos_dir()) / "StoryClip",
+                "Folder where each job's clips are written (one sub-folder per job)."),
+    SettingSpec("temp_dir", "TEMP_DIR", _path,
+                lambda d: Path(platformdirs.user_cache_dir(APP_NAME)) / "tmp",
+                "Folder for working files (segment lists); safe to empty when no job runs."),
+    SettingSpec("monitoring_interval_ms", "MONITORING_INTERVAL", _positive_int, lambda d: 2000,
+                "Milliseconds between progress writes to the database and WebSocket heartbeats."),
+    SettingSpec("ffmpeg", "STORYCLIP_FFMPEG", _optional_str, lambda d: None,
+                "Path of the ffmpeg to use; empty: ffmpeg on PATH, else the bundled one."),
+    SettingSpec("concurrency", "STORYCLIP_CONCURRENCY", _positive_int,
+                lambda d: default_concurrency(), "How many jobs run at the same time."),
+    SettingSpec("stall_timeout_s", "STORYCLIP_STALL_TIMEOUT", _positive_float, lambda d: 60.0,
+                "Seconds without any output from ffmpeg before the job is stopped as stalled."),
+    SettingSpec("default_quality", "STORYCLIP_QUALITY", str, lambda d: "medium",
+                "Quality used when a job does not say: low, medium or high."),
+    SettingSpec("default_clip_seconds", "STORYCLIP_CLIP_SECONDS", _positive_float, lambda d: 15.0,
+                "Clip length used when a job does not say."),
+    SettingSpec("auto_resume", "STORYCLIP_AUTO_RESUME", _bool, lambda d: True,
+                "Re-queue interrupted jobs at start-up (clips already verified are kept)."),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    output_dir: Path
+    temp_dir: Path
+    monitoring_interval_ms: int
+    ffmpeg: str | None
+    concurrency: int
+    stall_timeout_s: float
+    default_quality: str
+    default_clip_seconds: float
+    auto_resume: bool
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def monitoring_interval(self) -> float:
+        return self.monitoring_interval_ms / 1000.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: (str(v) if isinstance(v := getattr(self, f.name), Path) else v)
+                for f in fields(self)}  # fmt: skip
+
+    def save(self) -> None:
+        """Write the settings that differ from the defaults to settings.json (atomically)."""
+        defaults = {s.name: s.default(self.data_dir) for s in SETTINGS}
+        data = {k: v for k, v in self.to_dict().items()
+                if k != "data_dir" and v != _jsonable(defaults.get(k))}  # fmt: skip
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        temp = self.settings_file.with_suffix(".json.part")
+        temp.write_text(json.dumps(data, indent=2), "utf-8")
+        os.replace(temp, self.settings_file)
+
+
+def _jsonable(value: Any) -> Any:
+    return str(value) if isinstance(value, Path) else value
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    if env.get("STORYCLIP_DATA_DIR"):
+        return _path(env["STORYCLIP_DATA_DIR"])
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    data_dir: Path | None = None,
+) -> Settings:
+    """Resolve every setting: defaults < settings file < environment < overrides (CLI)."""
+    env = os.environ if env is None else env
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    data_dir = _path(overrides.pop("data_dir", None) or data_dir or default_data_dir(env))
+    from_file = _read_settings_file(data_dir / "settings.json")
+    values: dict[str, Any] = {"data_dir": data_dir}
+    for spec in SETTINGS:
+        value, origin = spec.default(data_dir), "default"
+        if spec.name in from_file:
+            value, origin = from_file[spec.name], "settings.json"
+        if spec.env and env.get(spec.env, "") != "":
+            value, origin = env[spec.env], f"${spec.env}"
+        if spec.name in overrides:
+            value, origin = overrides[spec.name], "command line"
+        try:
+            values[spec.name] = spec.kind(value) if value is not None else None
+        except (TypeError, ValueError) as exc:
+            raise SettingsError(f"Setting {spec.name} from {origin}: {exc}") from None
+    return Settings(**values)
+
+
+def _read_settings_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("Ignoring unreadable settings file %s: %s", path, exc)
+        return {}
+    if not isinstance(data, dict):
+        log.warning("Ignoring settings file %s: not a JSON object", path)
+        return {}
+    return data
+
+
+def with_overrides(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, **changes)

@@ -1,0 +1,1 @@
+"""ffmpeg: locating the binaries, building argv, parsing progress, classifying failures."""

@@ -1,0 +1,284 @@
+"""JobManager: the one way a job is born, and the owner of every job's state changes.
+
+Every entry point (terminal, window, REST, watch folder) calls `submit()`. A state change is
+committed to the JobStore before it is published on the EventBus; progress ticks are published
+at once and written at most once per monitoring interval.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storyclip_gui.core.events import EventBus, EventKind
+from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
+from storyclip_gui.core.jobs import FINAL_STATES, Clip, ClipState, Job, JobState, Phase, new_job_id
+from storyclip_gui.core.options import StoryOptions
+from storyclip_gui.core.pipeline import PipelineHooks
+from storyclip_gui.core.ports import JobStore
+from storyclip_gui.core.scheduler import Scheduler
+
+log = logging.getLogger(__name__)
+
+JOB_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+PipelineFactory = Callable[[Job, PipelineHooks], Coroutine[Any, Any, None]]
+
+
+class SubmitError(ValueError):
+    """A job could not be registered (bad id, duplicate id); the message is for the caller."""
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    source: str
+    options: StoryOptions = StoryOptions()
+    job_id: str | None = None
+    output_root: str | None = None
+    parent_id: str | None = None
+
+
+class JobManager:
+    def __init__(
+        self,
+        *,
+        store: JobStore,
+        bus: EventBus,
+        run_pipeline: PipelineFactory,
+        output_root: Path,
+        scheduler: Scheduler | None = None,
+        monitoring_interval: float = 2.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.bus = bus
+        self.scheduler = scheduler or Scheduler()
+        self.output_root = Path(output_root)
+        self.monitoring_interval = monitoring_interval
+        self._run_pipeline = run_pipeline
+        self._clock = clock
+        self._jobs: dict[str, Job] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._stop_as: dict[str, JobState] = {}
+        self._last_write: dict[str, float] = {}
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    # -- queries ---------------------------------------------------------------------------
+    def get(self, job_id: str) -> Job | None:
+        return self._jobs.get(job_id)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs.values())
+
+    @property
+    def running_ids(self) -> list[str]:
+        return list(self._tasks)
+
+    @property
+    def queued_ids(self) -> list[str]:
+        return self.scheduler.order
+
+    # -- entry point -----------------------------------------------------------------------
+    def submit(self, spec: JobSpec) -> Job:
+        """Register a job: committed to the store, then announced, then scheduled."""
+        job_id = spec.job_id or new_job_id()
+        if not JOB_ID_PATTERN.match(job_id):
+            raise SubmitError("jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.")
+        if job_id in self._jobs:
+            raise SubmitError(f"A job with id {job_id!r} already exists.")
+        job = Job(
+            id=job_id,
+            source=str(Path(spec.source).absolute()),
+            options=spec.options,
+            output_root=str(Path(spec.output_root or self.output_root).absolute()),
+            parent_id=spec.parent_id,
+        )
+        self.store.add(job)
+        self._jobs[job.id] = job
+        self._publish(EventKind.JOB_REGISTERED, job, state_changed=True)
+        self.scheduler.enqueue(job.id)
+        self._pump()
+        return job
+
+    def adopt(self, job: Job) -> None:
+        """Take back a job loaded from the store at start-up (it is already committed)."""
+        self._jobs[job.id] = job
+        if job.state is JobState.QUEUED:
+            self.scheduler.enqueue(job.id)
+        self._publish(EventKind.JOB_REGISTERED, job, state_changed=True)
+        self._pump()
+
+    # -- control ---------------------------------------------------------------------------
+    def cancel(self, job_id: str) -> bool:
+        job = self._jobs.get(job_id)
+        if job is None or job.is_final:
+            return False
+        if job_id in self._tasks:
+            self._stop_as[job_id] = JobState.CANCELLED
+            self._tasks[job_id].cancel()
+            return True
+        self.scheduler.discard(job_id)
+        job.error = JobError(ErrorCode.CANCELLED, "Cancelled before it started.")
+        job.message = "Cancelled"
+        self._change_state(job, JobState.CANCELLED)
+        return True
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs.values()):
+            self.cancel(job.id)
+
+    def retry(self, job_id: str) -> Job:
+        job = self._jobs.get(job_id)
+        if job is None:
+            raise SubmitError(f"No job with id {job_id!r}.")
+        if job.state not in (JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED):
+            raise SubmitError(f"Only failed, cancelled or interrupted jobs can be retried "
+                              f"(this one is {job.state}).")  # fmt: skip
+        job.error = None
+        job.progress = 0.0
+        job.phase = Phase.WAITING
+        job.message = "Waiting in queue"
+        job.speed = job.fps = job.eta_seconds = None
+        self._change_state(job, JobState.QUEUED)
+        self.scheduler.enqueue(job.id)
+        self._pump()
+        return job
+
+    def move(self, job_id: str, delta: int) -> bool:
+        moved = self.scheduler.move(job_id, delta)
+        if moved:
+            job = self._jobs[job_id]
+            self._publish(EventKind.JOB_UPDATED, job)
+        return moved
+
+    def pause(self) -> None:
+        self.scheduler.paused = True
+        self._update_idle()
+
+    def resume(self) -> None:
+        self.scheduler.paused = False
+        self._pump()
+
+    def set_concurrency(self, value: int) -> None:
+        self.scheduler.concurrency = value
+        self._pump()
+
+    async def wait_until_idle(self) -> None:
+        """Return when nothing runs and nothing more will start (queue empty or paused)."""
+        while True:
+            await self._idle.wait()
+            await asyncio.sleep(0)
+            if self._idle.is_set():
+                return
+
+    async def shutdown(self) -> None:
+        """Stop running jobs as `interrupted` (they resume next start); queued jobs stay queued."""
+        self.scheduler.paused = True
+        tasks = list(self._tasks.values())
+        for job_id, task in list(self._tasks.items()):
+            self._stop_as[job_id] = JobState.INTERRUPTED
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    # -- running ---------------------------------------------------------------------------
+    def _pump(self) -> None:
+        for job_id in self.scheduler.take_startable(len(self._tasks)):
+            job = self._jobs[job_id]
+            if job.state is not JobState.QUEUED:
+                continue
+            self._tasks[job_id] = asyncio.ensure_future(self._run(job))
+        self._update_idle()
+
+    def _update_idle(self) -> None:
+        busy = bool(self._tasks) or (bool(self.scheduler.order) and not self.scheduler.paused)
+        if busy:
+            self._idle.clear()
+        else:
+            self._idle.set()
+
+    async def _run(self, job: Job) -> None:
+        try:
+            job.attempts += 1
+            job.error = None
+            job.progress, job.phase, job.message = 0.0, Phase.STARTING, "Starting video processing..."
+            self._change_state(job, JobState.PROCESSING)
+            hooks = PipelineHooks(self._on_progress, self._on_clip, self._on_process)
+            try:
+                await self._run_pipeline(job, hooks)
+            except asyncio.CancelledError:
+                self._stopped(job, self._stop_as.pop(job.id, JobState.CANCELLED))
+            except JobFailure as failure:
+                self._failed(job, failure.error)
+            except Exception as exc:  # a bug of ours: the job fails, the app goes on
+                log.exception("job %s crashed", job.id)
+                self._failed(job, JobError(ErrorCode.INTERNAL_ERROR,
+                                           f"Internal error: {type(exc).__name__}: {exc}"))  # fmt: skip
+            else:
+                job.progress, job.phase = 100.0, Phase.DONE
+                job.message = "Video processing completed"
+                self._change_state(job, JobState.COMPLETED)
+        finally:
+            self._tasks.pop(job.id, None)
+            self._last_write.pop(job.id, None)
+            self._pump()
+
+    def _stopped(self, job: Job, state: JobState) -> None:
+        job.pid = None
+        job.speed = job.fps = job.eta_seconds = None
+        if state is JobState.INTERRUPTED:
+            job.message = "Interrupted: resumes at next start"
+        else:
+            job.error = JobError(ErrorCode.CANCELLED, "Cancelled by the user.")
+            job.message = "Cancelled"
+        self._change_state(job, state)
+
+    def _failed(self, job: Job, error: JobError) -> None:
+        job.pid = None
+        job.error = error
+        job.message = error.message
+        job.speed = job.fps = None
+        self._change_state(job, JobState.FAILED)
+
+    # -- hooks from the pipeline -------------------------------------------------------------
+    def _on_progress(self, job: Job) -> None:
+        job.updated_at = time.time()
+        now = self._clock()
+        if now - self._last_write.get(job.id, float("-inf")) >= self.monitoring_interval:
+            self._last_write[job.id] = now
+            self.store.save_progress(job)
+        self._publish(EventKind.JOB_UPDATED, job)
+
+    def _on_clip(self, job: Job, clip: Clip) -> None:
+        assert clip.state is ClipState.VERIFIED
+        self.store.save_clip(job, clip)
+        self._publish(EventKind.CLIP_COMPLETED, job, clip=clip.to_dict())
+
+    def _on_process(self, job: Job, pid: int | None) -> None:
+        job.pid = pid
+        self.store.save(job)
+
+    # -- state changes ---------------------------------------------------------------------
+    def _change_state(self, job: Job, state: JobState) -> None:
+        job.transition(state)
+        self.store.save(job)  # committed before anyone is told
+        kind = EventKind.JOB_COMPLETED if state in FINAL_STATES else EventKind.JOB_UPDATED
+        self._publish(kind, job, state_changed=True)
+
+    def _publish(
+        self,
+        kind: EventKind,
+        job: Job,
+        clip: dict[str, Any] | None = None,
+        state_changed: bool = False,
+    ) -> None:
+        event = self.bus.publish(kind, job.to_dict(), clip=clip, state_changed=state_changed)
+        if state_changed:
+            self.store.record_seq(event.seq)

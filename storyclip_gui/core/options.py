@@ -1,0 +1,249 @@
+"""Story options (clip length, layout, size, quality, trims, naming) and their validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from storyclip_gui.core.presets import PRESETS
+
+
+class OptionsError(ValueError):
+    """Raised for an invalid story option; the message is written for the person who set it."""
+
+
+class Layout(StrEnum):
+    CROP = "crop"  # fill 9:16, centre crop
+    BLUR = "blur"  # fit, with a blurred copy of the video behind
+    FIT = "fit"  # fit with bars
+
+
+class Quality(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True)
+class QualitySettings:
+    x264_preset: str
+    crf: int
+    audio_bitrate: str
+
+
+QUALITY_SETTINGS: dict[Quality, QualitySettings] = {
+    Quality.LOW: QualitySettings("veryfast", 28, "96k"),
+    Quality.MEDIUM: QualitySettings("veryfast", 23, "128k"),
+    Quality.HIGH: QualitySettings("medium", 20, "192k"),
+}
+
+OUTPUT_SIZES: tuple[tuple[int, int], ...] = ((1080, 1920), (720, 1280))
+DEFAULT_NAME_TEMPLATE = "{stem}_{index:02d}.mp4"
+MIN_CLIP_SECONDS = 1.0
+MAX_CLIP_SECONDS = 600.0
+_TEMPLATE_FIELDS = {"stem", "index", "start", "end"}
+_FORBIDDEN_NAME_CHARS = re.compile(r"[/\\\x00]")
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """Everything that decides what clips a job produces. Immutable; build with `from_dict`."""
+
+    clip_seconds: float = 15.0
+    layout: Layout = Layout.CROP
+    width: int = 1080
+    height: int = 1920
+    quality: Quality = Quality.MEDIUM
+    trim_start: float = 0.0
+    trim_end: float | None = None
+    max_clips: int | None = None
+    audio: bool = True
+    name_template: str = DEFAULT_NAME_TEMPLATE
+    fast_copy: bool = False  # cut without re-encoding when the source already fits
+    min_tail_seconds: float = 1.0  # a shorter tail is merged into the previous clip
+    preset: str | None = None
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    @property
+    def size(self) -> str:
+        return f"{self.width}x{self.height}"
+
+    @property
+    def quality_settings(self) -> QualitySettings:
+        return QUALITY_SETTINGS[self.quality]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form; `from_dict(to_dict())` gives back an equal object."""
+        data = dataclasses.asdict(self)
+        data["layout"] = self.layout.value
+        data["quality"] = self.quality.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryOptions:
+        """Build from user input (JSON, CLI, settings). Accepts the seed's camelCase names.
+
+        A `preset` sets clip length and limits first; explicit values then override it.
+        """
+        aliases = {
+            "clipSeconds": "clip_seconds",
+            "clip_length": "clip_seconds",
+            "trimStart": "trim_start",
+            "trimEnd": "trim_end",
+            "maxClips": "max_clips",
+            "nameTemplate": "name_template",
+            "fastCopy": "fast_copy",
+        }
+        fields = {f.name for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            name = aliases.get(key, key)
+            if name == "size":
+                if value is not None:
+                    values["width"], values["height"] = parse_size(value)
+                continue
+            if name not in fields:
+                raise OptionsError(f"Unknown option {key!r}.")
+            if value is not None or name in ("trim_end", "max_clips", "preset"):
+                values[name] = value
+        preset_name = values.get("preset")
+        merged: dict[str, Any] = {}
+        if preset_name is not None:
+            if preset_name not in PRESETS:
+                raise OptionsError(
+                    f"Unknown preset {preset_name!r}; choose one of: {', '.join(PRESETS)}."
+                )
+            preset = PRESETS[preset_name]
+            merged["clip_seconds"] = preset.clip_seconds
+            merged["max_clips"] = preset.max_clips
+        merged.update(values)
+        return cls(**_coerce(merged))
+
+
+def parse_size(value: Any) -> tuple[int, int]:
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        width, height = value
+    else:
+        match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", str(value))
+        if not match:
+            raise OptionsError(f"Output size {value!r} is not WIDTHxHEIGHT, e.g. 1080x1920.")
+        width, height = match.groups()
+    try:
+        return int(width), int(height)
+    except (TypeError, ValueError):
+        raise OptionsError(f"Output size {value!r} is not WIDTHxHEIGHT, e.g. 1080x1920.") from None
+
+
+def _coerce(values: dict[str, Any]) -> dict[str, Any]:
+    """Turn loosely typed input (strings from a form or CLI) into the declared types."""
+    out = dict(values)
+    try:
+        for name in ("clip_seconds", "trim_start", "min_tail_seconds"):
+            if name in out:
+                out[name] = _number(out[name], name)
+        if out.get("trim_end") is not None:
+            out["trim_end"] = _number(out["trim_end"], "trim_end")
+        if out.get("max_clips") is not None:
+            if isinstance(out["max_clips"], bool) or float(out["max_clips"]) != int(
+                float(out["max_clips"])
+            ):
+                raise OptionsError("Maximum clips must be a whole number.")
+            out["max_clips"] = int(float(out["max_clips"]))
+        for name in ("width", "height"):
+            if name in out:
+                out[name] = int(out[name])
+    except (TypeError, ValueError):
+        raise OptionsError(f"Option values must be numbers: {values!r}.") from None
+    if "layout" in out:
+        try:
+            out["layout"] = Layout(str(out["layout"]).lower())
+        except ValueError:
+            raise OptionsError(
+                f"Layout {out['layout']!r} is not one of: crop, blur, fit."
+            ) from None
+    if "quality" in out:
+        try:
+            out["quality"] = Quality(str(out["quality"]).lower())
+        except ValueError:
+            raise OptionsError(
+                f"Quality {out['quality']!r} is not one of: low, medium, high."
+            ) from None
+    for name in ("audio", "fast_copy"):
+        if name in out and isinstance(out[name], str):
+            out[name] = out[name].strip().lower() in ("1", "true", "yes", "on")
+    return out
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, bool):
+        raise OptionsError(f"{name} must be a number of seconds, not {value!r}.")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise OptionsError(f"{name} must be a number of seconds, not {value!r}.") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise OptionsError(f"{name} must be a finite number of seconds.")
+    return number
+
+
+def validate(options: StoryOptions) -> None:
+    """Raise OptionsError with a clear message for the first invalid option found."""
+    if not isinstance(options.layout, Layout):
+        raise OptionsError(f"Layout {options.layout!r} is not one of: crop, blur, fit.")
+    if not isinstance(options.quality, Quality):
+        raise OptionsError(f"Quality {options.quality!r} is not one of: low, medium, high.")
+    if not MIN_CLIP_SECONDS <= options.clip_seconds <= MAX_CLIP_SECONDS:
+        raise OptionsError(
+            f"Clip length must be between {MIN_CLIP_SECONDS:g} and {MAX_CLIP_SECONDS:g} seconds, "
+            f"not {options.clip_seconds:g}."
+        )
+    if (options.width, options.height) not in OUTPUT_SIZES:
+        sizes = ", ".join(f"{w}x{h}" for w, h in OUTPUT_SIZES)
+        raise OptionsError(f"Output size {options.size} is not supported; choose {sizes}.")
+    if options.trim_start < 0:
+        raise OptionsError("Trim start cannot be negative.")
+    if options.trim_end is not None and options.trim_end <= options.trim_start:
+        raise OptionsError(
+            f"Trim end ({options.trim_end:g} s) must be after trim start "
+            f"({options.trim_start:g} s)."
+        )
+    if options.max_clips is not None and options.max_clips < 1:
+        raise OptionsError("Maximum clips must be at least 1.")
+    if not 0 <= options.min_tail_seconds < options.clip_seconds:
+        raise OptionsError("The minimum tail must be shorter than a clip.")
+    _validate_template(options.name_template)
+
+
+def _validate_template(template: str) -> None:
+    if not template or not template.strip():
+        raise OptionsError("The output name template is empty.")
+    try:
+        fields = {
+            name.split(".")[0].split("[")[0]
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name is not None
+        }
+    except ValueError as exc:
+        raise OptionsError(f"The output name template {template!r} is malformed: {exc}.") from None
+    unknown = fields - _TEMPLATE_FIELDS
+    if unknown:
+        raise OptionsError(
+            f"The output name template uses unknown fields {sorted(unknown)}; "
+            f"available: {sorted(_TEMPLATE_FIELDS)}."
+        )
+    if "index" not in fields:
+        raise OptionsError("The output name template must contain {index} so clips differ.")
+    if _FORBIDDEN_NAME_CHARS.search(template):
+        raise OptionsError("The output name template cannot contain a folder separator.")
+    try:
+        template.format(stem="x", index=1, start=0.0, end=1.0)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise OptionsError(f"The output name template {template!r} is malformed: {exc}.") from None
+    if not template.lower().endswith(".mp4"):
+        raise OptionsError("The output name template must end in .mp4.")

@@ -1,0 +1,1 @@
+"""QtCore adapters: the QProcess runner behind core's Runner port, and the Qt signal bridge."""
