@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from storyclip_gui.core.jobs import Clip, Job
+from storyclip_gui.core.jobs import Clip, Job, JobState
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,48 @@ class StoreError(RuntimeError):
     """The job store could not read or write (disk full, locked, corrupt): tell the user."""
 
 
+@dataclass(frozen=True)
+class HistoryQuery:
+    """A page of history, newest first. `before` is the keyset cursor from the previous page."""
+
+    states: frozenset[JobState] = frozenset()  # empty: every state
+    since: float | None = None  # created_at >= since (epoch seconds)
+    until: float | None = None  # created_at < until
+    search: str | None = None  # case-insensitive substring of the source name
+    limit: int = 100
+    before: tuple[float, str] | None = None  # (created_at, job id) of the last row seen
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    jobs: list[Job]
+    next_cursor: tuple[float, str] | None  # None: no more rows
+
+
+@dataclass(frozen=True)
+class HistoryStats:
+    counts: dict[str, int] = field(default_factory=dict)  # by state
+    clips_generated: int = 0
+    media_seconds: float = 0.0  # total seconds of source processed by completed jobs
+    mean_processing_seconds: float | None = None
+    p95_processing_seconds: float | None = None
+    mean_speed: float | None = None  # media seconds / processing seconds (x realtime)
+    failures_by_code: dict[str, int] = field(default_factory=dict)
+    failure_rate: float | None = None  # failed / finished
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "counts": self.counts,
+            "clipsGenerated": self.clips_generated,
+            "mediaSeconds": self.media_seconds,
+            "meanProcessingSeconds": self.mean_processing_seconds,
+            "p95ProcessingSeconds": self.p95_processing_seconds,
+            "meanSpeed": self.mean_speed,
+            "failuresByCode": self.failures_by_code,
+            "failureRate": self.failure_rate,
+        }
+
+
 class JobStore(Protocol):
     def add(self, job: Job) -> None:
         """Commit a newly registered job (before anyone is told about it)."""
@@ -75,6 +117,18 @@ class JobStore(Protocol):
 
     def record_seq(self, seq: int) -> None:
         """Remember the latest sequence number."""
+
+    def get(self, job_id: str) -> Job | None:
+        """One job from history (any state), with its clips."""
+        ...
+
+    def history(self, query: HistoryQuery) -> HistoryPage:
+        """A page of jobs, newest first, filtered (keyset-paged so deep pages stay fast)."""
+        ...
+
+    def stats(self) -> HistoryStats:
+        """Statistics over the whole history."""
+        ...
 
 
 class MemoryJobStore:
@@ -104,3 +158,27 @@ class MemoryJobStore:
 
     def record_seq(self, seq: int) -> None:
         self._seq = max(self._seq, seq)
+
+    def get(self, job_id: str) -> Job | None:
+        return self.jobs.get(job_id)
+
+    def history(self, query: HistoryQuery) -> HistoryPage:
+        rows = sorted(self.jobs.values(), key=lambda j: (j.created_at, j.id), reverse=True)
+        needle = (query.search or "").lower()
+        picked = [
+            j for j in rows
+            if (not query.states or j.state in query.states)
+            and (query.since is None or j.created_at >= query.since)
+            and (query.until is None or j.created_at < query.until)
+            and needle in j.source.rsplit("/", 1)[-1].lower()
+            and (query.before is None or (j.created_at, j.id) < query.before)
+        ]  # fmt: skip
+        page = picked[: query.limit]
+        more = len(picked) > query.limit
+        return HistoryPage(page, (page[-1].created_at, page[-1].id) if more and page else None)
+
+    def stats(self) -> HistoryStats:
+        counts: dict[str, int] = {}
+        for job in self.jobs.values():
+            counts[job.state.value] = counts.get(job.state.value, 0) + 1
+        return HistoryStats(counts=counts)

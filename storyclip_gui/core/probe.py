@@ -133,7 +133,7 @@ _STREAM = re.compile(r"^\s*Stream #0:\d+(?:\[[^\]]*\])?(?:\([^)]*\))?: (Video|Au
 _SIZE = re.compile(r"(\d{1,6})x(\d{1,6})(?:\s*\[SAR (\d+):(\d+) DAR [^\]]*\])?")
 _FPS = re.compile(r"([\d.]+k?) fps")
 _TBR = re.compile(r"([\d.]+k?) tbr")
-_ROTATION = re.compile(r"displaymatrix: rotation of (-?[\d.]+) degrees")
+_ROTATION = re.compile(r"display ?matrix: rotation of (-?[\d.]+) degrees", re.I)
 _ERROR_HINTS = (
     ("No such file or directory", "The file does not exist."),
     ("Permission denied", "The file cannot be read (permission denied)."),

@@ -1,0 +1,81 @@
+"""Test-wide setup: offscreen Qt, isolated folders and settings, ffmpeg, generated media."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_API"] = "pyside6"
+
+import pytest  # noqa: E402
+
+from storyclip_gui.core.ffmpeg.locate import locate  # noqa: E402
+from tests.helpers.media import make_audio_only, make_video  # noqa: E402
+
+T = TypeVar("T")
+FAKE_FFMPEG = Path(__file__).parent / "helpers" / "fake_ffmpeg.py"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, output and temp folders; nothing touches the user's."""
+    home = tmp_path / "home"
+    for name, sub in (("STORYCLIP_DATA_DIR", "data"), ("OUTPUT_DIR", "output"),
+                      ("TEMP_DIR", "temp"), ("XDG_CONFIG_HOME", "home/.config"),
+                      ("XDG_DATA_HOME", "home/.local/share"), ("XDG_CACHE_HOME", "home/.cache")):
+        monkeypatch.setenv(name, str(tmp_path / sub))
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("MONITORING_INTERVAL", "STORYCLIP_FFMPEG", "STORYCLIP_CONCURRENCY",
+                 "STORYCLIP_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def ffmpeg() -> str:
+    return locate().ffmpeg
+
+
+@pytest.fixture(scope="session")
+def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="session")
+def video(ffmpeg: str, media_dir: Path) -> Callable[..., Path]:
+    """video("name.mp4", seconds=3, size="320x240", audio=True, rotation=None, ...) → Path."""
+
+    def make(name: str, **kwargs: Any) -> Path:
+        return make_video(ffmpeg, media_dir / name, **kwargs)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def audio_only(ffmpeg: str, media_dir: Path) -> Path:
+    return make_audio_only(ffmpeg, media_dir / "tone.m4a")
+
+
+@pytest.fixture
+def run_async(qapp: Any) -> Iterator[Callable[..., Any]]:
+    """Run a coroutine to the end on a qasync loop over the Qt application (real Qt events)."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+
+    def run(awaitable: Awaitable[T], timeout: float = 120) -> T:
+        return loop.run_until_complete(asyncio.wait_for(awaitable, timeout))
+
+    yield run
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    asyncio.set_event_loop(None)
+    loop.close()

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""A stand-in for ffmpeg whose behaviour the test chooses: FAKE_FFMPEG_MODE in the environment.
+
+normal  - prints a few progress blocks and exits 0
+slow    - like normal, one block every 0.2 s for 10 s (for cancel tests)
+stall   - prints one progress block, then writes nothing and sleeps
+crash   - prints one block, then kills itself with SIGSEGV
+flood   - writes FAKE_FFMPEG_FLOOD_MB (default 50) MiB to stderr, then exits 1
+diskfull- says "No space left on device" on stderr and exits 1
+"""
+
+import os
+import signal
+import sys
+import time
+
+mode = os.environ.get("FAKE_FFMPEG_MODE", "normal")
+
+
+def block(us: int, end: bool = False) -> None:
+    sys.stdout.write(f"frame={us // 33333}\nfps=30.0\nout_time_us={us}\nspeed=1.5x\n"
+                     f"progress={'end' if end else 'continue'}\n")
+    sys.stdout.flush()
+
+
+if mode == "normal":
+    for i in range(5):
+        block(i * 200_000, end=i == 4)
+    sys.exit(0)
+if mode == "slow":
+    for i in range(50):
+        block(i * 200_000)
+        time.sleep(0.2)
+    sys.exit(0)
+if mode == "stall":
+    block(0)
+    time.sleep(3600)
+if mode == "crash":
+    block(0)
+    os.kill(os.getpid(), signal.SIGSEGV)
+if mode == "flood":
+    chunk = ("x" * 1023 + "\n").encode()
+    for _ in range(int(os.environ.get("FAKE_FFMPEG_FLOOD_MB", "50")) * 1024):
+        os.write(2, chunk)
+    os.write(2, b"flood done: last line\n")
+    sys.exit(1)
+if mode == "diskfull":
+    sys.stderr.write("[out#0/segment] Error writing trailer: No space left on device\n")
+    sys.exit(1)
+sys.exit(f"unknown FAKE_FFMPEG_MODE {mode}")
