@@ -88,7 +88,7 @@ class JobManager:
     # -- entry point -----------------------------------------------------------------------
     def submit(self, spec: JobSpec) -> Job:
         """Register a job: committed to the store, then announced, then scheduled."""
-        job_id = spec.job_id or new_job_id()
+        job_id = spec.job_id if spec.job_id is not None else new_job_id()
         if not JOB_ID_PATTERN.match(job_id):
             raise SubmitError("jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.")
         if job_id in self._jobs:

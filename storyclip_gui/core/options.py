@@ -68,6 +68,13 @@ class StoryOptions:
     preset: str | None = None
 
     def __post_init__(self) -> None:
+        for name, enum in (("layout", Layout), ("quality", Quality)):
+            value = getattr(self, name)
+            if isinstance(value, str) and not isinstance(value, enum):
+                try:
+                    object.__setattr__(self, name, enum(value.lower()))
+                except ValueError:
+                    pass  # validate() names the problem
         validate(self)
 
     @property
@@ -158,6 +165,8 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         for name in ("width", "height"):
             if name in out:
                 out[name] = int(out[name])
+    except OptionsError:
+        raise
     except (TypeError, ValueError):
         raise OptionsError(f"Option values must be numbers: {values!r}.") from None
     if "layout" in out:
@@ -180,15 +189,24 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_LABELS = {
+    "clip_seconds": "Clip length",
+    "trim_start": "Trim start",
+    "trim_end": "Trim end",
+    "min_tail_seconds": "Minimum tail",
+}
+
+
 def _number(value: Any, name: str) -> float:
+    label = _LABELS.get(name, name)
     if isinstance(value, bool):
-        raise OptionsError(f"{name} must be a number of seconds, not {value!r}.")
+        raise OptionsError(f"{label} must be a number of seconds, not {value!r}.")
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise OptionsError(f"{name} must be a number of seconds, not {value!r}.") from None
+        raise OptionsError(f"{label} must be a number of seconds, not {value!r}.") from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise OptionsError(f"{name} must be a finite number of seconds.")
+        raise OptionsError(f"{label} must be a finite number of seconds.")
     return number
 
 

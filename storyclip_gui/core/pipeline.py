@@ -160,7 +160,8 @@ class JobPipeline:
         try:
             media = await probe_media(self.config.runner, self.config.toolchain, job.source)
         except ProbeError as exc:
-            raise _fail(ErrorCode.INVALID_INPUT, str(exc)) from None
+            name = os.path.basename(job.source)
+            raise _fail(ErrorCode.INVALID_INPUT, f"{name}: {exc}") from None
         self._check_media(media)
         job.media = media
         self._report(10, Phase.PREPARING, "Processing video files...")

@@ -135,6 +135,7 @@ _FPS = re.compile(r"([\d.]+k?) fps")
 _TBR = re.compile(r"([\d.]+k?) tbr")
 _ROTATION = re.compile(r"display ?matrix: rotation of (-?[\d.]+) degrees", re.I)
 _ERROR_HINTS = (
+    ("misdetection possible", "This is not a video file (its contents match no media format)."),
     ("No such file or directory", "The file does not exist."),
     ("Permission denied", "The file cannot be read (permission denied)."),
     ("Is a directory", "That path is a folder, not a video file."),

@@ -7,6 +7,9 @@ stall   - prints one progress block, then writes nothing and sleeps
 crash   - prints one block, then kills itself with SIGSEGV
 flood   - writes FAKE_FFMPEG_FLOOD_MB (default 50) MiB to stderr, then exits 1
 diskfull- says "No space left on device" on stderr and exits 1
+
+With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (argv containing "segment")
+misbehave; probes are passed to the real ffmpeg, so a whole job can run through the pipeline.
 """
 
 import os
@@ -15,6 +18,9 @@ import sys
 import time
 
 mode = os.environ.get("FAKE_FFMPEG_MODE", "normal")
+real = os.environ.get("FAKE_FFMPEG_REAL")
+if real and "segment" not in sys.argv:
+    os.execv(real, [real, *sys.argv[1:]])
 
 
 def block(us: int, end: bool = False) -> None:
