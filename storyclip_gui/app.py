@@ -71,9 +71,8 @@ def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], No
     SIGINT/SIGTERM call `on_interrupt` (once); a second SIGINT exits at once.
     """
     os.environ.setdefault("QT_API", "pyside6")
-    from PySide6.QtCore import QCoreApplication, QTimer
-
     import qasync
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
@@ -109,5 +108,7 @@ async def make_demo_video(engine: Engine, folder: Path) -> Path:
     path = folder / "storyclip-demo.mp4"
     outcome = await engine.runner.run(demo_source_argv(engine.toolchain.ffmpeg, str(path)))
     if not outcome.ok:
-        raise RuntimeError(f"Could not make the demo video: ffmpeg {outcome}\n{outcome.stderr_tail}")
+        raise RuntimeError(
+            f"Could not make the demo video: ffmpeg {outcome}\n{outcome.stderr_tail}"
+        )
     return path

@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_API"] = "pyside6"
 
-import pytest  # noqa: E402
+import pytest
 
-from storyclip_gui.core.ffmpeg.locate import locate  # noqa: E402
-from tests.helpers.media import make_audio_only, make_video  # noqa: E402
+from storyclip_gui.core.ffmpeg.locate import locate
+from tests.helpers.media import make_audio_only, make_video
 
 T = TypeVar("T")
 FAKE_FFMPEG = Path(__file__).parent / "helpers" / "fake_ffmpeg.py"
@@ -24,13 +24,22 @@ FAKE_FFMPEG = Path(__file__).parent / "helpers" / "fake_ffmpeg.py"
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, output and temp folders; nothing touches the user's."""
     home = tmp_path / "home"
-    for name, sub in (("STORYCLIP_DATA_DIR", "data"), ("OUTPUT_DIR", "output"),
-                      ("TEMP_DIR", "temp"), ("XDG_CONFIG_HOME", "home/.config"),
-                      ("XDG_DATA_HOME", "home/.local/share"), ("XDG_CACHE_HOME", "home/.cache")):
+    for name, sub in (
+        ("STORYCLIP_DATA_DIR", "data"),
+        ("OUTPUT_DIR", "output"),
+        ("TEMP_DIR", "temp"),
+        ("XDG_CONFIG_HOME", "home/.config"),
+        ("XDG_DATA_HOME", "home/.local/share"),
+        ("XDG_CACHE_HOME", "home/.cache"),
+    ):
         monkeypatch.setenv(name, str(tmp_path / sub))
     monkeypatch.setenv("HOME", str(home))
-    for name in ("MONITORING_INTERVAL", "STORYCLIP_FFMPEG", "STORYCLIP_CONCURRENCY",
-                 "STORYCLIP_TOKEN"):
+    for name in (
+        "MONITORING_INTERVAL",
+        "STORYCLIP_FFMPEG",
+        "STORYCLIP_CONCURRENCY",
+        "STORYCLIP_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     return tmp_path
 

@@ -26,8 +26,14 @@ class DoctorReport:
 
 
 def _run(argv: list[str], timeout: float = 20) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                          errors="replace")  # fmt: skip
+    return subprocess.run(
+        argv,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        errors="replace",
+    )
 
 
 def _version(path: str) -> str:
@@ -82,8 +88,12 @@ def diagnose(configured_ffmpeg: str | None, folders: dict[str, Path]) -> DoctorR
         except (OSError, subprocess.TimeoutExpired):
             listed = []
         usable = [name for name in listed if encoder_works(tools.ffmpeg, name)]
-        report.add("hardware H.264", ", ".join(usable) if usable else
-                   f"none usable ({len(listed)} listed by ffmpeg, none with working hardware)")
+        report.add(
+            "hardware H.264",
+            ", ".join(usable)
+            if usable
+            else f"none usable ({len(listed)} listed by ffmpeg, none with working hardware)",
+        )
     for label, path in folders.items():
         ok, text = _writable(path)
         report.add(f"{label} folder", text, ok=ok, fatal=label in ("output", "temp", "data"))

@@ -57,7 +57,9 @@ class ProcessView:
         self.progress.update(task, completed=job["progress"], status=status)
 
 
-def result_objects(jobs: list[dict[str, Any]], problems: list[SourceProblem]) -> list[dict[str, Any]]:
+def result_objects(
+    jobs: list[dict[str, Any]], problems: list[SourceProblem]
+) -> list[dict[str, Any]]:
     """One object per input for --json (the contract in docs/cli.md)."""
     results = []
     for job in jobs:

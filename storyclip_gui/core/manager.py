@@ -12,7 +12,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ class SubmitError(ValueError):
 @dataclass(frozen=True)
 class JobSpec:
     source: str
-    options: StoryOptions = StoryOptions()
+    options: StoryOptions = field(default_factory=StoryOptions)
     job_id: str | None = None
     output_root: str | None = None
     parent_id: str | None = None
@@ -208,7 +208,11 @@ class JobManager:
         try:
             job.attempts += 1
             job.error = None
-            job.progress, job.phase, job.message = 0.0, Phase.STARTING, "Starting video processing..."
+            job.progress, job.phase, job.message = (
+                0.0,
+                Phase.STARTING,
+                "Starting video processing...",
+            )
             self._change_state(job, JobState.PROCESSING)
             hooks = PipelineHooks(self._on_progress, self._on_clip, self._on_process)
             try:
@@ -219,8 +223,8 @@ class JobManager:
                 self._failed(job, failure.error)
             except Exception as exc:  # a bug of ours: the job fails, the app goes on
                 log.exception("job %s crashed", job.id)
-                self._failed(job, JobError(ErrorCode.INTERNAL_ERROR,
-                                           f"Internal error: {type(exc).__name__}: {exc}"))  # fmt: skip
+                message = f"Internal error: {type(exc).__name__}: {exc}"
+                self._failed(job, JobError(ErrorCode.INTERNAL_ERROR, message))
             else:
                 job.progress, job.phase = 100.0, Phase.DONE
                 job.message = "Video processing completed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 import string
@@ -71,10 +72,8 @@ class StoryOptions:
         for name, enum in (("layout", Layout), ("quality", Quality)):
             value = getattr(self, name)
             if isinstance(value, str) and not isinstance(value, enum):
-                try:
+                with contextlib.suppress(ValueError):  # validate() names the problem
                     object.__setattr__(self, name, enum(value.lower()))
-                except ValueError:
-                    pass  # validate() names the problem
         validate(self)
 
     @property

@@ -113,7 +113,9 @@ def check_source(path: str) -> None:
     except FileNotFoundError:
         raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' does not exist (was it moved?).") from None
     except OSError as exc:
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' cannot be opened: {exc.strerror}.") from None
+        raise _fail(
+            ErrorCode.INVALID_INPUT, f"'{name}' cannot be opened: {exc.strerror}."
+        ) from None
     if stat.S_ISDIR(st.st_mode):
         raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is a folder, not a video file.")
     if not stat.S_ISREG(st.st_mode):
@@ -216,7 +218,8 @@ class JobPipeline:
         kept = {
             c.index: c
             for c in self.job.clips
-            if c.state is ClipState.VERIFIED and Path(c.path).is_file()
+            if c.state is ClipState.VERIFIED
+            and Path(c.path).is_file()
             and not self.job.options.fast_copy
         }
         stem = naming.safe_stem(self.job.source)
@@ -314,7 +317,9 @@ class JobPipeline:
         complete, _, _ = text.rpartition("\n")  # ignore a half-written last line
         return parse_segment_list(complete)
 
-    def _segment_closed(self, run: SegmentRun, row: tuple[str, float, float], job_dir: Path) -> None:
+    def _segment_closed(
+        self, run: SegmentRun, row: tuple[str, float, float], job_dir: Path
+    ) -> None:
         name, start, end = row
         index = _segment_index(name)
         clip = next((c for c in self.job.clips if c.index == index), None)
@@ -382,8 +387,11 @@ class JobPipeline:
         total = self.job.clips_total or 1
         for task in list(self._verify_tasks):
             await task
-            self._report(80 + 20 * self.job.clips_verified / total * 0.95, Phase.FINALIZING,
-                         f"Verified {self.job.clips_verified} of {self.job.clips_total} clips")
+            self._report(
+                80 + 20 * self.job.clips_verified / total * 0.95,
+                Phase.FINALIZING,
+                f"Verified {self.job.clips_verified} of {self.job.clips_total} clips",
+            )
         missing = [c.index for c in self.job.clips if c.state is not ClipState.VERIFIED]
         if missing:
             raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clips {missing} were not written.")

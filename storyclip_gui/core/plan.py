@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
     length = options.clip_seconds
     span = end - start
     # Tolerate float noise so 60.0 / 15.0 never yields a 1e-12 s fifth clip.
-    full = int(math.floor(span / length + 1e-9))
+    full = math.floor(span / length + 1e-9)
     tail = span - full * length
     bounds = [start + i * length for i in range(full + 1)]
     if tail > 1e-6:
@@ -52,7 +53,7 @@ def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
         bounds[-1] = end
     clips = [
         ClipPlan(index=i + 1, start=round(a, 6), end=round(b, 6))
-        for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
+        for i, (a, b) in enumerate(itertools.pairwise(bounds))
     ]
     if options.max_clips is not None:
         clips = clips[: options.max_clips]

@@ -56,7 +56,7 @@ def ffmpeg_probe_argv(ffmpeg: str, path: str) -> list[str]:
 
 def _rotation(degrees: float) -> int:
     """Display-matrix rotation (counter-clockwise, may be negative) → clockwise 0/90/180/270."""
-    return int(round(-degrees / 90.0)) % 4 * 90
+    return round(-degrees / 90.0) % 4 * 90
 
 
 def _fraction(text: str | None) -> Fraction | None:
@@ -129,7 +129,11 @@ def _float(value: Any) -> float | None:
 
 _INPUT = re.compile(r"^Input #0, ([^,]+(?:,[^,\s]+)*), from ", re.M)
 _DURATION = re.compile(r"^\s*Duration: (N/A|(\d+):(\d\d):(\d\d(?:\.\d+)?))", re.M)
-_STREAM = re.compile(r"^\s*Stream #0:\d+(?:\[[^\]]*\])?(?:\([^)]*\))?: (Video|Audio|Subtitle|Data|Attachment): (.*)$", re.M)  # noqa: E501
+_STREAM = re.compile(
+    r"^\s*Stream #0:\d+(?:\[[^\]]*\])?(?:\([^)]*\))?: "
+    r"(Video|Audio|Subtitle|Data|Attachment): (.*)$",
+    re.M,
+)
 _SIZE = re.compile(r"(\d{1,6})x(\d{1,6})(?:\s*\[SAR (\d+):(\d+) DAR [^\]]*\])?")
 _FPS = re.compile(r"([\d.]+k?) fps")
 _TBR = re.compile(r"([\d.]+k?) tbr")

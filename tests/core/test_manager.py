@@ -66,8 +66,14 @@ def make(concurrency: int = 1, **kwargs) -> tuple[JobManager, RecordingStore, Sc
     store, script, events = RecordingStore(), Script(), []
     bus = EventBus()
     bus.subscribe(events.append)
-    manager = JobManager(store=store, bus=bus, run_pipeline=script, output_root=Path("/out"),
-                         scheduler=Scheduler(concurrency), **kwargs)
+    manager = JobManager(
+        store=store,
+        bus=bus,
+        run_pipeline=script,
+        output_root=Path("/out"),
+        scheduler=Scheduler(concurrency),
+        **kwargs,
+    )
     return manager, store, script, events
 
 
@@ -145,8 +151,11 @@ def test_failures_do_not_stop_other_jobs_and_retry_works():
         script.release("a", "b", "c")
         await manager.wait_until_idle()
         a, b, c = (manager.get(x) for x in "abc")
-        assert (a.state, a.error.code, a.message) == (JobState.FAILED, ErrorCode.INVALID_INPUT,
-                                                      "bad file")
+        assert (a.state, a.error.code, a.message) == (
+            JobState.FAILED,
+            ErrorCode.INVALID_INPUT,
+            "bad file",
+        )
         assert b.state is JobState.FAILED and b.error.code is ErrorCode.INTERNAL_ERROR
         assert c.state is JobState.COMPLETED
         script.outcome.pop("a")
@@ -203,7 +212,9 @@ def test_progress_is_published_every_tick_but_written_once_per_interval():
         manager.submit(JobSpec("/v/a.mp4", job_id="a"))
         script.release("a")
         await manager.wait_until_idle()
-        progress_events = [e for e in events if e.kind is EventKind.JOB_UPDATED and not e.state_changed]
+        progress_events = [
+            e for e in events if e.kind is EventKind.JOB_UPDATED and not e.state_changed
+        ]
         writes = [c for c in store.calls if c[0] == "progress"]
         assert len(progress_events) == 10
         assert len(writes) == 3  # at 0.5 s, 2.5 s and 4.5 s

@@ -15,7 +15,7 @@ def test_safe_stem_handles_hostile_names():
     assert naming.safe_stem("/x/-rf.mp4") == "rf"
     assert naming.safe_stem("/x/.hidden.mp4") == "hidden"
     assert naming.safe_stem("/x/line\nbreak.mp4") == "line_break"
-    assert naming.safe_stem('/x/qu"ote\'s.mp4') == "qu_ote's"
+    assert naming.safe_stem("/x/qu\"ote's.mp4") == "qu_ote's"
     assert naming.safe_stem("/x/ñandú 🎬.mov") == "ñandú 🎬"
     assert naming.safe_stem("/x/....mp4") == "video"
 
@@ -23,7 +23,10 @@ def test_safe_stem_handles_hostile_names():
 def test_clip_filename_and_unique_path(tmp_path):
     clip = ClipPlan(3, 30, 45)
     assert naming.clip_filename("{stem}_{index:02d}.mp4", "a", clip) == "a_03.mp4"
-    assert naming.clip_filename("{stem}-{start:.0f}-{end:.0f}-{index}.mp4", "a", clip) == "a-30-45-3.mp4"
+    assert (
+        naming.clip_filename("{stem}-{start:.0f}-{end:.0f}-{index}.mp4", "a", clip)
+        == "a-30-45-3.mp4"
+    )
     (tmp_path / "a_03.mp4").write_bytes(b"x")
     assert naming.unique_path(tmp_path / "a_03.mp4").name == "a_03 (2).mp4"
     assert naming.unique_path(tmp_path / "b.mp4", {tmp_path / "b.mp4"}).name == "b (2).mp4"
@@ -47,7 +50,8 @@ def test_folders_are_searched_and_problems_reported(tmp_path):
     (tmp_path / "empty").mkdir()
     os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "loop")
     assert [p.name for p in find_videos(tmp_path / "a")] == ["one.MP4", "two.mkv"]
-    sources, problems = expand_inputs([str(tmp_path / "a"), str(tmp_path / "missing.mp4"),
-                                       str(tmp_path / "empty")])
+    sources, problems = expand_inputs(
+        [str(tmp_path / "a"), str(tmp_path / "missing.mp4"), str(tmp_path / "empty")]
+    )
     assert [Path(s).name for s in sources] == ["one.MP4", "two.mkv", "missing.mp4"]
     assert len(problems) == 1 and "No videos found" in problems[0].message

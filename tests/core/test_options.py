@@ -10,16 +10,34 @@ from storyclip_gui.core.presets import PRESETS
 
 def test_defaults():
     o = StoryOptions()
-    assert (o.clip_seconds, o.layout, o.size, o.quality) == (15, Layout.CROP, "1080x1920",
-                                                           Quality.MEDIUM)
+    assert (o.clip_seconds, o.layout, o.size, o.quality) == (
+        15,
+        Layout.CROP,
+        "1080x1920",
+        Quality.MEDIUM,
+    )
     assert o.name_template == "{stem}_{index:02d}.mp4"
 
 
 def test_seed_names_and_round_trip():
-    o = StoryOptions.from_dict({"quality": "HIGH", "clipSeconds": "10", "layout": "blur",
-                                "size": "720x1280", "maxClips": 3, "trimStart": 1.5})
+    o = StoryOptions.from_dict(
+        {
+            "quality": "HIGH",
+            "clipSeconds": "10",
+            "layout": "blur",
+            "size": "720x1280",
+            "maxClips": 3,
+            "trimStart": 1.5,
+        }
+    )
     assert (o.quality, o.clip_seconds, o.layout, o.width, o.max_clips, o.trim_start) == (
-        Quality.HIGH, 10.0, Layout.BLUR, 720, 3, 1.5)
+        Quality.HIGH,
+        10.0,
+        Layout.BLUR,
+        720,
+        3,
+        1.5,
+    )
     assert StoryOptions.from_dict(o.to_dict()) == o
 
 

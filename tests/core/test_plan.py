@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from storyclip_gui.core.options import StoryOptions
@@ -43,7 +45,7 @@ def test_trim_and_max_clips():
 def test_indexes_are_one_based_and_contiguous():
     clips = plan_clips(60.5, StoryOptions(clip_seconds=10))
     assert [c.index for c in clips] == [1, 2, 3, 4, 5, 6]
-    assert all(a.end == b.start for a, b in zip(clips, clips[1:]))
+    assert all(a.end == b.start for a, b in itertools.pairwise(clips))
     assert clips[-1].duration == 10.5
     assert len(plan_clips(61, StoryOptions(clip_seconds=10))) == 7  # a 1 s tail is kept
 

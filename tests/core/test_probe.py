@@ -65,8 +65,10 @@ def test_anamorphic_and_odd_lines():
 
 
 def test_duration_na_is_none():
-    text = "Input #0, mpegts, from 'x.ts':\n  Duration: N/A, bitrate: N/A\n" \
-           "  Stream #0:0[0x100]: Video: h264, yuv420p, 64x64, 29.97 fps, 29.97 tbr\n"
+    text = (
+        "Input #0, mpegts, from 'x.ts':\n  Duration: N/A, bitrate: N/A\n"
+        "  Stream #0:0[0x100]: Video: h264, yuv420p, 64x64, 29.97 fps, 29.97 tbr\n"
+    )
     info = parse_ffmpeg_banner(text)
     assert info.duration is None and info.fps == pytest.approx(29.97)
 
@@ -74,9 +76,16 @@ def test_duration_na_is_none():
 def test_ffprobe_json():
     data = {
         "streams": [
-            {"codec_type": "video", "codec_name": "hevc", "width": 1920, "height": 1080,
-             "avg_frame_rate": "30000/1001", "pix_fmt": "yuv420p10le", "sample_aspect_ratio": "1:1",
-             "side_data_list": [{"side_data_type": "Display Matrix", "rotation": -90}]},
+            {
+                "codec_type": "video",
+                "codec_name": "hevc",
+                "width": 1920,
+                "height": 1080,
+                "avg_frame_rate": "30000/1001",
+                "pix_fmt": "yuv420p10le",
+                "sample_aspect_ratio": "1:1",
+                "side_data_list": [{"side_data_type": "Display Matrix", "rotation": -90}],
+            },
             {"codec_type": "audio", "codec_name": "aac"},
         ],
         "format": {"duration": "12.5", "format_name": "mov,mp4"},
@@ -88,8 +97,17 @@ def test_ffprobe_json():
 
 
 def test_ffprobe_cover_art_is_not_video():
-    data = {"streams": [{"codec_type": "audio", "codec_name": "mp3"},
-                        {"codec_type": "video", "codec_name": "mjpeg", "width": 500, "height": 500,
-                         "disposition": {"attached_pic": 1}}],
-            "format": {"duration": "3"}}
+    data = {
+        "streams": [
+            {"codec_type": "audio", "codec_name": "mp3"},
+            {
+                "codec_type": "video",
+                "codec_name": "mjpeg",
+                "width": 500,
+                "height": 500,
+                "disposition": {"attached_pic": 1},
+            },
+        ],
+        "format": {"duration": "3"},
+    }
     assert not parse_ffprobe_json(json.dumps(data)).has_video

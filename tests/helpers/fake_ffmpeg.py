@@ -24,8 +24,10 @@ if real and "segment" not in sys.argv:
 
 
 def block(us: int, end: bool = False) -> None:
-    sys.stdout.write(f"frame={us // 33333}\nfps=30.0\nout_time_us={us}\nspeed=1.5x\n"
-                     f"progress={'end' if end else 'continue'}\n")
+    sys.stdout.write(
+        f"frame={us // 33333}\nfps=30.0\nout_time_us={us}\nspeed=1.5x\n"
+        f"progress={'end' if end else 'continue'}\n"
+    )
     sys.stdout.flush()
 
 

@@ -26,8 +26,18 @@ def make_video(
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = path.with_name(path.stem + ".raw" + path.suffix)
     vf = f"setsar={sar}" if sar else "null"
-    argv = [ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={fps}:duration={seconds}"]
+    argv = [
+        ffmpeg,
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        f"testsrc2=size={size}:rate={fps}:duration={seconds}",
+    ]
     if audio:
         argv += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
     argv += ["-vf", vf, "-c:v", vcodec, "-pix_fmt", pix_fmt]

@@ -36,15 +36,20 @@ def alive(pid: int) -> bool:
 def test_progress_is_read_incrementally(run_async, monkeypatch):
     parser = ProgressParser()
     updates = []
-    outcome = run_async(QProcessRunner().run(
-        fake(monkeypatch, "normal"), on_stdout=lambda b: updates.extend(parser.feed(b))))
+    outcome = run_async(
+        QProcessRunner().run(
+            fake(monkeypatch, "normal"), on_stdout=lambda b: updates.extend(parser.feed(b))
+        )
+    )
     assert outcome.ok, outcome
     assert [u.out_time for u in updates] == [0.0, 0.2, 0.4, 0.6, 0.8]
     assert updates[-1].ended
 
 
 def test_real_ffmpeg_exit_status_and_stderr(run_async, ffmpeg, tmp_path):
-    outcome = run_async(QProcessRunner().run([ffmpeg, "-hide_banner", "-i", str(tmp_path / "nope")]))
+    outcome = run_async(
+        QProcessRunner().run([ffmpeg, "-hide_banner", "-i", str(tmp_path / "nope")])
+    )
     assert not outcome.ok
     assert outcome.exit_code not in (0, None)
     assert "No such file or directory" in outcome.stderr_tail
@@ -107,7 +112,8 @@ def test_child_dies_with_its_parent(tmp_path):
         "from storyclip_gui.runner.qprocess_runner import QProcessRunner\n"
         "app = QCoreApplication([])\n"
         "async def main():\n"
-        f"    await QProcessRunner().run([{str(FAKE_FFMPEG)!r}], on_started=lambda p: open({str(pid_file)!r}, 'w').write(str(p)))\n"
+        f"    def started(pid): open({str(pid_file)!r}, 'w').write(str(pid))\n"
+        f"    await QProcessRunner().run([{str(FAKE_FFMPEG)!r}], on_started=started)\n"
         "qasync.run(main())\n"
     )
     env = {**os.environ, "FAKE_FFMPEG_MODE": "stall"}

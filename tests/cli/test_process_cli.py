@@ -1,0 +1,113 @@
+"""`storyclip process` and `storyclip doctor` as a user runs them: a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CLI = [sys.executable, "-m", "storyclip_gui"]
+
+
+def storyclip(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout,
+                          stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+def test_json_has_one_object_per_input_and_exit_status_1_on_any_failure(video, tmp_path):
+    good = video("good.mp4", seconds=3)
+    notes = tmp_path / "notes.mp4"
+    notes.write_text("not a video")
+    empty_folder = tmp_path / "nothing here"
+    empty_folder.mkdir()
+    out = tmp_path / "out"
+    result = storyclip("process", str(good), str(notes), str(empty_folder), "--json",
+                       "--clip-seconds", "1.5", "--size", "720x1280", "--quality", "low",
+                       "--output-dir", str(out))  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    results = json.loads(result.stdout)  # stdout is exactly one JSON document
+    assert [r["status"] for r in results] == ["completed", "failed", "failed"]
+    ok, bad, folder = results
+    assert ok["error"] is None and Path(ok["outputDir"]).parent == out
+    assert [(c["start"], c["end"]) for c in ok["clips"]] == [(0, 1.5), (1.5, 3)]
+    for clip in ok["clips"]:
+        assert Path(clip["path"]).is_file() and (clip["width"], clip["height"]) == (720, 1280)
+        assert abs(clip["duration"] - (clip["end"] - clip["start"])) < 0.05
+        assert clip["size"] == Path(clip["path"]).stat().st_size
+    assert bad["error"]["code"] == "invalid_input" and "notes.mp4" in bad["error"]["message"]
+    assert folder["jobId"] is None and "No videos found" in folder["error"]["message"]
+
+
+def test_all_good_exits_0_with_a_summary(video, tmp_path):
+    result = storyclip("process", str(video("good.mp4", seconds=3)), "--clip-seconds", "5",
+                       "--size", "720x1280", "--quality", "low")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "completed" in result.stdout
+    assert Path(os.environ["OUTPUT_DIR"], "good", "good_01.mp4").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((), "give videos or folders"),
+        (("x.mp4", "--clip-seconds", "0"), "Clip length must be between"),
+        (("x.mp4", "--size", "1x1"), "not supported"),
+        (("x.mp4", "--preset", "vine"), "Unknown preset"),
+        (("x.mp4", "--jobs", "0"), "--jobs must be at least 1"),
+    ],
+)
+def test_usage_errors_exit_2(args, words):
+    result = storyclip("process", *args)
+    assert result.returncode == 2
+    assert words in " ".join(result.stderr.split())
+
+
+def test_doctor_reports_the_toolchain_and_folders():
+    result = storyclip("doctor")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for words in ("ffmpeg version", "libx264", "usable", "hardware H.264", "output folder"):
+        assert words in result.stdout
+    assert os.environ["OUTPUT_DIR"] in result.stdout
+
+
+def test_doctor_fails_without_ffmpeg(monkeypatch, tmp_path):
+    monkeypatch.setenv("STORYCLIP_FFMPEG", str(tmp_path / "no-such-ffmpeg"))
+    result = storyclip("doctor")
+    assert result.returncode == 1 and "does not exist" in result.stdout
+    result = storyclip("process", "x.mp4")
+    assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_cancels_cleanly(video, tmp_path):
+    source = video("long.mp4", seconds=30, size="640x360")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([*CLI, "process", str(source), "--output-dir", str(out), "--json",
+                             "--clip-seconds", "5", "--quality", "high"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not any(out.rglob(".*.part")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling the file system of another process: nothing to wait on
+    assert any(out.rglob(".*.part")), "ffmpeg never started writing"
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    [result] = json.loads(stdout)
+    assert result["status"] == "cancelled" and result["error"]["code"] == "cancelled"
+    assert not list(out.rglob(".*.part"))
+    assert not [line for line in subprocess.run(["ps", "-eo", "args"], capture_output=True,
+                text=True).stdout.splitlines() if str(out) in line]  # fmt: skip
+
+
+def test_demo_runs_without_any_video(tmp_path):
+    result = storyclip("process", "--demo", "--json", "--size", "720x1280", "--quality", "low",
+                       "--clip-seconds", "10")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [demo] = json.loads(result.stdout)
+    assert demo["status"] == "completed" and len(demo["clips"]) == 2
