@@ -54,3 +54,10 @@ def test_runner_uses_qtcore_only():
                 if n.startswith("PySide6") and n not in ("PySide6", "PySide6.QtCore")
             ]
     assert not offenders, offenders
+
+
+def test_mypy_strict_on_core_and_runner():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -225,3 +225,14 @@ def test_ffmpeg_faults_through_the_whole_pipeline(
     assert job.error.message
     assert not leftovers(Path(job.output_dir))
     assert not [p for p in Path(job.output_dir).iterdir() if p.suffix == ".mp4"]
+
+
+def test_trims_and_max_clips_are_exact(run_async, video, ffmpeg):
+    source = video("good.mp4", seconds=3)
+    opts = StoryOptions(clip_seconds=1, trim_start=0.5, trim_end=3.0, max_clips=2, **SMALL)
+    [job], _, _ = run_jobs(run_async, [JobSpec(str(source), opts)])
+    assert job.state is JobState.COMPLETED, job.error
+    assert [(c.start, c.end) for c in job.clips] == [(0.5, 1.5), (1.5, 2.5)]
+    for clip in job.clips:
+        info, _ = probe(ffmpeg, clip.path)
+        assert abs(info.duration - 1.0) <= 1 / 30 + 0.011

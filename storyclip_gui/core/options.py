@@ -232,8 +232,8 @@ def validate(options: StoryOptions) -> None:
         )
     if options.max_clips is not None and options.max_clips < 1:
         raise OptionsError("Maximum clips must be at least 1.")
-    if not 0 <= options.min_tail_seconds < options.clip_seconds:
-        raise OptionsError("The minimum tail must be shorter than a clip.")
+    if options.min_tail_seconds < 0:
+        raise OptionsError("The minimum tail cannot be negative.")
     _validate_template(options.name_template)
 
 

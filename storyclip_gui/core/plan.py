@@ -45,7 +45,8 @@ def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
     tail = span - full * length
     bounds = [start + i * length for i in range(full + 1)]
     if tail > 1e-6:
-        if full == 0 or tail >= options.min_tail_seconds:
+        # never merge a tail as long as half a clip, whatever the threshold says
+        if full == 0 or tail >= min(options.min_tail_seconds, length / 2):
             bounds.append(end)
         else:
             bounds[-1] = end

@@ -215,7 +215,9 @@ def parse_ffmpeg_banner(stderr: str) -> MediaInfo:
 
 def _split_top_level(text: str) -> list[str]:
     """Split on commas that are not inside parentheses ("yuv420p(tv, bt709)" stays whole)."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch == "(":
             depth += 1

@@ -17,6 +17,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QProcess, QTimer
 
@@ -32,6 +33,13 @@ _DEATH_SIGNAL_SHIM = (
     "os.getppid()==int(sys.argv[1]) or os._exit(125)\n"
     "os.execv(sys.argv[2],sys.argv[2:])\n"
 )
+
+
+@dataclass
+class _RunState:
+    last_output: float
+    stalled: bool = False
+    start_error: str | None = None
 
 
 def _death_signal_supported() -> bool:
@@ -80,17 +88,17 @@ class QProcessRunner:
         params.flags = QProcess.UnixProcessFlag.ResetSignalHandlers
         proc.setUnixProcessParameters(params)
         stderr = bytearray()
-        state = {"stalled": False, "last": time.monotonic(), "start_error": None}
+        state = _RunState(last_output=time.monotonic())
 
         def read_stdout() -> None:
-            data = proc.readAllStandardOutput().data()
-            state["last"] = time.monotonic()
+            data = bytes(proc.readAllStandardOutput().data())
+            state.last_output = time.monotonic()
             if data and on_stdout is not None:
                 on_stdout(data)
 
         def read_stderr() -> None:
             stderr.extend(proc.readAllStandardError().data())
-            state["last"] = time.monotonic()
+            state.last_output = time.monotonic()
             if len(stderr) > self.stderr_limit:
                 del stderr[: len(stderr) - self.stderr_limit]
 
@@ -100,7 +108,7 @@ class QProcessRunner:
 
         def error(err: QProcess.ProcessError) -> None:
             if err is QProcess.ProcessError.FailedToStart and not done.done():
-                state["start_error"] = proc.errorString()
+                state.start_error = proc.errorString()
                 done.set_result(None)
 
         watchdog = QTimer()
@@ -108,8 +116,9 @@ class QProcessRunner:
             watchdog.setInterval(int(min(1000, stall_timeout * 250)))
 
             def check_stall() -> None:
-                if time.monotonic() - state["last"] > stall_timeout and not state["stalled"]:
-                    state["stalled"] = True
+                silent = time.monotonic() - state.last_output
+                if silent > stall_timeout and not state.stalled:
+                    state.stalled = True
                     proc.kill()
 
             watchdog.timeout.connect(check_stall)
@@ -135,7 +144,8 @@ class QProcessRunner:
             if proc.state() is not QProcess.ProcessState.NotRunning:
                 proc.kill()
                 proc.waitForFinished(1000)
-            read_stdout() if proc.bytesAvailable() else None
+            if proc.bytesAvailable():
+                read_stdout()
             with contextlib.suppress(RuntimeError):
                 proc.readyReadStandardOutput.disconnect()
                 proc.readyReadStandardError.disconnect()
@@ -144,13 +154,13 @@ class QProcessRunner:
             self.live.discard(proc)
             proc.deleteLater()
         read_stderr()
-        if state["start_error"]:
-            return ProcessOutcome(None, start_error=str(state["start_error"]), pid=pid)
+        if state.start_error:
+            return ProcessOutcome(None, start_error=state.start_error, pid=pid)
         crashed = proc.exitStatus() is QProcess.ExitStatus.CrashExit
         return ProcessOutcome(
             exit_code=None if crashed else proc.exitCode(),
             crashed=crashed,
-            stalled=bool(state["stalled"]),
+            stalled=state.stalled,
             stderr_tail=stderr.decode("utf-8", "replace"),
             pid=pid,
         )

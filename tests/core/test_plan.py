@@ -59,3 +59,8 @@ def test_no_duration_is_a_plan_error(duration):
 def test_trim_past_the_end():
     with pytest.raises(PlanError, match="past the end"):
         plan_clips(10, StoryOptions(trim_start=12))
+
+
+def test_short_clips_keep_a_half_clip_tail_whatever_the_threshold():
+    assert ranges(3.5, clip_seconds=1) == [(0, 1), (1, 2), (2, 3), (3, 3.5)]
+    assert ranges(3.4, clip_seconds=1) == [(0, 1), (1, 2), (2, 3.4)]
