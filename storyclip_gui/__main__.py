@@ -1,4 +1,4 @@
-"""Command line: storyclip [gui] | process | doctor (serve and history come with later issues)."""
+"""Command line: storyclip [gui] | process | resume | history | doctor (serve comes later)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--ffmpeg", help="path of the ffmpeg binary to use")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="open the window (the default)")
+    g = sub.add_parser("gui", help="open the window (the default)")
+    g.add_argument("paths", nargs="*", metavar="FILE_OR_FOLDER", help="videos to queue at once")
 
     p = sub.add_parser("process", help="cut videos into story clips in the terminal")
     p.add_argument("paths", nargs="*", metavar="FILE_OR_FOLDER",
@@ -47,7 +48,41 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON array of results")
 
     sub.add_parser("doctor", help="check ffmpeg, encoders and folders")
+
+    r = sub.add_parser("resume", help="recover jobs a previous run left unfinished and run the "
+                       "queue until it is empty")  # fmt: skip
+    r.add_argument("--json", action="store_true", help="print one JSON array of results")
+
+    h = sub.add_parser("history", help="list, export or re-run past jobs")
+    _history_filters(h)
+    h.add_argument("--limit", type=int, default=50, help="show at most N jobs (default 50)")
+    h.add_argument("--json", action="store_true", help="one JSON object per line")
+    h.add_argument("--stats", action="store_true", help="print statistics instead of jobs")
+    hs = h.add_subparsers(dest="history_command")
+    e = hs.add_parser("export", help="write the (filtered) history as CSV or JSON")
+    _history_filters(e)
+    e.add_argument("--format", choices=["csv", "json"], required=True)
+    e.add_argument("--output", help="file to write (default: standard output)")
+    rr = hs.add_parser("rerun", help="run a past job again as a new job (same or changed options)")
+    rr.add_argument("job_id", metavar="JOB_ID")
+    rr.add_argument("--clip-seconds", type=float, help="new clip length")
+    rr.add_argument("--layout", choices=["crop", "blur", "fit"])
+    rr.add_argument("--size", help="1080x1920 or 720x1280")
+    rr.add_argument("--quality", choices=["low", "medium", "high"])
+    rr.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
+    rr.add_argument("--max-clips", type=int, help="keep at most this many clips")
+    rr.add_argument("--json", action="store_true", help="print one JSON array of results")
     return parser
+
+
+def _history_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--status", action="append", default=[], metavar="S",
+                   help="queued, processing, completed, failed, cancelled, interrupted "
+                        "(repeat or separate with commas)")  # fmt: skip
+    p.add_argument("--since", metavar="DATE", help="created at or after: 2024-05-01, "
+                   "2024-05-01T14:30, or an age like 12h, 7d")  # fmt: skip
+    p.add_argument("--until", metavar="DATE", help="created before this date or age")
+    p.add_argument("--search", metavar="TEXT", help="part of the source file name")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,16 +96,40 @@ def main(argv: list[str] | None = None) -> int:
         return _process(args)
     if command == "doctor":
         return _doctor(args)
-    return gui_main()
+    if command == "resume":
+        return _resume(args)
+    if command == "history":
+        return _history(args)
+    return _gui(args)
 
 
-def gui_main() -> int:
-    print(
-        "The StoryClip window is not built yet (it arrives with the desktop-window issue).\n"
-        "Use `storyclip process FILE...` to cut videos in the terminal.",
-        file=sys.stderr,
-    )
-    return EXIT_USAGE
+def gui_main(argv: list[str] | None = None) -> int:
+    """`storyclip-gui [FILE_OR_FOLDER...]`: open the window with those videos queued."""
+    parser = argparse.ArgumentParser(prog="storyclip-gui", description="Open StoryClip Studio.")
+    parser.add_argument("--data-dir", help="folder for the database, token and settings file")
+    parser.add_argument("--ffmpeg", help="path of the ffmpeg binary to use")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("paths", nargs="*", metavar="FILE_OR_FOLDER", help="videos to queue")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+    return _gui(args)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from storyclip_gui.app import run_gui
+    from storyclip_gui.config import SettingsError
+    from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
+
+    try:
+        settings = _load(args)
+        return run_gui(settings, list(getattr(args, "paths", None) or []))
+    except SettingsError as exc:
+        print(f"storyclip: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FFmpegNotFound as exc:
+        print(f"storyclip: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _load(args: argparse.Namespace, **overrides: Any) -> Any:
@@ -145,7 +204,9 @@ def _process(args: argparse.Namespace) -> int:
     try:
         settings = _load(args, output_dir=args.output_dir, concurrency=args.jobs)
         options = _options_from_args(args, settings)
-        engine = build_engine(settings)
+        # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
+        # window's) business, and a window running beside us may own them
+        engine = build_engine(settings, recover=False)
     except (SettingsError, OptionsError) as exc:
         err.print(f"storyclip process: {exc}")
         return EXIT_USAGE
@@ -177,6 +238,124 @@ def _process(args: argparse.Namespace) -> int:
         print_json(Console(), results)
     else:
         print_summary(Console(), results)
+    if state["interrupted"]:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if all(r["status"] == "completed" for r in results) else EXIT_FAILED
+
+
+def _resume(args: argparse.Namespace) -> int:
+    """Headless: recover what a previous run left unfinished, run the queue until idle."""
+    return _run_engine(args, "resume", lambda engine: [])
+
+
+def _history(args: argparse.Namespace) -> int:
+    from storyclip_gui.app import open_job_store
+    from storyclip_gui.cli.history_command import HistoryUsageError, export_history, show_history
+    from storyclip_gui.config import SettingsError
+    from storyclip_gui.core.ports import StoreError
+
+    if args.history_command == "rerun":
+        return _rerun(args)
+    try:
+        settings = _load(args)
+        store = open_job_store(settings)
+    except SettingsError as exc:
+        print(f"storyclip history: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"storyclip history: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        if args.history_command == "export":
+            return export_history(args, store)
+        return show_history(args, store)
+    except HistoryUsageError as exc:
+        print(f"storyclip history: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"storyclip history: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        store.close()
+
+
+def _rerun(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {
+        "clip_seconds": args.clip_seconds, "layout": args.layout, "size": args.size,
+        "quality": args.quality, "preset": args.preset, "max_clips": args.max_clips,
+    }  # fmt: skip
+    changes = {k: v for k, v in changes.items() if v is not None}
+    return _run_engine(
+        args, "history rerun",
+        lambda engine: [engine.manager.rerun(args.job_id, changes)], recover=False,
+    )  # fmt: skip
+
+
+def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool = True) -> int:
+    """Build the engine (recovering unfinished jobs unless told not to), submit, run until the
+    queue is idle, print the results of every job this run handled."""
+    from rich.console import Console
+
+    from storyclip_gui.app import build_engine, run_headless
+    from storyclip_gui.cli.process_view import (
+        ProcessView,
+        print_json,
+        print_summary,
+        result_objects,
+    )
+    from storyclip_gui.config import SettingsError
+    from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
+    from storyclip_gui.core.manager import SubmitError
+    from storyclip_gui.core.options import OptionsError
+
+    err = Console(stderr=True)
+    try:
+        engine = build_engine(_load(args), recover=recover)
+    except SettingsError as exc:
+        err.print(f"storyclip {name}: {exc}")
+        return EXIT_USAGE
+    except FFmpegNotFound as exc:
+        err.print(f"storyclip {name}: {exc}")
+        return EXIT_FAILED
+    if engine.store_error is not None:
+        err.print(f"storyclip {name}: {engine.store_error}")
+        return EXIT_FAILED
+    report = engine.recovery
+    if report is not None and (report.jobs_touched or report.queued):
+        err.print(f"Recovered: {len(report.requeued)} resumed, {len(report.queued)} still "
+                  f"queued, {len(report.failed)} failed after too many attempts, "
+                  f"{len(report.interrupted)} left interrupted.")  # fmt: skip
+    manager = engine.manager
+    state: dict[str, Any] = {"interrupted": False, "error": "", "stopping": None}
+
+    def interrupt() -> None:
+        state["interrupted"] = True
+        err.print("[yellow]Interrupted: stopping; unfinished jobs resume next time…")
+        state["stopping"] = asyncio.ensure_future(manager.shutdown())
+
+    async def run() -> list[dict[str, Any]]:
+        try:
+            submit(engine)
+        except (SubmitError, OptionsError) as exc:
+            state["error"] = str(exc)
+            return []
+        engine.start()
+        await manager.wait_until_idle()
+        await asyncio.sleep(0)
+        return [job.to_dict() for job in manager.jobs()]
+
+    with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
+        jobs = run_headless(run, interrupt)
+    if state["error"]:
+        err.print(f"storyclip {name}: {state['error']}")
+        return EXIT_USAGE
+    results = result_objects(jobs, [])
+    if args.json:
+        print_json(Console(), results)
+    elif results:
+        print_summary(Console(), results)
+    else:
+        err.print("Nothing to resume: no unfinished jobs in the history.")
     if state["interrupted"]:
         return EXIT_INTERRUPTED
     return EXIT_OK if all(r["status"] == "completed" for r in results) else EXIT_FAILED

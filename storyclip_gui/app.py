@@ -14,7 +14,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from storyclip_gui.config import Settings
 from storyclip_gui.core.events import EventBus
@@ -22,8 +22,12 @@ from storyclip_gui.core.ffmpeg.locate import Toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
-from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner
+from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
 from storyclip_gui.core.scheduler import Scheduler
+
+if TYPE_CHECKING:
+    from storyclip_gui.store.job_store import SqliteJobStore
+    from storyclip_gui.store.recovery import RecoveryReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,16 +41,45 @@ class Engine:
     store: JobStore
     runner: Runner
     manager: JobManager
+    recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
+    store_error: StoreError | None = None  # the history could not be opened: jobs not kept
+
+    def start(self) -> None:
+        """Let the queue run (recovered jobs first). Call once the event loop runs."""
+        self.manager.resume()
+
+
+def open_job_store(settings: Settings) -> SqliteJobStore:
+    """The job history at data_dir/storyclip.db. Raises StoreError for a person to read."""
+    from storyclip_gui.store import open_store
+
+    return open_store(settings.data_dir / "storyclip.db")
 
 
 def build_engine(
-    settings: Settings, *, store: JobStore | None = None, runner: Runner | None = None
+    settings: Settings,
+    *,
+    store: JobStore | None = None,
+    runner: Runner | None = None,
+    recover: bool = True,
 ) -> Engine:
-    """Wire the engine. Raises FFmpegNotFound with a clear message when there is no ffmpeg."""
+    """Wire the engine. Raises FFmpegNotFound with a clear message when there is no ffmpeg.
+
+    The store defaults to the SQLite history; when it cannot be opened the engine runs on
+    memory and says why in `store_error`. With `recover`, jobs a previous run left unfinished
+    are recovered (store.recovery) and adopted before anything else is queued; they start when
+    `Engine.start()` (or any submit) pumps the queue.
+    """
     from storyclip_gui.runner.qprocess_runner import QProcessRunner
 
     toolchain = locate(settings.ffmpeg)
-    store = store or MemoryJobStore()
+    store_error: StoreError | None = None
+    if store is None:
+        try:
+            store = open_job_store(settings)
+        except StoreError as exc:
+            log.error("%s", exc)
+            store, store_error = MemoryJobStore(), exc
     runner = runner or QProcessRunner()
     bus = EventBus(start_seq=store.last_seq())
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s)
@@ -62,7 +95,47 @@ def build_engine(
         scheduler=Scheduler(settings.concurrency),
         monitoring_interval=settings.monitoring_interval,
     )
-    return Engine(settings, toolchain, bus, store, runner, manager)
+    engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error)
+    if recover:
+        engine.recovery = _recover(engine)
+    return engine
+
+
+def _recover(engine: Engine) -> RecoveryReport:
+    """Start-up recovery, before the queue runs: adopted jobs keep their order."""
+    import time
+
+    from storyclip_gui.store.recovery import recover
+
+    settings, manager = engine.settings, engine.manager
+    if settings.history_retention_days > 0:
+        cutoff = time.time() - settings.history_retention_days * 86400
+        try:
+            removed = engine.store.prune(cutoff)
+        except StoreError as exc:
+            log.error("History could not be pruned: %s", exc)
+        else:
+            log.info("forgot %d finished jobs older than %g days", removed,
+                     settings.history_retention_days)  # fmt: skip
+    try:
+        jobs, report = recover(engine.store, auto_resume=settings.auto_resume,
+                               temp_root=settings.temp_dir)  # fmt: skip
+    except StoreError as exc:
+        log.error("Unfinished jobs could not be recovered: %s", exc)
+        engine.store_error = engine.store_error or exc
+        return _empty_report()
+    paused = manager.scheduler.paused
+    manager.scheduler.paused = True  # adopt in order without starting anything yet
+    for job in jobs:
+        manager.adopt(job)
+    manager.scheduler.paused = paused
+    return report
+
+
+def _empty_report() -> RecoveryReport:
+    from storyclip_gui.store.recovery import RecoveryReport
+
+    return RecoveryReport()
 
 
 def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None]) -> T:
@@ -98,6 +171,36 @@ def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], No
         for sig, old in previous.items():
             signal.signal(sig, old)
         asyncio.set_event_loop(None)
+
+
+def run_gui(settings: Settings, paths: list[str]) -> int:
+    """Open the window on a QApplication through qasync, with `paths` queued; returns the
+    exit status once the window has closed and running jobs were stopped (they resume)."""
+    os.environ.setdefault("QT_API", "pyside6")  # so qasync binds to PySide6
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from storyclip_gui.ui.application import open_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # the window decides when to quit (jobs, tray)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    engine = build_engine(settings)
+    window = open_window(app, engine, paths)
+    if engine.store_error is not None:
+        window.show_notice(str(engine.store_error))
+    loop.call_soon(engine.start)  # recovered jobs first, then the files given
+    try:
+        with loop:
+            loop.run_until_complete(window.wait_closed())
+    finally:
+        kill_all = getattr(engine.runner, "kill_all", None)
+        if kill_all is not None:
+            kill_all()
+        asyncio.set_event_loop(None)
+    return 0
 
 
 async def make_demo_video(engine: Engine, folder: Path) -> Path:

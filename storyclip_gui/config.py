@@ -65,6 +65,13 @@ def _positive_float(value: Any) -> float:
     return number
 
 
+def _non_negative_float(value: Any) -> float:
+    number = float(value)
+    if not number >= 0:
+        raise ValueError(f"{value!r} is not zero or a positive number")
+    return number
+
+
 def _optional_str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
@@ -90,6 +97,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "Clip length used when a job does not say."),
     SettingSpec("auto_resume", "STORYCLIP_AUTO_RESUME", _bool, lambda d: True,
                 "Re-queue interrupted jobs at start-up (clips already verified are kept)."),
+    SettingSpec("history_retention_days", "STORYCLIP_HISTORY_RETENTION_DAYS", _non_negative_float,
+                lambda d: 0.0, "Forget finished jobs older than this many days at start-up "
+                "(0: keep the whole history). Output clips are never deleted."),
+    SettingSpec("finished_display_s", "STORYCLIP_FINISHED_DISPLAY", _non_negative_float,
+                lambda d: 3600.0, "Seconds a finished job stays in the active job list before "
+                "it is only in the history (0: leave at once)."),
 )  # fmt: skip
 
 
@@ -105,6 +118,8 @@ class Settings:
     default_quality: str
     default_clip_seconds: float
     auto_resume: bool
+    history_retention_days: float
+    finished_display_s: float
 
     @property
     def settings_file(self) -> Path:

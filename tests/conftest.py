@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -59,7 +60,9 @@ def video(ffmpeg: str, media_dir: Path) -> Callable[..., Path]:
     """video("name.mp4", seconds=3, size="320x240", audio=True, rotation=None, ...) → Path."""
 
     def make(name: str, **kwargs: Any) -> Path:
-        return make_video(ffmpeg, media_dir / name, **kwargs)
+        # one folder per set of parameters: the same name with other parameters is another file
+        key = hashlib.sha1(repr(sorted(kwargs.items())).encode()).hexdigest()[:10]
+        return make_video(ffmpeg, media_dir / key / name, **kwargs)
 
     return make
 

@@ -107,6 +107,32 @@ class JobManager:
         self._pump()
         return job
 
+    def rerun(self, job_id: str, changes: dict[str, Any] | None = None) -> Job:
+        """Submit a new job for the source of a job from history (live or stored), with the
+        same options or with `changes` applied; the new job's parent_id names the old one.
+        Raises SubmitError (unknown job) or OptionsError (invalid changes)."""
+        old = self._jobs.get(job_id) or self.store.get(job_id)
+        if old is None:
+            raise SubmitError(f"No job with id {job_id!r} in the history.")
+        base = old.options.to_dict()
+        changes = dict(changes or {})
+        if changes.get("preset"):  # a new preset's clip length and limit win over the old ones
+            base.pop("clip_seconds", None)
+            base.pop("max_clips", None)
+        options = StoryOptions.from_dict({**base, **changes})
+        return self.submit(JobSpec(old.source, options, output_root=old.output_root,
+                                   parent_id=old.id))  # fmt: skip
+
+    def expire_finished(self, max_age: float, now: float | None = None) -> list[str]:
+        """Drop finished jobs older than `max_age` seconds from the live view (they stay in
+        the store's history). Returns the ids dropped, for views to remove their rows."""
+        now = time.time() if now is None else now
+        gone = [j.id for j in self._jobs.values()
+                if j.is_final and j.finished_at is not None and now - j.finished_at >= max_age]
+        for job_id in gone:
+            del self._jobs[job_id]
+        return gone
+
     def adopt(self, job: Job) -> None:
         """Take back a job loaded from the store at start-up (it is already committed)."""
         self._jobs[job.id] = job
@@ -150,6 +176,14 @@ class JobManager:
         self.scheduler.enqueue(job.id)
         self._pump()
         return job
+
+    def forget(self, job_id: str) -> bool:
+        """Drop a finished job from the live view ("remove from list"); the store keeps it."""
+        job = self._jobs.get(job_id)
+        if job is None or not job.is_final:
+            return False
+        del self._jobs[job_id]
+        return True
 
     def move(self, job_id: str, delta: int) -> bool:
         moved = self.scheduler.move(job_id, delta)

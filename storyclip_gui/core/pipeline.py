@@ -142,6 +142,8 @@ class JobPipeline:
         self._verify_tasks: list[asyncio.Task[None]] = []
         self._pending_seconds = 0.0
         self._done_seconds = 0.0
+        self._run_out_time = 0.0
+        self._unrecorded: list[Clip] = []  # final files of an earlier attempt, not yet trusted
 
     # -- reporting -----------------------------------------------------------------------
     def _report(self, progress: float, phase: Phase, message: str) -> None:
@@ -168,6 +170,7 @@ class JobPipeline:
         job.media = media
         self._report(10, Phase.PREPARING, "Processing video files...")
         job_dir = self._prepare_outputs(media)
+        await self._check_unrecorded()
         try:
             await self._render(job_dir, media)
             await self._finish_verification()
@@ -214,27 +217,62 @@ class JobPipeline:
         return job_dir
 
     def _merge_plan(self, plans: list[ClipPlan], job_dir: Path) -> list[Clip]:
-        """Keep clips verified earlier whose files are still there; plan the rest anew."""
-        kept = {
-            c.index: c
-            for c in self.job.clips
-            if c.state is ClipState.VERIFIED
-            and Path(c.path).is_file()
-            and not self.job.options.fast_copy
-        }
+        """Keep clips verified earlier whose files are still there, unchanged; plan the rest.
+
+        A clip of an earlier attempt whose file is under its final name but is not recorded as
+        verified (the app stopped between the rename and the database commit), or whose size
+        changed (a power cut), is re-verified by `_check_unrecorded` instead of rendered again
+        under a second name.
+        """
+        resumable = not self.job.options.fast_copy  # copy cuts snap to keyframes: redo all
+        earlier = {c.index: c for c in self.job.clips} if resumable else {}
+        kept = {i: c for i, c in earlier.items()
+                if c.state is ClipState.VERIFIED and _same_file(c)}  # fmt: skip
         stem = naming.safe_stem(self.job.source)
         taken = {Path(c.path) for c in kept.values()}
         clips: list[Clip] = []
+        self._unrecorded = []
         for plan in plans:
-            old = kept.get(plan.index)
-            if old and (old.start, old.end) == (plan.start, plan.end):
+            old = earlier.get(plan.index)
+            same_range = old is not None and (old.start, old.end) == (plan.start, plan.end)
+            if old is not None and same_range and plan.index in kept:
                 clips.append(old)
                 continue
             name = naming.clip_filename(self.job.options.name_template, stem, plan)
+            if (old is not None and same_range and Path(old.path).parent == job_dir
+                    and Path(old.path).is_file() and Path(old.path) not in taken):
+                clip = Clip(plan.index, plan.start, plan.end, old.path)
+                self._unrecorded.append(clip)
+                taken.add(Path(old.path))
+                clips.append(clip)
+                continue
             path = naming.unique_path(job_dir / name, taken)
             taken.add(path)
             clips.append(Clip(plan.index, plan.start, plan.end, str(path)))
         return clips
+
+    async def _check_unrecorded(self) -> None:
+        """Verify final-named files an earlier attempt left unrecorded: adopt each that passes
+        (it was renamed into place only after passing once); plan a fresh name for the rest."""
+        job = self.job
+        for clip in self._unrecorded:
+            path = Path(clip.path)
+            try:
+                media = await probe_media(self.config.runner, self.config.toolchain, str(path))
+                problem = self._clip_problem(media, clip.end - clip.start, path)
+            except (ProbeError, OSError) as exc:
+                problem = str(exc)
+            if problem is None:
+                clip.duration = round(media.duration or 0.0, 3)
+                clip.width, clip.height = media.display_size
+                clip.size = path.stat().st_size
+                clip.state = ClipState.VERIFIED
+                job.clips_generated += 1
+                self.hooks.clip_verified(job, clip)
+            else:
+                taken = {Path(c.path) for c in job.clips}
+                clip.path = str(naming.unique_path(path, taken))
+        self._unrecorded = []
 
     async def _render(self, job_dir: Path, media: MediaInfo) -> None:
         job = self.job
@@ -267,6 +305,7 @@ class JobPipeline:
     async def _run_segments(self, run: SegmentRun, job_dir: Path) -> None:
         parser = ProgressParser()
         seen_rows = 0
+        self._run_out_time = 0.0
 
         def on_stdout(data: bytes) -> None:
             nonlocal seen_rows
@@ -340,7 +379,10 @@ class JobPipeline:
 
     def _on_progress(self, run: SegmentRun, update: ProgressUpdate) -> None:
         job = self.job
-        done = self._done_seconds + min(update.out_time or 0.0, run.duration)
+        # ffmpeg says N/A (or a smaller time for an interleaved stream) now and then: progress
+        # only moves forward.
+        self._run_out_time = max(self._run_out_time, min(update.out_time or 0.0, run.duration))
+        done = self._done_seconds + self._run_out_time
         fraction = min(1.0, done / self._pending_seconds)
         job.speed = update.speed
         job.fps = update.fps
@@ -434,6 +476,15 @@ class JobPipeline:
             temp.unlink(missing_ok=True)
             raise _fail(_os_error_code(exc), f"manifest.json could not be written: "
                         f"{exc.strerror}.") from None  # fmt: skip
+
+
+def _same_file(clip: Clip) -> bool:
+    """The verified clip's file is still there with the size it had when verified."""
+    try:
+        size = Path(clip.path).stat().st_size
+    except OSError:
+        return False
+    return clip.size is None or size == clip.size
 
 
 def _segment_index(name: str) -> int:

@@ -108,7 +108,8 @@ class JobStore(Protocol):
         """Commit one clip's result as soon as it is verified."""
 
     def load_unfinished(self) -> list[Job]:
-        """Jobs not in a final state, in queue order (for restart recovery)."""
+        """Claim the jobs not in a final state that no live engine process owns, and return
+        them: those that were running first, then the rest in queue order (restart recovery)."""
         ...
 
     def last_seq(self) -> int:
@@ -126,9 +127,43 @@ class JobStore(Protocol):
         """A page of jobs, newest first, filtered (keyset-paged so deep pages stay fast)."""
         ...
 
-    def stats(self) -> HistoryStats:
-        """Statistics over the whole history."""
+    def stats(self, since: float | None = None) -> HistoryStats:
+        """Statistics over the history (jobs created at or after `since`, when given)."""
         ...
+
+    def prune(self, finished_before: float) -> int:
+        """Forget finished jobs that ended before this time (never their output files)."""
+        ...
+
+
+def compute_stats(jobs: Sequence[Job]) -> HistoryStats:
+    """HistoryStats over jobs held in memory (the SQLite store computes the same in SQL)."""
+    counts: dict[str, int] = {}
+    failures: dict[str, int] = {}
+    busy: list[float] = []
+    media = 0.0
+    clips = 0
+    for job in jobs:
+        counts[job.state.value] = counts.get(job.state.value, 0) + 1
+        clips += job.clips_verified
+        if job.state is JobState.COMPLETED and job.started_at and job.finished_at:
+            busy.append(job.finished_at - job.started_at)
+            media += sum(c.end - c.start for c in job.clips if c.state.value == "verified")
+        if job.state is JobState.FAILED:
+            code = job.error.code.value if job.error else "internal_error"
+            failures[code] = failures.get(code, 0) + 1
+    finished = sum(counts.get(s, 0) for s in ("completed", "failed", "cancelled"))
+    busy.sort()
+    return HistoryStats(
+        counts=counts,
+        clips_generated=clips,
+        media_seconds=round(media, 3),
+        mean_processing_seconds=sum(busy) / len(busy) if busy else None,
+        p95_processing_seconds=busy[max(0, -(-95 * len(busy) // 100) - 1)] if busy else None,
+        mean_speed=media / sum(busy) if busy and sum(busy) > 0 else None,
+        failures_by_code=failures,
+        failure_rate=counts.get("failed", 0) / finished if finished else None,
+    )
 
 
 class MemoryJobStore:
@@ -177,8 +212,14 @@ class MemoryJobStore:
         more = len(picked) > query.limit
         return HistoryPage(page, (page[-1].created_at, page[-1].id) if more and page else None)
 
-    def stats(self) -> HistoryStats:
-        counts: dict[str, int] = {}
-        for job in self.jobs.values():
-            counts[job.state.value] = counts.get(job.state.value, 0) + 1
-        return HistoryStats(counts=counts)
+    def stats(self, since: float | None = None) -> HistoryStats:
+        return compute_stats(
+            [j for j in self.jobs.values() if since is None or j.created_at >= since]
+        )
+
+    def prune(self, finished_before: float) -> int:
+        old = [j.id for j in self.jobs.values()
+               if j.is_final and j.finished_at is not None and j.finished_at < finished_before]
+        for job_id in old:
+            del self.jobs[job_id]
+        return len(old)

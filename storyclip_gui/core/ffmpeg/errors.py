@@ -16,6 +16,7 @@ class ErrorCode(StrEnum):
     FFMPEG_ERROR = "ffmpeg_error"
     VERIFICATION_FAILED = "verification_failed"
     INTERNAL_ERROR = "internal_error"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"  # interrupted by crashes too often
 
 
 @dataclass(frozen=True)

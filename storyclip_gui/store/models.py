@@ -1,0 +1,97 @@
+"""peewee models for the job history: jobs, their clips, a compact log of state changes, meta.
+
+The tables themselves are created and changed only by migrations.py (literal SQL); these
+models describe the current schema for queries.
+"""
+
+from __future__ import annotations
+
+import peewee
+
+from storyclip_gui.store.connection import db
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class JobRow(BaseModel):
+    id = peewee.TextField(primary_key=True)
+    source = peewee.TextField()
+    source_name = peewee.TextField()  # lower-cased file name: what search matches
+    state = peewee.TextField()
+    phase = peewee.TextField()
+    progress = peewee.FloatField(default=0.0)
+    message = peewee.TextField(default="")
+    options = peewee.TextField()  # JSON of StoryOptions.to_dict()
+    output_root = peewee.TextField()
+    output_dir = peewee.TextField(null=True)
+    error_code = peewee.TextField(null=True)
+    error_message = peewee.TextField(null=True)
+    error_detail = peewee.TextField(null=True)
+    media = peewee.TextField(null=True)  # JSON of MediaInfo
+    media_seconds = peewee.FloatField(null=True)
+    commands = peewee.TextField(default="[]")
+    pid = peewee.IntegerField(null=True)  # the ffmpeg running for this job, if any
+    owner = peewee.TextField(null=True)  # "pid:starttime" of the engine process that runs it
+    attempts = peewee.IntegerField(default=0)
+    parent_id = peewee.TextField(null=True)
+    clips_generated = peewee.IntegerField(default=0)
+    clips_verified = peewee.IntegerField(default=0)
+    clips_total = peewee.IntegerField(default=0)
+    speed = peewee.FloatField(null=True)
+    fps = peewee.FloatField(null=True)
+    eta_seconds = peewee.FloatField(null=True)
+    processing_seconds = peewee.FloatField(null=True)  # finished_at - started_at, once final
+    created_at = peewee.FloatField()
+    started_at = peewee.FloatField(null=True)
+    finished_at = peewee.FloatField(null=True)
+    updated_at = peewee.FloatField()
+
+    class Meta:
+        table_name = "job"
+
+
+class ClipRow(BaseModel):
+    id = peewee.AutoField()
+    job = peewee.ForeignKeyField(JobRow, column_name="job_id", on_delete="CASCADE",
+                                 backref="clip_rows")  # fmt: skip
+    idx = peewee.IntegerField()
+    start_s = peewee.FloatField()
+    end_s = peewee.FloatField()
+    path = peewee.TextField()
+    state = peewee.TextField()
+    duration = peewee.FloatField(null=True)
+    width = peewee.IntegerField(null=True)
+    height = peewee.IntegerField(null=True)
+    size = peewee.IntegerField(null=True)
+
+    class Meta:
+        table_name = "clip"
+
+
+class JobEventRow(BaseModel):
+    """One row per state change: when, to what, on which attempt, and why it failed."""
+
+    id = peewee.AutoField()
+    job = peewee.ForeignKeyField(JobRow, column_name="job_id", on_delete="CASCADE")
+    at = peewee.FloatField()
+    state = peewee.TextField()
+    attempt = peewee.IntegerField()
+    error_code = peewee.TextField(null=True)
+
+    class Meta:
+        table_name = "job_event"
+
+
+class MetaRow(BaseModel):
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        table_name = "meta"
+
+
+MODELS = (JobRow, ClipRow, JobEventRow, MetaRow)
