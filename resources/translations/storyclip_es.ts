@@ -1,0 +1,717 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="39" />
+        <source>no videos found in this folder</source>
+        <translation>no hay vídeos en esta carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="46" />
+        <source>the file does not exist</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="50" />
+        <source>hidden files are not accepted</source>
+        <translation>no se aceptan archivos ocultos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="53" />
+        <source>no extension</source>
+        <translation>sin extensión</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="57" />
+        <source>not a video file ({kind})</source>
+        <translation>no es un archivo de vídeo ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="125" />
+        <source>Drop videos or folders here</source>
+        <translation>Suelta aquí vídeos o carpetas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="132" />
+        <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
+        <translation>Cada vídeo se corta en clips verticales para historias con las opciones de la izquierda. En las carpetas se buscan vídeos.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
+        <source>Add videos…</source>
+        <translation>Añadir vídeos…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="50" />
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="51" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="52" />
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="53" />
+        <source>Clips</source>
+        <translation>Clips</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="54" />
+        <source>Took</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="55" />
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="88" />
+        <source>Jobs: {n}</source>
+        <translation>Trabajos: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="89" />
+        <source>Clips: {n}</source>
+        <translation>Clips: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="95" />
+        <source>Failure rate: {p}</source>
+        <translation>Tasa de fallos: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="101" />
+        <source>Mean speed: {s}</source>
+        <translation>Velocidad media: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="222" />
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="223" />
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="224" />
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="225" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="227" />
+        <source>Unfinished</source>
+        <translation>Sin terminar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="233" />
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="234" />
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="235" />
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="297" />
+        <source>Search by file name…</source>
+        <translation>Buscar por nombre de archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="305" />
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="328" />
+        <source>Re-run</source>
+        <translation>Volver a procesar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="329" />
+        <source>Re-run with current options</source>
+        <translation>Volver a procesar con las opciones actuales</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="330" />
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="331" />
+        <source>Export JSON…</source>
+        <translation>Exportar JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="401" />
+        <source>Export history</source>
+        <translation>Exportar historial</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="418" />
+        <source>Export failed: {e}</source>
+        <translation>La exportación falló: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="422" />
+        <source>Exported {n} jobs to {p}</source>
+        <translation>{n} trabajos exportados a {p}</translation>
+    </message>
+</context>
+<context>
+    <name>JobDetail</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="144" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="194" />
+        <source>Select a job to see its details.</source>
+        <translation>Selecciona un trabajo para ver sus detalles.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="162" />
+        <source>Open clip</source>
+        <translation>Abrir clip</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="163" />
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="170" />
+        <source>Clips</source>
+        <translation>Clips</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="181" />
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="182" />
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="183" />
+        <source>ffmpeg command</source>
+        <translation>Comando de ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="213" />
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="221" />
+        <source>(ffmpeg has not started yet)</source>
+        <translation>(ffmpeg aún no ha empezado)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="236" />
+        <source>— ffmpeg's last output —</source>
+        <translation>— última salida de ffmpeg —</translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="63" />
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="64" />
+        <source>Processing</source>
+        <translation>Procesando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="65" />
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="66" />
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="67" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="68" />
+        <source>Interrupted</source>
+        <translation>Interrumpido</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="69" />
+        <source>All jobs</source>
+        <translation>Todos los trabajos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="70" />
+        <source>Active</source>
+        <translation>Activos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="71" />
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72" />
+        <source>Processing</source>
+        <translation>Procesando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73" />
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74" />
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="173" />
+        <source>Add videos…</source>
+        <translation>Añadir vídeos…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="175" />
+        <source>Add folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="179" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="182" />
+        <source>Stop the selected jobs</source>
+        <translation>Detener los trabajos seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="184" />
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="186" />
+        <source>Remove from list</source>
+        <translation>Quitar de la lista</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="189" />
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="192" />
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="195" />
+        <source>Open output folder</source>
+        <translation>Abrir carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="197" />
+        <source>Copy WebSocket URL</source>
+        <translation>Copiar URL de WebSocket</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="198" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="498" />
+        <source>Pause queue</source>
+        <translation>Pausar cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="200" />
+        <source>Clear finished</source>
+        <translation>Quitar terminados</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="202" />
+        <source>Retry all failed</source>
+        <translation>Reintentar todos los fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="204" />
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="205" />
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="208" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="350" />
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="271" />
+        <source>Story options</source>
+        <translation>Opciones de los clips</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="300" />
+        <source>Filter by name…</source>
+        <translation>Filtrar por nombre…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="355" />
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="360" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="609" />
+        <source>Server: off</source>
+        <translation>Servidor: apagado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="377" />
+        <source>The story options are not valid: {e}</source>
+        <translation>Las opciones de los clips no son válidas: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="393" />
+        <source>Not added:</source>
+        <translation>No añadidos:</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="393" />
+        <source>Not added —</source>
+        <translation>No añadido —</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="397" />
+        <source>{n} videos queued</source>
+        <translation>{n} vídeos en cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="410" />
+        <source>Videos</source>
+        <translation>Vídeos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="410" />
+        <source>All files</source>
+        <translation>Todos los archivos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="413" />
+        <source>Add videos</source>
+        <translation>Añadir vídeos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="421" />
+        <source>Add folder</source>
+        <translation>Añadir carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="495" />
+        <source>Resume queue</source>
+        <translation>Reanudar cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="591" />
+        <source>Running {r} · Queued {q} · Done {d}</source>
+        <translation>En curso {r} · En cola {q} · Hechos {d}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="597" />
+        <source> · Failed {f}</source>
+        <translation> · Fallidos {f}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="599" />
+        <source> · paused</source>
+        <translation> · en pausa</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="612" />
+        <source>Server: {u} · {n} observers</source>
+        <translation>Servidor: {u} · {n} observadores</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="721" />
+        <source>Quit StoryClip Studio?</source>
+        <translation>¿Salir de StoryClip Studio?</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="723" />
+        <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
+        <translation>{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver a abrir la aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPanel</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="48" />
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="57" />
+        <source>Crop to fill</source>
+        <translation>Recortar para llenar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="58" />
+        <source>Fit on blurred copy</source>
+        <translation>Encajar sobre copia desenfocada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="59" />
+        <source>Fit with bars</source>
+        <translation>Encajar con bandas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="67" />
+        <source>Low (fast)</source>
+        <translation>Baja (rápida)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="68" />
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="69" />
+        <source>High (slow)</source>
+        <translation>Alta (lenta)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
+        <source>Choose the output folder</source>
+        <translation>Elegir la carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <source>Preset</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <source>Clip length</source>
+        <translation>Duración del clip</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
+        <source>Layout</source>
+        <translation>Encuadre</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="153" />
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="34" />
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="40" />
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41" />
+        <source>Working folder</source>
+        <translation>Carpeta de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42" />
+        <source>Monitoring interval (ms)</source>
+        <translation>Intervalo de seguimiento (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
+        <source>ffmpeg program</source>
+        <translation>Programa ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
+        <source>Jobs at once</source>
+        <translation>Trabajos a la vez</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <source>Stall timeout (s)</source>
+        <translation>Tiempo máximo sin progreso (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <source>Default quality</source>
+        <translation>Calidad predeterminada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <source>Default clip length (s)</source>
+        <translation>Duración de clip predeterminada (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <source>Resume interrupted jobs at start</source>
+        <translation>Reanudar trabajos interrumpidos al iniciar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <source>Keep history (days, 0: always)</source>
+        <translation>Conservar historial (días, 0: siempre)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91" />
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="102" />
+        <source>Processing</source>
+        <translation>Procesamiento</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="111" />
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="117" />
+        <source>Keep running in the tray when the window closes</source>
+        <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="119" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121" />
+        <source>A new language applies at the next start.</source>
+        <translation>El nuevo idioma se aplica al volver a abrir.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
+        <source>Watch folders</source>
+        <translation>Carpetas vigiladas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="129" />
+        <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
+        <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
+        <source>Choose a folder</source>
+        <translation>Elegir una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
+        <source>Watch folder</source>
+        <translation>Carpeta vigilada</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/tray.py" line="38" />
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/tray.py" line="57" />
+        <source>A job failed</source>
+        <translation>Un trabajo ha fallado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/tray.py" line="65" />
+        <source>{done} completed, {failed} failed</source>
+        <translation>{done} completados, {failed} fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/tray.py" line="69" />
+        <source>The queue is done</source>
+        <translation>La cola ha terminado</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,49 @@
+"""ProgressBarDelegate: paints a job's progress bar from the model's roles, keeping no state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from storyclip_gui.ui.job_table_model import PROGRESS_ROLE, STATUS_COLORS, STATUS_ROLE
+
+
+class ProgressBarDelegate(QStyledItemDelegate):
+    """Draws a rounded bar in the status colour with the percentage centred on it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        progress = index.data(PROGRESS_ROLE)
+        if progress is None:
+            super().paint(painter, option, index)
+            return
+        status = index.data(STATUS_ROLE) or ""
+        palette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(4, 5, -4, -5)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        if selected:
+            painter.fillRect(option.rect, palette.highlight())  # type: ignore[attr-defined]
+            trough = palette.color(QPalette.ColorRole.Base)  # the bar must not melt into the row
+        else:
+            trough = palette.color(QPalette.ColorRole.Mid)
+            trough.setAlpha(90)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(trough)
+        painter.drawRoundedRect(rect, 3, 3)
+        fraction = max(0.0, min(1.0, float(progress) / 100.0))
+        if fraction > 0:
+            filled = QRect(rect)
+            filled.setWidth(max(6, int(rect.width() * fraction)))
+            painter.setBrush(QColor(STATUS_COLORS.get(status, "#2f7de1")))
+            painter.drawRoundedRect(filled, 3, 3)
+        painter.setPen(palette.color(QPalette.ColorRole.Text) if fraction < 0.5
+                       else QColor("white"))  # fmt: skip
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{float(progress):.0f} %")
+        painter.restore()

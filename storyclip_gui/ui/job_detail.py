@@ -1,0 +1,289 @@
+"""JobDetail: one job's options, ffmpeg command, log tail and clips with thumbnails."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import logging
+import os
+import shlex
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storyclip_gui.core.ports import Runner
+from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
+
+log = logging.getLogger(__name__)
+THUMB_SIZE = QSize(72, 128)
+LOG_LINES = 200
+
+
+def thumbnail_argv(ffmpeg: str, clip: str, out: str, at: float) -> list[str]:
+    """One frame, scaled to fit the thumbnail height (the clips are 9:16)."""
+    return [
+        ffmpeg,
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-ss",
+        f"{at:.3f}",
+        "-i",
+        clip,
+        "-frames:v",
+        "1",
+        "-vf",
+        f"scale=-2:{THUMB_SIZE.height()}",
+        "-q:v",
+        "4",
+        out,
+    ]
+
+
+class ThumbnailCache(QObject):
+    """Makes clip thumbnails with ffmpeg through the engine's runner (async: the UI never waits).
+
+    Signals:
+        ready(str): the thumbnail of this clip path can now be had from `icon()`.
+    """
+
+    ready = Signal(str)
+
+    def __init__(
+        self, runner: Runner, ffmpeg: str, folder: Path, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._ffmpeg = ffmpeg
+        self._folder = Path(folder)
+        self._icons: dict[str, QIcon] = {}
+        self._pending: dict[str, asyncio.Task[None]] = {}
+        self._gate = asyncio.Semaphore(2)
+
+    def icon(self, clip_path: str, duration: float | None = None) -> QIcon | None:
+        """The thumbnail if made; otherwise start making it and return None."""
+        icon = self._icons.get(clip_path)
+        if icon is not None:
+            return icon
+        target = self._target(clip_path)
+        if target.is_file():
+            icon = self._icons[clip_path] = QIcon(QPixmap(str(target)))
+            return icon
+        if clip_path not in self._pending and os.path.isfile(clip_path):
+            self._pending[clip_path] = asyncio.ensure_future(self._make(clip_path, duration))
+        return None
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def stop(self) -> None:
+        for task in self._pending.values():
+            task.cancel()
+
+    def _target(self, clip_path: str) -> Path:
+        try:
+            stamp = os.stat(clip_path).st_mtime_ns
+        except OSError:
+            stamp = 0
+        key = hashlib.sha1(f"{clip_path}|{stamp}".encode()).hexdigest()[:20]
+        return self._folder / f"{key}.jpg"
+
+    async def _make(self, clip_path: str, duration: float | None) -> None:
+        try:
+            async with self._gate:
+                self._folder.mkdir(parents=True, exist_ok=True)
+                target = self._target(clip_path)
+                at = min(1.0, (duration or 2.0) / 2)
+                outcome = await self._runner.run(
+                    thumbnail_argv(self._ffmpeg, clip_path, str(target), at)
+                )
+                if outcome.ok and target.is_file():
+                    self._icons[clip_path] = QIcon(QPixmap(str(target)))
+                    self.ready.emit(clip_path)
+                else:
+                    log.info("no thumbnail for %s: ffmpeg %s", clip_path, outcome)
+        finally:
+            self._pending.pop(clip_path, None)
+
+
+class JobDetail(QWidget):
+    """Shows the selected job; `show_job()` on every coalesced refresh of that job's row.
+
+    Signals:
+        openRequested(str): open this file or folder with the desktop's default application.
+    """
+
+    openRequested = Signal(str)
+
+    def __init__(self, thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._thumbs = thumbnails
+        self._job: dict[str, Any] | None = None
+        self._log: list[str] = []
+        self._last_line = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.title = QLabel(self.tr("Select a job to see its details."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        clips_page = QWidget()
+        clips_layout = QVBoxLayout(clips_page)
+        clips_layout.setContentsMargins(0, 4, 0, 0)
+        self.clips = QListWidget()
+        self.clips.setObjectName("clipList")
+        self.clips.setViewMode(QListWidget.ViewMode.IconMode)  # a strip of 9:16 thumbnails
+        self.clips.setFlow(QListWidget.Flow.LeftToRight)
+        self.clips.setWrapping(True)
+        self.clips.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.clips.setMovement(QListWidget.Movement.Static)
+        self.clips.setIconSize(THUMB_SIZE)
+        self.clips.setGridSize(QSize(THUMB_SIZE.width() + 64, THUMB_SIZE.height() + 52))
+        self.clips.setWordWrap(True)
+        self.clips.setSpacing(4)
+        self.clips.itemActivated.connect(self._open_clip)
+        clips_layout.addWidget(self.clips)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open clip"))
+        self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.open_button.clicked.connect(lambda: self._open_clip(self.clips.currentItem()))
+        self.reveal_button.clicked.connect(self._reveal)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.reveal_button)
+        buttons.addStretch(1)
+        clips_layout.addLayout(buttons)
+        self.tabs.addTab(clips_page, self.tr("Clips"))
+
+        self.options = QPlainTextEdit(readOnly=True)
+        self.command = QPlainTextEdit(readOnly=True)
+        self.log = QPlainTextEdit(readOnly=True)
+        self.log.setMaximumBlockCount(LOG_LINES)
+        for edit in (self.command, self.log):
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+            font = edit.font()
+            font.setFamily("monospace")
+            edit.setFont(font)
+        self.tabs.addTab(self.log, self.tr("Log"))
+        self.tabs.addTab(self.options, self.tr("Options"))
+        self.tabs.addTab(self.command, self.tr("ffmpeg command"))
+        if thumbnails is not None:
+            thumbnails.ready.connect(self._thumbnail_ready)
+        self._update_buttons()
+
+    @property
+    def job_id(self) -> str | None:
+        return self._job["jobId"] if self._job else None
+
+    def clear(self) -> None:
+        self._job = None
+        self.title.setText(self.tr("Select a job to see its details."))
+        for edit in (self.options, self.command, self.log):
+            edit.clear()
+        self.clips.clear()
+        self._update_buttons()
+
+    def show_job(self, job: dict[str, Any], commands: list[list[str]] | None = None) -> None:
+        """Show (or refresh) a job. `commands` are the argv lists ffmpeg ran, when known."""
+        new = self._job is None or self._job["jobId"] != job["jobId"]
+        self._job = job
+        name, source = html.escape(os.path.basename(job["source"])), html.escape(job["source"])
+        self.title.setText(
+            f"<b>{name}</b> — {status_label(job['status'])}<br><small>{source}</small>"
+        )
+        if new:
+            self._log = []
+            self._last_line = ""
+            self.log.clear()
+            self.clips.clear()
+        folder_label = self.tr("Output folder")
+        options = "\n".join(f"{k}: {v}" for k, v in job["options"].items())
+        options += f"\n\n{folder_label}: {job.get('outputDir') or '—'}"
+        if options != self.options.toPlainText():
+            self.options.setPlainText(options)
+        self._append_log(job)
+        text = "\n\n".join(shlex.join(argv) for argv in commands or [])
+        if text != self.command.toPlainText():
+            self.command.setPlainText(text or self.tr("(ffmpeg has not started yet)"))
+        self._sync_clips(job)
+        self._update_buttons()
+
+    def _append_log(self, job: dict[str, Any]) -> None:
+        error = job.get("error") if job["status"] == "failed" else None
+        code = f"[{error['code']}] " if error else ""
+        key = f"{status_label(job['status'])} · {code}{job['message']}"
+        if key == self._last_line:
+            return  # only the percentage moved: keep the log readable
+        self._last_line = key
+        stamp = time.strftime("%H:%M:%S")
+        self.log.appendPlainText(f"{stamp}  {job['progress']:>3.0f} %  {key}")
+        if error and error.get("detail"):
+            self.log.appendPlainText(self.tr("— ffmpeg's last output —"))
+            self.log.appendPlainText(error["detail"].rstrip()[-8000:])
+
+    def _sync_clips(self, job: dict[str, Any]) -> None:
+        verified = [c for c in job.get("clips", []) if c["state"] == "verified"]
+        if self.clips.count() > len(verified):
+            self.clips.clear()
+        for clip in verified[self.clips.count() :]:
+            item = QListWidgetItem(self._clip_text(clip))
+            item.setData(Qt.ItemDataRole.UserRole, clip["path"])
+            item.setToolTip(clip["path"])
+            icon = self._thumbs.icon(clip["path"], clip.get("duration")) if self._thumbs else None
+            item.setIcon(icon or status_icon("queued"))
+            self.clips.addItem(item)
+
+    @staticmethod
+    def _clip_text(clip: dict[str, Any]) -> str:
+        size = f"{clip['size'] / 1e6:.1f} MB" if clip.get("size") else ""
+        span = f"{format_duration(clip['start'])}–{format_duration(clip['end'])}"
+        return f"{os.path.basename(clip['path'])}\n{span}  {size}".rstrip()
+
+    def _thumbnail_ready(self, path: str) -> None:
+        for row in range(self.clips.count()):
+            item = self.clips.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == path and self._thumbs is not None:
+                icon = self._thumbs.icon(path)
+                if icon is not None:
+                    item.setIcon(icon)
+
+    def _open_clip(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _reveal(self) -> None:
+        item = self.clips.currentItem()
+        if item is not None:
+            self.openRequested.emit(os.path.dirname(item.data(Qt.ItemDataRole.UserRole)))
+        elif self._job and self._job.get("outputDir"):
+            self.openRequested.emit(self._job["outputDir"])
+
+    def _update_buttons(self) -> None:
+        has_clips = self.clips.count() > 0
+        self.open_button.setEnabled(has_clips)
+        self.reveal_button.setEnabled(bool(self._job and self._job.get("outputDir")))
+
+
+def open_with_desktop(path: str) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))

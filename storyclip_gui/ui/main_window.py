@@ -1,0 +1,754 @@
+"""MainWindow: the drop zone, the live job table, job detail, history, settings and tray."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storyclip_gui.config import Settings
+from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.ffmpeg.locate import Toolchain
+from storyclip_gui.core.jobs import Job
+from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.options import OptionsError
+from storyclip_gui.core.ports import JobStore, Runner
+from storyclip_gui.core.sources import VIDEO_EXTENSIONS
+from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
+from storyclip_gui.runner.bridge import JobSignals
+from storyclip_gui.ui.delegates import ProgressBarDelegate
+from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, sort_dropped
+from storyclip_gui.ui.history_view import HistoryView
+from storyclip_gui.ui.job_detail import JobDetail, ThumbnailCache, open_with_desktop
+from storyclip_gui.ui.job_table_model import (
+    COL_CLIPS,
+    COL_ELAPSED,
+    COL_ETA,
+    COL_MESSAGE,
+    COL_PROGRESS,
+    COL_SOURCE,
+    COL_SPEED,
+    COL_STATUS,
+    JOB_ROLE,
+    JobFilterProxy,
+    JobTableModel,
+)
+from storyclip_gui.ui.options_panel import OptionsPanel
+from storyclip_gui.ui.resources import app_icon
+from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
+from storyclip_gui.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+QUEUE_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
+    (QT_TRANSLATE_NOOP("MainWindow", "All jobs"), frozenset()),
+    (QT_TRANSLATE_NOOP("MainWindow", "Active"), frozenset({"queued", "processing"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Queued"), frozenset({"queued"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Processing"), frozenset({"processing"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Completed"), frozenset({"completed"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Failed"), frozenset({"failed"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Cancelled"), frozenset({"cancelled", "interrupted"})),
+)
+
+
+class EngineParts(Protocol):
+    """What the window needs from app.Engine (the window never imports the composition root)."""
+
+    settings: Settings
+    toolchain: Toolchain
+    bus: EventBus
+    store: JobStore
+    runner: Runner
+    manager: JobManager
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    """Window state in an INI file in the data dir (tests get their own; no registry, no ~)."""
+    return QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    """The desktop window. Every job it makes goes through `engine.manager.submit()`."""
+
+    def __init__(
+        self,
+        engine: EngineParts,
+        *,
+        qsettings: QSettings | None = None,
+        signals: JobSignals | None = None,
+        confirm_quit: Callable[[int], bool] | None = None,
+        watch_interval: float = 1.0,
+        watch_settle: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.manager = engine.manager
+        self.qsettings = qsettings or window_settings(engine.settings.data_dir)
+        self.signals = signals or JobSignals(engine.bus, self)
+        self.prefs = WindowPrefs.load(self.qsettings)
+        self.confirm_quit = confirm_quit or self._ask_quit
+        self.server_url: str | None = None
+        self.job_ws_url: Callable[[str], str] | None = None
+        self._watch_interval = watch_interval
+        self._watch_settle = watch_settle
+        self._watch_task: asyncio.Task[None] | None = None
+        self._closed: asyncio.Future[None] | None = None
+        self._quitting = False
+        self._history_stale = True
+
+        self.setWindowTitle("StoryClip Studio")
+        self.setWindowIcon(app_icon())
+        self.model = JobTableModel(
+            self.signals, queue_order=lambda: self.manager.queued_ids, parent=self
+        )
+        self.proxy = JobFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.thumbnails = ThumbnailCache(
+            engine.runner, engine.toolchain.ffmpeg, engine.settings.data_dir / "thumbnails", self
+        )
+        self._build_actions()
+        self._build_ui()
+        self.tray = Tray(self.model, self.windowIcon(), self)
+        self.tray.showRequested.connect(self._show_from_tray)
+        self.tray.quitRequested.connect(self.quit)
+        self.signals.jobCompleted.connect(self._job_completed)
+        self.signals.jobRegistered.connect(lambda _job: self._update_page())
+        self.model.flushed.connect(self._rows_refreshed)
+        self.model.countsChanged.connect(self._show_counts)
+        self.model.rowsRemoved.connect(lambda *_: self._update_page())
+        for job in self.manager.jobs():  # adopted at start-up, before this window existed
+            self.model.upsert(job.to_dict())
+        self._restore_state()
+        self._update_page()
+        self._update_actions()
+        self._show_counts(self.model.counts)
+        self.restart_watching()
+
+    # -- building --------------------------------------------------------------------------
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O")
+        self.act_add_folder = a(
+            "addFolderAction", self.tr("Add folder…"), self.add_folder_dialog, "Ctrl+Shift+O"
+        )
+        self.act_cancel = a(
+            "cancelAction",
+            self.tr("Cancel"),
+            self.cancel_selected,
+            "Ctrl+Backspace",
+            self.tr("Stop the selected jobs"),
+        )
+        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R")
+        self.act_remove = a(
+            "removeAction", self.tr("Remove from list"), self.remove_selected, "Delete"
+        )
+        self.act_up = a(
+            "moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1), "Ctrl+Up"
+        )
+        self.act_down = a(
+            "moveDownAction", self.tr("Move down"), lambda: self.move_selected(1), "Ctrl+Down"
+        )
+        self.act_open = a(
+            "openOutputAction", self.tr("Open output folder"), self.open_selected_output, "Ctrl+E"
+        )
+        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url)
+        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P")
+        self.act_pause.setCheckable(True)
+        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished)
+        self.act_retry_failed = a(
+            "retryFailedAction", self.tr("Retry all failed"), self.retry_all_failed
+        )
+        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,")
+        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q")
+
+    def _build_ui(self) -> None:
+        toolbar = self.addToolBar(self.tr("Queue"))
+        toolbar.setObjectName("queueToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.act_add,
+            self.act_add_folder,
+            None,
+            self.act_cancel,
+            self.act_retry,
+            self.act_remove,
+            self.act_up,
+            self.act_down,
+            None,
+            self.act_pause,
+            self.act_clear,
+            self.act_retry_failed,
+            None,
+            self.act_open,
+            self.act_settings,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.notice = QFrame()
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet(
+            "#notice { background: #fdecea; border-bottom: 1px solid "
+            "#d64541; } #notice QLabel { color: #611a15; }"
+        )
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.setContentsMargins(10, 6, 6, 6)
+        self.notice_text = QLabel()
+        self.notice_text.setObjectName("noticeText")
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.notice.hide)
+        notice_row.addWidget(self.notice_text, 1)
+        notice_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice.hide()
+        outer.addWidget(self.notice)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        # queue tab: options | (drop zone with the table) over (detail)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.options_panel = OptionsPanel(self.qsettings, str(self.engine.settings.output_dir))
+        options_box = QWidget()
+        ob = QVBoxLayout(options_box)
+        ob.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Story options"))
+        heading.setStyleSheet("font-weight: bold; padding: 8px 8px 0 8px;")
+        ob.addWidget(heading)
+        ob.addWidget(self.options_panel)
+        ob.addStretch(1)
+        self.main_splitter.addWidget(options_box)
+
+        self.queue_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.queue_splitter.setObjectName("queueSplitter")
+        self.drop_zone = DropZone()
+        self.drop_zone.pathsDropped.connect(self.add_paths)
+        self.drop_zone.addRequested.connect(self.add_videos_dialog)
+        self.drop_zone.setStyleSheet('#dropZone[hover="true"] { border: 2px dashed #2f7de1; }')
+        zone_layout = QVBoxLayout(self.drop_zone)
+        zone_layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        zone_layout.addWidget(self.pages)
+        self.welcome = WelcomePage(self.drop_zone)
+        self.pages.addWidget(self.welcome)
+        table_page = QWidget()
+        tl = QVBoxLayout(table_page)
+        tl.setContentsMargins(4, 4, 4, 0)
+        filters = QHBoxLayout()
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        for label, _states in QUEUE_FILTERS:
+            self.status_filter.addItem(self.tr(label))
+        self.text_filter = QLineEdit()
+        self.text_filter.setObjectName("textFilter")
+        self.text_filter.setPlaceholderText(self.tr("Filter by name…"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.status_filter.currentIndexChanged.connect(
+            lambda i: self.proxy.set_states(QUEUE_FILTERS[i][1])
+        )
+        self.text_filter.textChanged.connect(self.proxy.set_text)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.text_filter, 1)
+        tl.addLayout(filters)
+        self.table = QTableView()
+        self.table.setObjectName("jobTable")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressBarDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu_at)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col, width in (
+            (COL_SOURCE, 220),
+            (COL_STATUS, 110),
+            (COL_PROGRESS, 130),
+            (COL_CLIPS, 55),
+            (COL_SPEED, 60),
+            (COL_ETA, 55),
+            (COL_ELAPSED, 60),
+        ):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        tl.addWidget(self.table, 1)
+        self.pages.addWidget(table_page)
+        self.queue_splitter.addWidget(self.drop_zone)
+        self.detail = JobDetail(self.thumbnails)
+        self.detail.openRequested.connect(open_with_desktop)
+        self.queue_splitter.addWidget(self.detail)
+        self.queue_splitter.setStretchFactor(0, 3)
+        self.queue_splitter.setStretchFactor(1, 2)
+        self.main_splitter.addWidget(self.queue_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([290, 910])
+        self.tabs.addTab(self.main_splitter, self.tr("Queue"))
+
+        self.history = HistoryView(self.engine.store)
+        self.history.rerunRequested.connect(self.rerun)
+        self.history.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.server_label = QLabel(self.tr("Server: off"))
+        self.server_label.setStyleSheet("padding-left: 12px; border-left: 1px solid palette(mid);")
+        self.server_label.setObjectName("serverLabel")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.server_label)
+
+    # -- adding jobs ---------------------------------------------------------------------------
+    def add_paths(self, paths: list[str]) -> list[Job]:
+        """Queue the videos among `paths` (folders searched); refuse the rest, saying why."""
+        dropped = sort_dropped([str(p) for p in paths])
+        refused = list(dropped.refused)
+        jobs: list[Job] = []
+        if dropped.videos:
+            try:
+                options = self.options_panel.options()
+            except OptionsError as exc:
+                self.show_notice(
+                    self.tr("The story options are not valid: {e}").replace("{e}", str(exc))
+                )
+                return []
+            output_root = self.options_panel.output_root()
+            for source in dropped.videos:
+                try:
+                    jobs.append(
+                        self.manager.submit(JobSpec(source, options, output_root=output_root))
+                    )
+                except SubmitError as exc:
+                    refused.append((os.path.basename(source), str(exc)))
+        if paths:
+            first = Path(paths[0])
+            self.qsettings.setValue("ui/lastFolder", str(first if first.is_dir() else first.parent))
+        if refused:
+            text = "\n".join(f"“{name}”: {reason}" for name, reason in refused)
+            title = self.tr("Not added:") if len(refused) > 1 else self.tr("Not added —")
+            self.show_notice(f"{title} {text}" if len(refused) == 1 else f"{title}\n{text}")
+        if jobs:
+            self.statusBar().showMessage(
+                self.tr("{n} videos queued").replace("{n}", str(len(jobs))), 5000
+            )
+        return jobs
+
+    def show_notice(self, text: str) -> None:
+        self.notice_text.setText(text)
+        self.notice.show()
+
+    def _last_folder(self) -> str:
+        return str(self.qsettings.value("ui/lastFolder", str(Path.home())))
+
+    def add_videos_dialog(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in sorted(VIDEO_EXTENSIONS))
+        videos, all_files = self.tr("Videos"), self.tr("All files")
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add videos"),
+            self._last_folder(),
+            f"{videos} ({patterns});;{all_files} (*)",
+        )
+        if files:
+            self.add_paths(files)
+
+    def add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), self._last_folder())
+        if folder:
+            self.add_paths([folder])
+
+    def rerun(self, job: Job, with_current_options: bool) -> Job | None:
+        try:
+            options = self.options_panel.options() if with_current_options else job.options
+            new = self.manager.submit(
+                JobSpec(job.source, options, output_root=job.output_root, parent_id=job.id)
+            )
+        except (OptionsError, SubmitError) as exc:
+            self.show_notice(str(exc))
+            return None
+        self.tabs.setCurrentIndex(0)
+        return new
+
+    # -- selection and actions -------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        jobs = [self.proxy.mapToSource(index).data(JOB_ROLE) for index in rows]
+        return [job["jobId"] for job in jobs if job]
+
+    def select_job(self, job_id: str) -> None:
+        row = self.model.row_of(job_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(index)
+
+    def _selected_jobs(self) -> list[dict[str, Any]]:
+        return [j for i in self.selected_ids() if (j := self.model.job(i))]
+
+    def cancel_selected(self) -> None:
+        for job_id in self.selected_ids():
+            self.manager.cancel(job_id)
+
+    def retry_selected(self) -> None:
+        for job in self._selected_jobs():
+            if job["status"] in ("failed", "cancelled", "interrupted"):
+                try:
+                    self.manager.retry(job["jobId"])
+                except SubmitError as exc:
+                    self.show_notice(str(exc))
+
+    def remove_selected(self) -> None:
+        for job_id in self.selected_ids():
+            if self.manager.forget(job_id):
+                self.model.remove(job_id)
+
+    def move_selected(self, delta: int) -> None:
+        ids = self.selected_ids()
+        for job_id in ids if delta < 0 else reversed(ids):
+            self.manager.move(job_id, delta)
+        self.model.queue_changed()
+
+    def open_selected_output(self) -> None:
+        for job in self._selected_jobs()[:1]:
+            folder = job.get("outputDir") or job["options"].get("output_root")
+            if folder and os.path.isdir(folder):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    def copy_ws_url(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.job_ws_url is not None:
+            QGuiApplication.clipboard().setText(self.job_ws_url(ids[0]))
+
+    def toggle_pause(self) -> None:
+        if self.act_pause.isChecked():
+            self.manager.pause()
+            self.act_pause.setText(self.tr("Resume queue"))
+        else:
+            self.manager.resume()
+            self.act_pause.setText(self.tr("Pause queue"))
+
+    def clear_finished(self) -> None:
+        for job in self.model.jobs():
+            if job["status"] in ("completed", "failed", "cancelled") and self.manager.forget(
+                job["jobId"]
+            ):
+                self.model.remove(job["jobId"])
+
+    def retry_all_failed(self) -> None:
+        for job in self.model.jobs():
+            if job["status"] == "failed":
+                self.manager.retry(job["jobId"])
+
+    def context_menu(self) -> QMenu:
+        """The selection's menu (built fresh so its actions match the selection)."""
+        self._update_actions()
+        menu = QMenu(self)
+        for action in (
+            self.act_cancel,
+            self.act_retry,
+            self.act_remove,
+            None,
+            self.act_up,
+            self.act_down,
+            None,
+            self.act_open,
+            self.act_copy_ws,
+            None,
+            self.act_pause,
+            self.act_clear,
+            self.act_retry_failed,
+        ):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    def _context_menu_at(self, pos: QPoint) -> None:
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _update_actions(self) -> None:
+        jobs = self._selected_jobs()
+        states = {j["status"] for j in jobs}
+        self.act_cancel.setEnabled(bool(states & {"queued", "processing", "interrupted"}))
+        self.act_retry.setEnabled(bool(states & {"failed", "cancelled", "interrupted"}))
+        self.act_remove.setEnabled(bool(states & {"completed", "failed", "cancelled"}))
+        self.act_up.setEnabled("queued" in states)
+        self.act_down.setEnabled("queued" in states)
+        self.act_open.setEnabled(any(j.get("outputDir") for j in jobs))
+        self.act_copy_ws.setEnabled(bool(jobs) and self.job_ws_url is not None)
+        counts = self.model.counts
+        self.act_clear.setEnabled(any(counts.get(s) for s in ("completed", "failed", "cancelled")))
+        self.act_retry_failed.setEnabled(bool(counts.get("failed")))
+
+    def _selection_changed(self, *_args: object) -> None:
+        self._update_actions()
+        current = self.table.selectionModel().currentIndex()
+        ids = self.selected_ids()
+        job_id = ids[0] if ids else None
+        if current.isValid():
+            job = self.proxy.mapToSource(current).data(JOB_ROLE)
+            job_id = job["jobId"] if job and job["jobId"] in ids else job_id
+        if job_id is None:
+            self.detail.clear()
+        else:
+            self._show_detail(job_id)
+
+    def _show_detail(self, job_id: str) -> None:
+        job = self.model.job(job_id)
+        if job is None:
+            self.detail.clear()
+            return
+        live = self.manager.get(job_id)
+        self.detail.show_job(job, live.commands if live else None)
+
+    def _rows_refreshed(self, ids: list[str]) -> None:
+        if self.detail.job_id in ids:
+            self._show_detail(self.detail.job_id)  # type: ignore[arg-type]
+        self._update_actions()
+
+    def _update_page(self) -> None:
+        has_jobs = self.model.rowCount() > 0
+        self.pages.setCurrentIndex(1 if has_jobs else 0)
+        self.detail.setVisible(has_jobs)  # the welcome page gets the whole height
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        done = counts.get("completed", 0)
+        failed = counts.get("failed", 0)
+        text = (
+            self.tr("Running {r} · Queued {q} · Done {d}")
+            .replace("{r}", str(counts.get("processing", 0)))
+            .replace("{q}", str(counts.get("queued", 0)))
+            .replace("{d}", str(done))
+        )
+        if failed:
+            text += self.tr(" · Failed {f}").replace("{f}", str(failed))
+        if self.manager.scheduler.paused:
+            text += self.tr(" · paused")
+        self.counts_label.setText(text)
+
+    def set_server_status(
+        self, url: str | None, observers: int = 0, job_ws_url: Callable[[str], str] | None = None
+    ) -> None:
+        """Hook for the server: its address and how many observers are connected."""
+        self.server_url = url
+        self.job_ws_url = job_ws_url
+        if url is None:
+            self.server_label.setText(self.tr("Server: off"))
+        else:
+            self.server_label.setText(
+                self.tr("Server: {u} · {n} observers")
+                .replace("{u}", url)
+                .replace("{n}", str(observers))
+            )
+        self._update_actions()
+
+    def _job_completed(self, job: dict[str, Any]) -> None:
+        self.tray.job_completed(job)
+        self._history_stale = True
+        if self.tabs.currentWidget() is self.history:
+            self.history.reload()
+            self._history_stale = False
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history and self._history_stale:
+            self.history.reload()
+            self._history_stale = False
+
+    # -- settings ----------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.engine.settings, self.prefs, self)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
+        settings = dialog.result_settings()
+        settings.save()
+        self.engine.settings = settings
+        self.manager.set_concurrency(settings.concurrency)
+        self.manager.monitoring_interval = settings.monitoring_interval
+        self.manager.output_root = settings.output_dir
+        self.prefs = dialog.result_prefs()
+        self.prefs.save(self.qsettings)
+        self.restart_watching()
+
+    # -- watch folders -------------------------------------------------------------------------
+    def restart_watching(self) -> None:
+        if self._watch_task is not None:
+            self._watch_task.cancel()
+            self._watch_task = None
+        folders = [f for f in self.prefs.watch_folders if f]
+        if not folders:
+            return
+        seen = SeenFiles(self.engine.settings.data_dir / "watched-files.json")
+        watcher = FolderWatcher(folders, seen, settle_seconds=self._watch_settle)
+        self._watch_task = asyncio.ensure_future(
+            watch_folders(watcher, lambda path: self.add_paths([str(path)]), self._watch_interval)
+        )
+
+    # -- state and closing -----------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.qsettings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        for key, splitter in (
+            ("window/mainSplitter", self.main_splitter),
+            ("window/queueSplitter", self.queue_splitter),
+        ):
+            value = s.value(key)
+            if value is not None:
+                splitter.restoreState(value)
+        for key, view in (
+            ("window/jobColumns", self.table),
+            ("window/historyColumns", self.history.table),
+        ):
+            value = s.value(key)
+            if value is not None:
+                view.horizontalHeader().restoreState(value)
+        self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
+
+    def save_state(self) -> None:
+        s = self.qsettings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/mainSplitter", self.main_splitter.saveState())
+        s.setValue("window/queueSplitter", self.queue_splitter.saveState())
+        s.setValue("window/jobColumns", self.table.horizontalHeader().saveState())
+        s.setValue("window/historyColumns", self.history.table.horizontalHeader().saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        self.options_panel.save()
+        s.sync()
+
+    async def wait_closed(self) -> None:
+        """Return once the window has closed for good (jobs stopped, state saved)."""
+        if self._closed is None:
+            self._closed = asyncio.get_running_loop().create_future()
+        await self._closed
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def _show_from_tray(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _busy(self) -> int:
+        counts = self.model.counts
+        return counts.get("processing", 0) + counts.get("queued", 0)
+
+    def _ask_quit(self, running: int) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit StoryClip Studio?"),
+            self.tr(
+                "{n} jobs are still queued or running. They stop now and resume at the next start."
+            ).replace("{n}", str(running)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        busy = self._busy()
+        if not self._quitting and busy and self.prefs.close_to_tray and self.tray.available:
+            self.hide()
+            event.ignore()
+            return
+        if busy and not self.confirm_quit(busy):
+            self._quitting = False
+            event.ignore()
+            return
+        self.save_state()
+        if self._watch_task is not None:
+            self._watch_task.cancel()
+        self.thumbnails.stop()
+        self.signals.detach()
+        event.accept()
+        task = asyncio.ensure_future(self.manager.shutdown())
+        task.add_done_callback(lambda _t: self._finish_close())
+
+    def _finish_close(self) -> None:
+        if self._closed is None:
+            try:
+                self._closed = asyncio.get_event_loop().create_future()
+            except RuntimeError:
+                return
+        if not self._closed.done():
+            self._closed.set_result(None)

@@ -1,0 +1,164 @@
+"""OptionsPanel: the story options new jobs get (preset, length, layout, size, quality, folder)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from storyclip_gui.core.options import (
+    MAX_CLIP_SECONDS,
+    MIN_CLIP_SECONDS,
+    OUTPUT_SIZES,
+    Layout,
+    Quality,
+    StoryOptions,
+)
+from storyclip_gui.core.presets import PRESETS
+
+
+class OptionsPanel(QWidget):
+    """A compact form; its values are remembered in QSettings under "options/".
+
+    Signals:
+        changed(): any option was edited.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, settings: QSettings, default_output: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._default_output = default_output
+        form = QFormLayout(self)
+        form.setContentsMargins(8, 8, 8, 8)
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Custom"), None)
+        for preset in PRESETS.values():
+            self.preset.addItem(preset.label, preset.id)
+        self.clip_seconds = QDoubleSpinBox()
+        self.clip_seconds.setRange(MIN_CLIP_SECONDS, MAX_CLIP_SECONDS)
+        self.clip_seconds.setDecimals(1)
+        self.clip_seconds.setSuffix(" s")
+        self.layout_box = QComboBox()
+        for value, label in (
+            (Layout.CROP, self.tr("Crop to fill")),
+            (Layout.BLUR, self.tr("Fit on blurred copy")),
+            (Layout.FIT, self.tr("Fit with bars")),
+        ):
+            self.layout_box.addItem(label, value.value)
+        self.size = QComboBox()
+        for width, height in OUTPUT_SIZES:
+            self.size.addItem(f"{width}×{height}", f"{width}x{height}")
+        self.quality = QComboBox()
+        for value, label in (
+            (Quality.LOW, self.tr("Low (fast)")),
+            (Quality.MEDIUM, self.tr("Medium")),
+            (Quality.HIGH, self.tr("High (slow)")),
+        ):
+            self.quality.addItem(label, value.value)
+        self.output = QLineEdit()
+        self.output.textChanged.connect(self.output.setToolTip)
+        browse = QToolButton()
+        browse.setText("…")
+        browse.setToolTip(self.tr("Choose the output folder"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.output)
+        row.addWidget(browse)
+        form.addRow(self.tr("Preset"), self.preset)
+        form.addRow(self.tr("Clip length"), self.clip_seconds)
+        form.addRow(self.tr("Layout"), self.layout_box)
+        form.addRow(self.tr("Size"), self.size)
+        form.addRow(self.tr("Quality"), self.quality)
+        form.addRow(self.tr("Output folder"), row)
+        self.restore()
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        for combo in (self.layout_box, self.size, self.quality):
+            combo.currentIndexChanged.connect(self._edited)
+        self.clip_seconds.valueChanged.connect(self._edited)
+        self.output.editingFinished.connect(self._edited)
+
+    def options(self) -> StoryOptions:
+        """Raises OptionsError (with a message for the person) when a value is invalid."""
+        return StoryOptions.from_dict(self.values())
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "preset": self.preset.currentData(),
+            "clip_seconds": self.clip_seconds.value(),
+            "layout": self.layout_box.currentData(),
+            "size": self.size.currentData(),
+            "quality": self.quality.currentData(),
+        }
+
+    def output_root(self) -> str | None:
+        return self.output.text().strip() or None
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show the options of a job (e.g. before a re-run with changes)."""
+        options = StoryOptions.from_dict(values)
+        self._select(self.preset, options.preset)
+        self.clip_seconds.setValue(options.clip_seconds)
+        self._select(self.layout_box, options.layout.value)
+        self._select(self.size, options.size)
+        self._select(self.quality, options.quality.value)
+
+    def restore(self) -> None:
+        s = self._settings
+        defaults = StoryOptions()
+        self._select(self.preset, s.value("options/preset", None) or None)
+        self.clip_seconds.setValue(float(s.value("options/clipSeconds", defaults.clip_seconds)))
+        self._select(self.layout_box, s.value("options/layout", defaults.layout.value))
+        self._select(self.size, s.value("options/size", defaults.size))
+        self._select(self.quality, s.value("options/quality", defaults.quality.value))
+        self.output.setText(str(s.value("options/outputDir", self._default_output)))
+
+    def save(self) -> None:
+        s = self._settings
+        values = self.values()
+        s.setValue("options/preset", values["preset"] or "")
+        s.setValue("options/clipSeconds", values["clip_seconds"])
+        s.setValue("options/layout", values["layout"])
+        s.setValue("options/size", values["size"])
+        s.setValue("options/quality", values["quality"])
+        s.setValue("options/outputDir", self.output.text().strip())
+
+    def _preset_chosen(self) -> None:
+        preset = PRESETS.get(self.preset.currentData() or "")
+        if preset is not None:
+            self.clip_seconds.blockSignals(True)
+            self.clip_seconds.setValue(preset.clip_seconds)
+            self.clip_seconds.blockSignals(False)
+        self._edited()
+
+    def _edited(self) -> None:
+        self.save()
+        self.changed.emit()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Output folder"), self.output.text()
+        )
+        if folder:
+            self.output.setText(folder)
+            self._edited()
+
+    @staticmethod
+    def _select(combo: QComboBox, data: Any) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)

@@ -1,0 +1,255 @@
+"""SettingsDialog: the engine settings (generated from config.SETTINGS) and the window's own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storyclip_gui.config import SETTINGS, Settings, SettingsError, with_overrides
+
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
+    ("en", "English"),
+    ("es", "Español"),
+)
+CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high")}
+LABELS: dict[str, str] = {
+    "output_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Output folder"),
+    "temp_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Working folder"),
+    "monitoring_interval_ms": QT_TRANSLATE_NOOP("SettingsDialog", "Monitoring interval (ms)"),
+    "ffmpeg": QT_TRANSLATE_NOOP("SettingsDialog", "ffmpeg program"),
+    "concurrency": QT_TRANSLATE_NOOP("SettingsDialog", "Jobs at once"),
+    "stall_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stall timeout (s)"),
+    "default_quality": QT_TRANSLATE_NOOP("SettingsDialog", "Default quality"),
+    "default_clip_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Default clip length (s)"),
+    "auto_resume": QT_TRANSLATE_NOOP("SettingsDialog", "Resume interrupted jobs at start"),
+    "history_retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Keep history (days, 0: always)"),
+}
+
+
+@dataclass
+class WindowPrefs:
+    """The window's own preferences, kept in QSettings (not in settings.json)."""
+
+    language: str = ""  # "" follows the system locale
+    close_to_tray: bool = False
+    watch_folders: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, qs: QSettings) -> WindowPrefs:
+        folders = qs.value("watch/folders", []) or []
+        if isinstance(folders, str):
+            folders = [folders]
+        return cls(
+            language=str(qs.value("ui/language", "") or ""),
+            close_to_tray=str(qs.value("ui/closeToTray", "false")).lower() == "true",
+            watch_folders=[str(f) for f in folders],
+        )
+
+    def save(self, qs: QSettings) -> None:
+        qs.setValue("ui/language", self.language)
+        qs.setValue("ui/closeToTray", "true" if self.close_to_tray else "false")
+        qs.setValue("watch/folders", list(self.watch_folders))
+        qs.sync()
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; `result()` is validated with each setting's own parser."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        prefs: WindowPrefs,
+        parent: QWidget | None = None,
+        *,
+        server_panel: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self._editors: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        engine_box = QGroupBox(self.tr("Processing"))
+        form = QFormLayout(engine_box)
+        for spec in SETTINGS:
+            editor = self._editor(spec.name, getattr(settings, spec.name))
+            editor.setToolTip(spec.description)
+            self._editors[spec.name] = editor
+            form.addRow(self.tr(LABELS.get(spec.name, spec.name)), editor)
+        column.addWidget(engine_box)
+
+        window_box = QGroupBox(self.tr("Window"))
+        wform = QFormLayout(window_box)
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(self.tr(label) if code == "" else label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when the window closes"))
+        self.close_to_tray.setChecked(prefs.close_to_tray)
+        wform.addRow(self.tr("Language"), self.language)
+        wform.addRow("", self.close_to_tray)
+        wform.addRow("", QLabel(self.tr("A new language applies at the next start.")))
+        column.addWidget(window_box)
+
+        watch_box = QGroupBox(self.tr("Watch folders"))
+        wl = QVBoxLayout(watch_box)
+        wl.addWidget(
+            QLabel(
+                self.tr(
+                    "A video saved into one of these folders is queued once it "
+                    "stops growing; each file only once."
+                )
+            )
+        )
+        self.watch_list = QListWidget()
+        self.watch_list.addItems(prefs.watch_folders)
+        wl.addWidget(self.watch_list)
+        buttons = QHBoxLayout()
+        add, remove = QPushButton(self.tr("Add…")), QPushButton(self.tr("Remove"))
+        add.clicked.connect(self._add_watch)
+        remove.clicked.connect(lambda: self.watch_list.takeItem(self.watch_list.currentRow()))
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        wl.addLayout(buttons)
+        column.addWidget(watch_box)
+
+        if server_panel is not None:  # hook: the server issue adds host/port/origins/token here
+            server_box = QGroupBox(self.tr("Server"))
+            QVBoxLayout(server_box).addWidget(server_panel)
+            column.addWidget(server_box)
+        column.addStretch(1)
+
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #d64541")
+        self.error.setWordWrap(True)
+        outer.addWidget(self.error)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.accepted.connect(self._accept)
+        box.rejected.connect(self.reject)
+        outer.addWidget(box)
+        self.resize(560, 640)
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]
+
+    def result_settings(self) -> Settings:
+        """The edited settings; raises SettingsError naming the first bad value."""
+        changes: dict[str, Any] = {}
+        for spec in SETTINGS:
+            raw = self._value(self._editors[spec.name])
+            try:
+                empty = raw in (None, "")
+                default = spec.default(self._settings.data_dir)
+                changes[spec.name] = default if empty and default is not None else spec.kind(raw)
+            except (TypeError, ValueError) as exc:
+                label = self.tr(LABELS.get(spec.name, spec.name))
+                raise SettingsError(f"{label}: {exc}") from None
+        return with_overrides(self._settings, **changes)
+
+    def result_prefs(self) -> WindowPrefs:
+        return WindowPrefs(
+            language=self.language.currentData() or "",
+            close_to_tray=self.close_to_tray.isChecked(),
+            watch_folders=[self.watch_list.item(i).text() for i in range(self.watch_list.count())],
+        )
+
+    def _accept(self) -> None:
+        try:
+            self.result_settings()
+        except SettingsError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+    def _editor(self, name: str, value: Any) -> QWidget:
+        if name in CHOICES:
+            combo = QComboBox()
+            combo.addItems(list(CHOICES[name]))
+            combo.setCurrentIndex(max(0, combo.findText(str(value))))
+            return combo
+        if isinstance(value, bool):
+            check = QCheckBox()
+            check.setChecked(value)
+            return check
+        if isinstance(value, int):
+            spin = QSpinBox()
+            spin.setRange(1, 10**7)
+            spin.setValue(value)
+            return spin
+        if isinstance(value, float):
+            dspin = QDoubleSpinBox()
+            dspin.setRange(0.1, 10**6)
+            dspin.setDecimals(1)
+            dspin.setValue(value)
+            return dspin
+        line = QLineEdit("" if value is None else str(value))
+        if isinstance(value, Path):
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(line)
+            browse = QToolButton()
+            browse.setText("…")
+            browse.clicked.connect(lambda: self._browse(line))
+            row.addWidget(browse)
+            return holder
+        return line
+
+    @staticmethod
+    def _value(editor: QWidget) -> Any:
+        line = editor.findChild(QLineEdit) if type(editor) is QWidget else None
+        if line is not None:
+            return line.text().strip()
+        if isinstance(editor, QComboBox):
+            return editor.currentText()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+            return editor.value()
+        if isinstance(editor, QLineEdit):
+            return editor.text().strip()
+        return None
+
+    def _browse(self, line: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), line.text())
+        if folder:
+            line.setText(folder)
+
+    def _add_watch(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Watch folder"))
+        if folder:
+            self.watch_list.addItem(folder)

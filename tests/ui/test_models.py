@@ -1,0 +1,139 @@
+"""The table models under Qt's model tester, coalesced repaints, history paging and filters."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+
+from PySide6.QtCore import Qt
+
+from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
+from storyclip_gui.core.jobs import Job, JobState
+from storyclip_gui.core.options import StoryOptions
+from storyclip_gui.core.ports import HistoryQuery, MemoryJobStore
+from storyclip_gui.ui.history_view import HistoryModel, HistoryView
+from storyclip_gui.ui.job_table_model import (
+    COL_PROGRESS,
+    COL_SOURCE,
+    JOB_ROLE,
+    SORT_ROLE,
+    JobFilterProxy,
+    JobTableModel,
+)
+
+
+def job_dict(n: int, status: str = "queued", progress: float = 0.0) -> dict:
+    job = Job(id=f"job{n:05d}", source=f"/videos/clip{n}.mp4", options=StoryOptions(),
+              output_root="/out")  # fmt: skip
+    data = job.to_dict()
+    data.update(status=status, progress=progress)
+    return data
+
+
+def test_job_table_model_and_proxy_pass_the_model_tester(qtmodeltester, qtbot):
+    model = JobTableModel()
+    proxy = JobFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(COL_PROGRESS)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    for n in range(20):
+        model.upsert(job_dict(n))
+    for n in range(0, 20, 3):
+        model.upsert(job_dict(n, "processing", progress=n * 4.0))
+    model.flush()
+    proxy.sort(COL_PROGRESS, Qt.SortOrder.DescendingOrder)  # the source sorts, in one go
+    assert proxy.index(0, COL_SOURCE).data() == "clip18.mp4"
+    assert model.index(model.row_of("job00018"), 0).data(JOB_ROLE)["progress"] == 72.0
+    proxy.set_states({"processing"})
+    assert proxy.rowCount() == 7
+    proxy.set_text("clip1")
+    assert proxy.rowCount() == 3  # clip12, clip15, clip18
+    proxy.set_states(set())
+    proxy.set_text("")
+    for n in (0, 5, 19):
+        model.upsert(job_dict(n, "completed", 100.0))
+        assert model.remove(f"job{n:05d}")
+    model.flush()
+    assert model.rowCount() == 17 and proxy.rowCount() == 17
+    assert model.index(model.row_of("job00001"), 0).data(JOB_ROLE)["jobId"] == "job00001"
+    assert model.index(model.row_of("job00003"), COL_PROGRESS).data(SORT_ROLE) == 12.0
+    assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_progress_repaints_are_coalesced(qtbot):
+    model = JobTableModel()
+    for n in range(100):
+        model.upsert(job_dict(n, "processing"))
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=None: changed.append((a.row(), b.row())))
+    with qtbot.waitSignal(model.flushed, timeout=1000):
+        for tick in range(50):
+            for n in (3, 4, 5, 50):
+                model.upsert(job_dict(n, "processing", progress=tick))
+    assert changed == [(3, 5), (50, 50)]  # one signal per run of rows, once per tick
+    assert model.index(4, COL_PROGRESS).data() == "49 %"
+    assert model.counts == {"processing": 100}
+
+
+def make_history(count: int) -> MemoryJobStore:
+    store = MemoryJobStore()
+    now = time.time()
+    for n in range(count):
+        job = Job(id=f"h{n:04d}", source=f"/videos/{'beach' if n % 5 == 0 else 'talk'}{n}.mp4",
+                  options=StoryOptions(), output_root="/out",
+                  created_at=now - n * 3600)  # fmt: skip
+        if n % 4 == 0:
+            job.state = JobState.FAILED
+            job.error = JobError(ErrorCode.INVALID_INPUT, "Broken file.")
+        else:
+            job.state = JobState.COMPLETED
+        store.add(job)
+    return store
+
+
+def test_history_pages_lazily_and_passes_the_model_tester(qtmodeltester):
+    model = HistoryModel(make_history(250))
+    assert model.rowCount() == 0 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 100
+    qtmodeltester.check(model)  # the tester fetches pages too; it stays attached below
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 250
+    assert [model.job(r).id for r in (0, 1, 249)] == ["h0000", "h0001", "h0249"]  # newest first
+    model.set_query(HistoryQuery(states=frozenset({JobState.FAILED}), limit=100))
+    if model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 63 and not model.canFetchMore()
+
+
+def test_history_filters_search_rerun_export_and_stats(qtbot, qloop, tmp_path):
+    store = make_history(250)
+    view = HistoryView(store)
+    qtbot.addWidget(view)
+    view.reload()
+    assert view.model.rowCount() == 100
+    assert view.stats.text().startswith("Jobs: 250")
+    view.status.setCurrentIndex(2)  # Failed
+    assert view.model.rowCount() == 63 and not view.model.canFetchMore()
+    view.date.setCurrentIndex(2)  # last 7 days: at most 7 * 24 jobs, one an hour
+    assert 0 < view.model.rowCount() <= 42
+    view.date.setCurrentIndex(0)
+    view.status.setCurrentIndex(0)
+    view.search.setText("beach")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 50, timeout=2000)
+    assert all("beach" in view.model.job(r).source for r in range(50))
+    view.table.selectRow(1)
+    with qtbot.waitSignal(view.rerunRequested) as rerun:
+        view.rerun_same.click()
+    assert rerun.args[0].id == "h0005" and rerun.args[1] is False
+    with qtbot.waitSignal(view.exported, timeout=10_000):
+        view.start_export(tmp_path / "beach.csv", "csv")
+    rows = list(csv.DictReader((tmp_path / "beach.csv").read_text().splitlines()))
+    assert len(rows) == 50 and rows[0]["jobId"] == "h0000" and rows[0]["status"] == "failed"
+    with qtbot.waitSignal(view.exported, timeout=10_000):
+        view.start_export(tmp_path / "beach.json", "json")
+    data = json.loads((tmp_path / "beach.json").read_text())
+    assert len(data) == 50 and data[0]["error"]["code"] == "invalid_input"
