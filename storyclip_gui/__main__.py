@@ -1,10 +1,11 @@
-"""Command line: storyclip [gui] | process | resume | history | doctor (serve comes later)."""
+"""Command line: storyclip [gui] | process | resume | history | serve | doctor."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from typing import Any
 
@@ -48,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON array of results")
 
     sub.add_parser("doctor", help="check ffmpeg, encoders and folders")
+
+    sv = sub.add_parser("serve", help="run the engine with the observer server (REST, WebSocket, "
+                        "web dashboard) and no window, until SIGTERM or Ctrl+C")  # fmt: skip
+    sv.add_argument("--host", help="address to listen on (default 127.0.0.1; anything else "
+                    "exposes the API to the network)")  # fmt: skip
+    sv.add_argument("--port", type=int, help="port (default 8765; 0: any free port)")
+    sv.add_argument("--output-dir", help="where job folders with clips are written")
 
     r = sub.add_parser("resume", help="recover jobs a previous run left unfinished and run the "
                        "queue until it is empty")  # fmt: skip
@@ -100,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         return _resume(args)
     if command == "history":
         return _history(args)
+    if command == "serve":
+        return _serve(args)
     return _gui(args)
 
 
@@ -153,6 +163,24 @@ def _doctor(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.fatal else EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from storyclip_gui.app import run_serve
+    from storyclip_gui.config import SettingsError
+    from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
+    from storyclip_gui.server import ServerStartError
+
+    try:
+        settings = _load(args, server_host=args.host, server_port=args.port,
+                         output_dir=args.output_dir)  # fmt: skip
+        return run_serve(settings, lambda line: print(line, flush=True))
+    except SettingsError as exc:
+        print(f"storyclip serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FFmpegNotFound, ServerStartError) as exc:
+        print(f"storyclip serve: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
 def _options_from_args(args: argparse.Namespace, settings: Any) -> Any:
     from storyclip_gui.core.options import StoryOptions
 
@@ -190,9 +218,9 @@ def _process(args: argparse.Namespace) -> int:
     )
     from storyclip_gui.config import SettingsError
     from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
-    from storyclip_gui.core.manager import JobSpec
+    from storyclip_gui.core.manager import JobSpec, SubmitError
     from storyclip_gui.core.options import OptionsError
-    from storyclip_gui.core.sources import expand_inputs
+    from storyclip_gui.core.sources import SourceProblem, expand_inputs
 
     err = Console(stderr=True)
     if not args.paths and not args.demo:
@@ -226,8 +254,17 @@ def _process(args: argparse.Namespace) -> int:
         if args.demo:
             err.print("Making a 20 s demo video…")
             sources.append(str(await make_demo_video(engine, settings.temp_dir / "demo")))
-        jobs = [manager.submit(JobSpec(source, options)) for source in sources]
+        jobs = []
+        for source in sources:
+            try:
+                jobs.append(manager.submit(JobSpec(source, options)))
+            except SubmitError as exc:  # e.g. a name that is not valid UTF-8
+                shown = os.fsencode(source).decode("utf-8", "backslashreplace")
+                problems.append(SourceProblem(shown, str(exc)))
         await manager.wait_until_idle()
+        if manager.pause_reason:
+            err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
+                      "`storyclip resume` when the problem is fixed.")  # fmt: skip
         await asyncio.sleep(0)
         return [job.to_dict() for job in jobs]
 
@@ -341,6 +378,9 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
             return []
         engine.start()
         await manager.wait_until_idle()
+        if manager.pause_reason:
+            err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
+                      "`storyclip resume` when the problem is fixed.")  # fmt: skip
         await asyncio.sleep(0)
         return [job.to_dict() for job in manager.jobs()]
 

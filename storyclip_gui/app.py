@@ -26,6 +26,7 @@ from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreErro
 from storyclip_gui.core.scheduler import Scheduler
 
 if TYPE_CHECKING:
+    from storyclip_gui.server import ServerHandle
     from storyclip_gui.store.job_store import SqliteJobStore
     from storyclip_gui.store.recovery import RecoveryReport
 
@@ -188,7 +189,9 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     engine = build_engine(settings)
-    window = open_window(app, engine, paths)
+    window = open_window(
+        app, engine, paths, check_setup=lambda output: setup_report(engine.settings, output)
+    )
     if engine.store_error is not None:
         window.show_notice(str(engine.store_error))
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
@@ -200,6 +203,92 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
         if kill_all is not None:
             kill_all()
         asyncio.set_event_loop(None)
+    return 0
+
+
+def setup_report(settings: Settings, output_dir: Path | None = None) -> str:
+    """`storyclip doctor`'s report for these settings (blocking: it starts ffmpeg a few times);
+    the window's Help ▸ Check setup runs it in a worker thread."""
+    from storyclip_gui.cli.doctor import diagnose, render
+
+    folders = {"data": settings.data_dir, "output": output_dir or settings.output_dir,
+               "temp": settings.temp_dir}  # fmt: skip
+    return render(diagnose(settings.ffmpeg, folders))
+
+
+def server_token_location(settings: Settings) -> str:
+    """Where the server's token comes from, for people: $STORYCLIP_TOKEN or the token file."""
+    from storyclip_gui.server import TOKEN_FILE_NAME
+
+    if os.environ.get("STORYCLIP_TOKEN", "").strip():
+        return "$STORYCLIP_TOKEN"
+    return str(settings.data_dir / TOKEN_FILE_NAME)
+
+
+async def start_server(engine: Engine, settings: Settings | None = None) -> ServerHandle:
+    """Start the observer server (REST, WebSocket, dashboard) for `engine` on the running loop;
+    the window and `storyclip serve` both call this. Raises ServerStartError (port taken...)."""
+    from storyclip_gui import __version__
+    from storyclip_gui.server import (
+        TOKEN_FILE_NAME,
+        ServerConfig,
+        load_or_create_token,
+        start_web_server,
+    )
+
+    settings = settings or engine.settings
+    token = os.environ.get("STORYCLIP_TOKEN", "").strip()
+    if not token:
+        token = load_or_create_token(settings.data_dir / TOKEN_FILE_NAME)
+    config = ServerConfig(
+        token=token,
+        host=settings.server_host,
+        port=settings.server_port,
+        allowed_origins=tuple(filter(None, settings.server_allowed_origins.split(","))),
+        allowed_hosts=tuple(filter(None, settings.server_allowed_hosts.split(","))),
+        max_connections=settings.server_max_connections,
+        heartbeat_interval=settings.monitoring_interval,
+        default_options={
+            "quality": settings.default_quality,
+            "clip_seconds": settings.default_clip_seconds,
+        },
+        version=__version__,
+    )
+    return await start_web_server(engine.manager, config)
+
+
+def run_serve(settings: Settings, say: Callable[[str], None]) -> int:
+    """`storyclip serve`: the engine and the server with no window until SIGTERM or SIGINT;
+    then running jobs stop as interrupted (they resume at the next start) and sockets close.
+    Raises ServerStartError when the server cannot listen."""
+    engine = build_engine(settings)
+    if engine.store_error is not None:
+        say(f"Warning: {engine.store_error} Jobs are kept in memory only.")
+    stop = asyncio.Event()
+
+    async def expire_finished() -> None:
+        while True:  # the live view (and so the WebSocket snapshot) keeps recent jobs only
+            await asyncio.sleep(60)
+            engine.manager.expire_finished(settings.finished_display_s)
+
+    async def main() -> None:
+        handle = await start_server(engine, settings)
+        say(f"Listening on {handle.url}")
+        say(f"Token: {server_token_location(settings)} (send 'Authorization: Bearer TOKEN'; "
+            f"the dashboard at {handle.url}/ asks for it once)")  # fmt: skip
+        engine.start()
+        expiry = asyncio.ensure_future(expire_finished())
+        try:
+            await stop.wait()
+        finally:
+            expiry.cancel()
+            await engine.manager.shutdown()
+            await handle.close()
+            close_store = getattr(engine.store, "close", None)
+            if close_store is not None:
+                close_store()
+
+    run_headless(main, stop.set)
     return 0
 
 

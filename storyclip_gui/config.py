@@ -76,6 +76,19 @@ def _optional_str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def _port(value: Any) -> int:
+    number = int(value)
+    if not 0 <= number <= 65535:
+        raise ValueError(f"{value!r} is not a port number (0-65535; 0: any free port)")
+    return number
+
+
+def _comma_list(value: Any) -> str:
+    """A list kept as one comma-separated string (so the settings file and dialog stay flat)."""
+    items = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
+    return ",".join(item.strip() for item in items if str(item).strip())
+
+
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("output_dir", "OUTPUT_DIR", _path,
                 lambda d: Path(platformdirs.user_videos_dir()) / "StoryClip",
@@ -103,6 +116,18 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("finished_display_s", "STORYCLIP_FINISHED_DISPLAY", _non_negative_float,
                 lambda d: 3600.0, "Seconds a finished job stays in the active job list before "
                 "it is only in the history (0: leave at once)."),
+    SettingSpec("server_host", "STORYCLIP_SERVER_HOST", str, lambda d: "127.0.0.1",
+                "Address the observer server binds to. Anything but loopback exposes the API to "
+                "the network (a warning is logged)."),
+    SettingSpec("server_port", "STORYCLIP_SERVER_PORT", _port, lambda d: 8765,
+                "Port of the observer server (REST, WebSocket, dashboard); 0: any free port."),
+    SettingSpec("server_allowed_origins", "STORYCLIP_ALLOWED_ORIGINS", _comma_list, lambda d: "",
+                "Comma-separated web origins (e.g. http://localhost:3000) allowed to call the "
+                "server from a browser, besides the server's own dashboard."),
+    SettingSpec("server_allowed_hosts", "STORYCLIP_ALLOWED_HOSTS", _comma_list, lambda d: "",
+                "Comma-separated extra Host names the server answers to (loopback names always)."),
+    SettingSpec("server_max_connections", "STORYCLIP_MAX_CONNECTIONS", _positive_int,
+                lambda d: 2000, "Most WebSocket connections the server accepts at once."),
 )  # fmt: skip
 
 
@@ -120,6 +145,11 @@ class Settings:
     auto_resume: bool
     history_retention_days: float
     finished_display_s: float
+    server_host: str
+    server_port: int
+    server_allowed_origins: str
+    server_allowed_hosts: str
+    server_max_connections: int
 
     @property
     def settings_file(self) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import time
 from collections.abc import Callable, Coroutine
@@ -29,6 +30,14 @@ log = logging.getLogger(__name__)
 JOB_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 PipelineFactory = Callable[[Job, PipelineHooks], Coroutine[Any, Any, None]]
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of a file name (surrogate escapes)
+        return False
+    return True
 
 
 class SubmitError(ValueError):
@@ -69,6 +78,8 @@ class JobManager:
         self._last_write: dict[str, float] = {}
         self._idle = asyncio.Event()
         self._idle.set()
+        # why the queue paused itself (disk full), for views; None when running or paused by hand
+        self.pause_reason: str | None = None
 
     # -- queries ---------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
@@ -93,9 +104,14 @@ class JobManager:
             raise SubmitError("jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.")
         if job_id in self._jobs:
             raise SubmitError(f"A job with id {job_id!r} already exists.")
+        source = str(Path(spec.source).absolute())
+        if not _utf8(source):  # QProcess, SQLite and JSON all need the name as real text
+            shown = os.path.basename(os.fsencode(source).decode("utf-8", "backslashreplace"))
+            raise SubmitError(f"'{shown}': the file name is not valid UTF-8, so it cannot be "
+                              "handed to ffmpeg; rename the file.")  # fmt: skip
         job = Job(
             id=job_id,
-            source=str(Path(spec.source).absolute()),
+            source=source,
             options=spec.options,
             output_root=str(Path(spec.output_root or self.output_root).absolute()),
             parent_id=spec.parent_id,
@@ -197,6 +213,7 @@ class JobManager:
         self._update_idle()
 
     def resume(self) -> None:
+        self.pause_reason = None
         self.scheduler.paused = False
         self._pump()
 
@@ -284,6 +301,10 @@ class JobManager:
         job.message = error.message
         job.speed = job.fps = None
         self._change_state(job, JobState.FAILED)
+        if error.code is ErrorCode.DISK_FULL:  # the next jobs would fail the same way: wait
+            self.scheduler.paused = True
+            self.pause_reason = f"Queue paused: {error.message}"
+            log.warning("%s (job %s)", self.pause_reason, job.id)
 
     # -- hooks from the pipeline -------------------------------------------------------------
     def _on_progress(self, job: Job) -> None:

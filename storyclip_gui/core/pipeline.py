@@ -67,17 +67,24 @@ async def probe_media(runner: Runner, toolchain: Toolchain, path: str) -> MediaI
     if toolchain.ffprobe:
         out = bytearray()
         outcome = await runner.run(ffprobe_argv(toolchain.ffprobe, path), on_stdout=out.extend)
+        _check_started(outcome)
         if not outcome.ok:
             raise ProbeError(_probe_failure_message(outcome.stderr_tail))
         media = parse_ffprobe_json(out.decode("utf-8", "replace"))
     else:
         outcome = await runner.run(ffmpeg_probe_argv(toolchain.ffmpeg, path))
-        if outcome.start_error:
-            raise ProbeError(f"ffmpeg could not be started: {outcome.start_error}")
+        _check_started(outcome)
         media = parse_ffmpeg_banner(outcome.stderr_tail)
     if media.has_video and media.duration is None:
         media = await _measure_duration(runner, toolchain, path, media)
     return media
+
+
+def _check_started(outcome: ProcessOutcome) -> None:
+    """A prober that cannot start is a broken setup, not a bad file: say so, for every job."""
+    if outcome.start_error:
+        raise _fail(ErrorCode.ENCODER_UNAVAILABLE, f"ffmpeg could not be started: "
+                    f"{outcome.start_error}. Check the ffmpeg setting (storyclip doctor).")
 
 
 def _probe_failure_message(stderr: str) -> str:
@@ -188,6 +195,8 @@ class JobPipeline:
             what = "only audio" if media.has_audio else "no video"
             raise _fail(ErrorCode.NO_VIDEO_STREAM, f"'{name}' has {what}: nothing to cut into "
                         "story clips.")  # fmt: skip
+        if _is_still_image(media):
+            raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is a still image, not a video.")
         if media.width <= 0 or media.height <= 0:
             raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' declares no picture size.")
         if media.width * media.height > MAX_PIXELS:
@@ -335,8 +344,10 @@ class JobPipeline:
         if run.copy:
             self._adopt_copy_cuts(run, rows)
         elif len(rows) != len(run.clips):
-            raise _fail(ErrorCode.VERIFICATION_FAILED, f"ffmpeg wrote {len(rows)} clips where "
-                        f"{len(run.clips)} were planned.", outcome.stderr_tail)  # fmt: skip
+            name = os.path.basename(self.job.source)
+            raise _fail(ErrorCode.VERIFICATION_FAILED, f"'{name}' ended early: ffmpeg wrote "
+                        f"{len(rows)} of {len(run.clips)} planned clips (is the file incomplete "
+                        "or damaged?).", outcome.stderr_tail)  # fmt: skip
 
     def _classify(self, outcome: ProcessOutcome) -> JobError:
         if outcome.stalled:
@@ -476,6 +487,12 @@ class JobPipeline:
             temp.unlink(missing_ok=True)
             raise _fail(_os_error_code(exc), f"manifest.json could not be written: "
                         f"{exc.strerror}.") from None  # fmt: skip
+
+
+def _is_still_image(media: MediaInfo) -> bool:
+    """ffmpeg reads a picture as a one-frame video; its demuxer names give it away."""
+    fmt = media.format_name or ""
+    return fmt == "image2" or fmt.endswith("_pipe")
 
 
 def _same_file(clip: Clip) -> bool:

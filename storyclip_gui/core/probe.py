@@ -145,6 +145,9 @@ _ERROR_HINTS = (
     ("Is a directory", "That path is a folder, not a video file."),
     ("moov atom not found", "The file is incomplete or damaged (no index: 'moov atom not found')."),
     ("Invalid data found when processing input", "The file is not a video ffmpeg can read."),
+    ("Picture size", "The file declares an impossible picture size; it is probably damaged."),
+    ("could not find codec parameters",
+     "No stream in the file can be decoded; it is damaged or not a video."),
     ("does not contain any stream", "The file contains no audio or video."),
 )
 

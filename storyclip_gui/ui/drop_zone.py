@@ -116,7 +116,14 @@ class DropZone(QFrame):
 
 
 class WelcomePage(QWidget):
-    """What an empty queue shows: where to drop, and a button for people who do not drag."""
+    """What an empty queue shows: where to drop, a button for people who do not drag, and
+    where the clips will go (with a button to change it).
+
+    Signals:
+        changeOutputRequested(): the "Change…" button beside the output folder was clicked.
+    """
+
+    changeOutputRequested = Signal()
 
     def __init__(self, zone: DropZone, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,4 +151,22 @@ class WelcomePage(QWidget):
         layout.addWidget(hint)
         layout.addSpacing(12)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addSpacing(24)
+        self.output_label = QLabel()
+        self.output_label.setObjectName("welcomeOutput")
+        self.output_label.setWordWrap(True)
+        self.output_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.output_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        change = QPushButton(QCoreApplication.translate("DropZone", "Change folder…"))
+        change.setObjectName("welcomeChangeOutput")
+        change.clicked.connect(self.changeOutputRequested)
+        layout.addWidget(self.output_label)
+        layout.addWidget(change, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(3)
+
+    def set_output_folder(self, folder: str) -> None:
+        """Show where clips go: one sub-folder per video inside `folder`."""
+        text = QCoreApplication.translate(
+            "DropZone", "Clips are saved in {folder}, in one folder per video."
+        )
+        self.output_label.setText(text.replace("{folder}", folder or "?"))

@@ -43,6 +43,7 @@ from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
 from storyclip_gui.ui.delegates import ProgressBarDelegate
 from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, sort_dropped
+from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
 from storyclip_gui.ui.job_detail import JobDetail, ThumbnailCache, open_with_desktop
 from storyclip_gui.ui.job_table_model import (
@@ -104,9 +105,11 @@ class MainWindow(QMainWindow):
         confirm_quit: Callable[[int], bool] | None = None,
         watch_interval: float = 1.0,
         watch_settle: float = 2.0,
+        check_setup: SetupCheck | None = None,
     ) -> None:
         super().__init__()
         self.engine = engine
+        self.check_setup = check_setup  # app.py passes `storyclip doctor`'s checks
         self.manager = engine.manager
         self.qsettings = qsettings or window_settings(engine.settings.data_dir)
         self.signals = signals or JobSignals(engine.bus, self)
@@ -203,6 +206,14 @@ class MainWindow(QMainWindow):
         )
         self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,")
         self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q")
+        self.act_doctor = a(
+            "checkSetupAction",
+            self.tr("Check setup…"),
+            self.open_setup_check,
+            tip=self.tr("Run `storyclip doctor`: ffmpeg, encoders and folders"),
+        )
+        self.act_doctor.setEnabled(self.check_setup is not None)
+        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about)
 
     def _build_ui(self) -> None:
         toolbar = self.addToolBar(self.tr("Queue"))
@@ -230,6 +241,16 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
+        self.help_menu = QMenu(self.tr("Help"), self)
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.act_doctor)
+        self.help_menu.addAction(self.act_about)
+        toolbar.addSeparator()
+        toolbar.addAction(self.help_menu.menuAction())
+        help_button = toolbar.widgetForAction(self.help_menu.menuAction())
+        if isinstance(help_button, QToolButton):
+            help_button.setObjectName("helpButton")
+            help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -286,6 +307,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         zone_layout.addWidget(self.pages)
         self.welcome = WelcomePage(self.drop_zone)
+        self.welcome.changeOutputRequested.connect(self.options_panel.browse_output)
+        self.options_panel.output.textChanged.connect(lambda _t: self._show_output_folder())
+        self._show_output_folder()
         self.pages.addWidget(self.welcome)
         table_page = QWidget()
         tl = QVBoxLayout(table_page)
@@ -397,6 +421,13 @@ class MainWindow(QMainWindow):
                 self.tr("{n} videos queued").replace("{n}", str(len(jobs))), 5000
             )
         return jobs
+
+    def output_folder(self) -> str:
+        """Where the next job's folder goes: the options panel's folder, else the setting."""
+        return self.options_panel.output_root() or str(self.manager.output_root)
+
+    def _show_output_folder(self) -> None:
+        self.welcome.set_output_folder(self.output_folder())
 
     def show_notice(self, text: str) -> None:
         self.notice_text.setText(text)
@@ -644,6 +675,31 @@ class MainWindow(QMainWindow):
         self.prefs = dialog.result_prefs()
         self.prefs.save(self.qsettings)
         self.restart_watching()
+        self._show_output_folder()
+
+    # -- help ----------------------------------------------------------------------------------
+    def open_setup_check(self) -> SetupCheckDialog | None:
+        """Show `storyclip doctor`'s report; the checks run off the Qt thread."""
+        check = self.check_setup
+        if check is None:
+            return None
+        output = Path(self.output_folder())
+        dialog = SetupCheckDialog(lambda: check(output), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        extra = [
+            (self.tr("ffmpeg in use"), self.engine.toolchain.ffmpeg),
+            (self.tr("Data folder"), str(self.engine.settings.data_dir)),
+        ]
+        dialog = AboutDialog(self.engine.runner, self.engine.toolchain.ffmpeg, extra, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.start()
+        return dialog
 
     # -- watch folders -------------------------------------------------------------------------
     def restart_watching(self) -> None:

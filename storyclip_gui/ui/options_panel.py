@@ -74,7 +74,7 @@ class OptionsPanel(QWidget):
         browse = QToolButton()
         browse.setText("…")
         browse.setToolTip(self.tr("Choose the output folder"))
-        browse.clicked.connect(self._browse)
+        browse.clicked.connect(self.browse_output)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.output)
@@ -149,7 +149,8 @@ class OptionsPanel(QWidget):
         self.save()
         self.changed.emit()
 
-    def _browse(self) -> None:
+    def browse_output(self) -> None:
+        """Ask for the output folder (the welcome page's "Change folder…" too)."""
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Output folder"), self.output.text()
         )

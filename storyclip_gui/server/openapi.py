@@ -1,0 +1,244 @@
+"""The OpenAPI 3.1 document of the REST API (tests/server/test_openapi.py keeps it true)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_JOB_ID = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
+_NUM_OR_NULL = {"type": ["number", "null"]}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    words = {400: "Invalid input", 401: "Missing or wrong token", 403: "Host, Origin or scope "
+             "refused", 404: "No such job", 409: "Conflict with the job's state or id",
+             413: "Body larger than 64 KiB", 503: "History unavailable or too many "
+             "connections"}  # fmt: skip
+    return {str(s): _json(_ref("Error"), words[s]) for s in statuses}
+
+
+_JOB_PATH_PARAM = {"name": "jobId", "in": "path", "required": True, "schema": _JOB_ID}
+# observe: the token, or a read-only ticket for this job; control: the token only
+_OBSERVE: list[dict[str, list[str]]] = [{"bearer": []}]
+_CONTROL: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+def openapi_document(version: str) -> dict[str, Any]:
+    schemas: dict[str, Any] = {
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "object", "required": ["code", "message"],
+                                     "properties": {"code": {"type": "string"},
+                                                    "message": {"type": "string"}}}},
+        },
+        "JobError": {
+            "type": ["object", "null"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+        },
+        "Clip": {
+            "type": "object",
+            "properties": {
+                "index": {"type": "integer"}, "path": {"type": "string"},
+                "start": {"type": "number"}, "end": {"type": "number"},
+                "duration": _NUM_OR_NULL, "size": {"type": ["integer", "null"]},
+                "state": {"type": "string", "enum": ["planned", "verified", "failed"]},
+            },
+        },
+        "JobStatus": {
+            "type": "object",
+            "required": ["jobId", "status", "progress", "phase", "message", "updatedAt",
+                         "clipsDone", "clipsTotal", "speed", "etaSeconds", "error",
+                         "createdAt", "startedAt", "finishedAt"],
+            "properties": {
+                "jobId": _JOB_ID,
+                "status": {"type": "string", "enum": ["queued", "processing", "completed",
+                                                      "failed", "cancelled", "interrupted"]},
+                "progress": {"type": "number", "minimum": 0, "maximum": 100},
+                "phase": {"type": "string", "enum": ["waiting", "starting", "preparing",
+                                                     "generating", "finalizing", "done"]},
+                "message": {"type": "string"},
+                "sourceName": {"type": "string"},
+                "clipsDone": {"type": "integer"}, "clipsTotal": {"type": "integer"},
+                "speed": _NUM_OR_NULL, "etaSeconds": _NUM_OR_NULL,
+                "error": _ref("JobError"),
+                "attempts": {"type": "integer"},
+                "createdAt": {"type": "number"}, "startedAt": _NUM_OR_NULL,
+                "finishedAt": _NUM_OR_NULL, "updatedAt": {"type": "number"},
+                "outputDir": {"type": ["string", "null"]},
+                "clips": {"type": "array", "items": _ref("Clip"),
+                          "description": "Present once the job is completed."},
+            },
+        },
+        "Job": {
+            "type": "object",
+            "description": "The full job: status fields plus source, options and clips.",
+            "required": ["jobId", "source", "status", "progress", "options", "clips"],
+            "properties": {"jobId": _JOB_ID, "source": {"type": "string"},
+                           "status": {"type": "string"}, "progress": {"type": "number"},
+                           "options": {"type": "object"},
+                           "clips": {"type": "array", "items": _ref("Clip")}},
+        },
+        "Accepted": {
+            "type": "object",
+            "required": ["jobId", "status", "statusUrl", "websocketUrl"],
+            "properties": {
+                "jobId": _JOB_ID, "status": {"type": "string"},
+                "statusUrl": {"type": "string", "format": "uri"},
+                "websocketUrl": {"type": "string", "format": "uri", "description":
+                                 "ws:// URL with a short-lived read-only ticket for this job"},
+                "ticketExpiresAt": {"type": "number"},
+            },
+        },
+    }
+    paths: dict[str, Any] = {
+        "/": {"get": {
+            "summary": "The web dashboard (one HTML page; give it the token once).",
+            "security": [],
+            "responses": {"200": {"description": "HTML",
+                                  "content": {"text/html": {"schema": {"type": "string"}}}}},
+        }},
+        "/api/health": {"get": {
+            "summary": "Liveness (no token needed).", "security": [],
+            "responses": {"200": _json({"type": "object", "required": ["status", "version"],
+                                        "properties": {"status": {"const": "ok"},
+                                                       "version": {"type": "string"},
+                                                       "uptimeSeconds": {"type": "number"}}},
+                                       "The server runs")},
+        }},
+        "/api/openapi.json": {"get": {
+            "summary": "This document.", "security": [],
+            "responses": {"200": _json({"type": "object", "required": ["openapi", "paths"]},
+                                       "OpenAPI 3.1")},
+        }},
+        "/metrics": {"get": {
+            "summary": "Prometheus text: jobs by state, clips, failures by code, speed, "
+                       "WebSocket clients.", "security": _OBSERVE,
+            "responses": {"200": {"description": "Prometheus exposition format 0.0.4",
+                                  "content": {"text/plain": {"schema": {"type": "string"}}}},
+                          **_errors(401)},
+        }},
+        "/api/v1/process/story": {"post": {
+            "summary": "Register a job (the seed's entry point).", "security": _CONTROL,
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["tempPath"],
+                "properties": {
+                    "jobId": _JOB_ID,
+                    "tempPath": {"type": "string", "description": "absolute path of an "
+                                 "existing regular file on the server's machine"},
+                    "options": {"type": "object", "description": "quality, clipSeconds, "
+                                "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
+                                "nameTemplate, fastCopy"},
+                }}}}},
+            "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
+                          **_errors(400, 401, 403, 409, 413, 503)},
+        }},
+        "/api/v1/jobs": {"get": {
+            "summary": "Jobs from the history, newest first, keyset-paged.",
+            "security": _OBSERVE,
+            "parameters": [
+                {"name": "status", "in": "query", "schema": {"type": "string"},
+                 "description": "comma-separated states"},
+                {"name": "since", "in": "query", "schema": {"type": "number"},
+                 "description": "created at or after (epoch seconds)"},
+                {"name": "until", "in": "query", "schema": {"type": "number"}},
+                {"name": "search", "in": "query", "schema": {"type": "string"}},
+                {"name": "limit", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
+                {"name": "cursor", "in": "query", "schema": {"type": "string"},
+                 "description": "nextCursor of the previous page"},
+            ],
+            "responses": {"200": _json({"type": "object", "required": ["jobs", "nextCursor"],
+                                        "properties": {"jobs": {"type": "array",
+                                                                "items": _ref("Job")},
+                                                       "nextCursor": {"type": ["string",
+                                                                               "null"]}}},
+                                       "A page of jobs (without clip lists)"),
+                          **_errors(400, 401, 503)},
+        }},
+        "/api/v1/jobs/{jobId}": {"get": {
+            "summary": "One job with its clips.", "security": _OBSERVE,
+            "parameters": [_JOB_PATH_PARAM],
+            "responses": {"200": _json(_ref("Job"), "The job"), **_errors(400, 401, 403, 404)},
+        }},
+        "/api/v1/jobs/{jobId}/status": {"get": {
+            "summary": "A job's state, progress, phase, message, clips, speed, ETA, error and "
+                       "timestamps (the seed's status).", "security": _OBSERVE,
+            "parameters": [_JOB_PATH_PARAM],
+            "responses": {"200": _json(_ref("JobStatus"), "The status"),
+                          **_errors(400, 401, 403, 404)},
+        }},
+        "/api/v1/jobs/{jobId}/cancel": {"post": {
+            "summary": "Cancel a queued or running job.", "security": _CONTROL,
+            "parameters": [_JOB_PATH_PARAM],
+            "responses": {"202": _json({"type": "object", "required": ["jobId", "status"]},
+                                       "Cancelling"), **_errors(400, 401, 403, 404, 409)},
+        }},
+        "/api/v1/jobs/{jobId}/retry": {"post": {
+            "summary": "Queue a failed, cancelled or interrupted job again.",
+            "security": _CONTROL, "parameters": [_JOB_PATH_PARAM],
+            "responses": {"202": _json(_ref("Accepted"), "Queued again"),
+                          **_errors(400, 401, 403, 404, 409)},
+        }},
+        "/api/v1/tickets": {"post": {
+            "summary": "A short-lived read-only WebSocket ticket (one job, or all jobs).",
+            "security": _CONTROL,
+            "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"jobId": _JOB_ID}}}}},
+            "responses": {"201": _json({"type": "object", "required": ["ticket", "expiresAt",
+                                                                       "websocketUrl"]},
+                                       "The ticket"), **_errors(400, 401, 403, 404)},
+        }},
+        "/api/ws/info": {"get": {
+            "summary": "WebSocket URL, protocol version, message types, connected clients.",
+            "security": _OBSERVE,
+            "responses": {"200": _json({"type": "object", "required": [
+                "websocketUrl", "protocolVersion", "messageTypes", "connectedClients"]},
+                "WebSocket facts"), **_errors(401)},
+        }},
+        "/api/ws/jobs/active": {"get": {
+            "summary": "Jobs queued, processing or interrupted now.", "security": _OBSERVE,
+            "responses": {"200": _json({"type": "object", "required": ["jobs", "count"],
+                                        "properties": {"jobs": {"type": "array", "items":
+                                                                _ref("JobStatus")}}},
+                                       "Active jobs"), **_errors(401)},
+        }},
+        "/api/ws/stats": {"get": {
+            "summary": "History statistics plus live counts.", "security": _OBSERVE,
+            "responses": {"200": _json({"type": "object", "required": [
+                "counts", "clipsGenerated", "failuresByCode", "meanSpeed", "live"]},
+                "Statistics"), **_errors(401, 503)},
+        }},
+        "/ws": {"get": {
+            "summary": "WebSocket upgrade: every job, or one job with ?jobId=. Messages: "
+                       "snapshot, status, completed, error, heartbeat (see docs/api.md).",
+            "security": _OBSERVE,
+            "parameters": [
+                {"name": "jobId", "in": "query", "schema": _JOB_ID},
+                {"name": "since", "in": "query", "schema": {"type": "integer", "minimum": 0},
+                 "description": "replay the messages after this seq"},
+                {"name": "ticket", "in": "query", "schema": {"type": "string"},
+                 "description": "read-only ticket (from websocketUrl or POST /api/v1/tickets)"},
+            ],
+            "responses": {"101": {"description": "Switching protocols"},
+                          **_errors(400, 401, 403, 404, 503)},
+        }},
+    }  # fmt: skip
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "StoryClip Studio observer API", "version": version,
+                 "description": "Local REST and WebSocket API. Send the token from the data "
+                 "folder's server-token file as `Authorization: Bearer TOKEN`."},
+        "servers": [{"url": "http://127.0.0.1:8765"}],
+        "security": _OBSERVE,
+        "paths": paths,
+        "components": {"schemas": schemas,
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+    }  # fmt: skip

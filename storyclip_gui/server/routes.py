@@ -1,0 +1,520 @@
+"""REST and WebSocket handlers: the seed's contract plus jobs, control, health and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import json
+import os
+import stat
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from storyclip_gui.core.jobs import Job, JobState
+from storyclip_gui.core.manager import JOB_ID_PATTERN, JobManager, JobSpec, SubmitError
+from storyclip_gui.core.options import OptionsError, StoryOptions
+from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
+from storyclip_gui.server.errors import ApiError
+from storyclip_gui.server.hub import WebSocketHub
+from storyclip_gui.server.messages import MESSAGE_TYPES, PROTOCOL_VERSION, job_view
+from storyclip_gui.server.metrics import render_metrics
+from storyclip_gui.server.openapi import openapi_document
+from storyclip_gui.server.security import Principal, Scope, TicketSigner, same_secret
+
+MAX_MESSAGE_BYTES = 64 * 1024
+BAD_JOB_ID = "jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."
+CLOSE_UNAUTHORIZED = 4401  # wrong or missing credentials in the first message
+CLOSE_FORBIDDEN = 4403  # a ticket for another job
+CLOSE_AUTH_TIMEOUT = 4408  # no credentials within the grace period
+STATIC_DIR = Path(__file__).parent / "static"
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class Access(StrEnum):
+    PUBLIC = "public"  # Host/Origin checked, no credentials (health, contract, dashboard page)
+    OBSERVE = "observe"
+    CONTROL = "control"
+    WEBSOCKET = "websocket"  # credentials in the header, a ticket, or the first message
+
+
+@dataclass(frozen=True)
+class RouteSpec:
+    method: str
+    path: str
+    name: str
+    access: Access
+
+
+ROUTES: tuple[RouteSpec, ...] = (
+    RouteSpec("GET", "/", "dashboard", Access.PUBLIC),
+    RouteSpec("GET", "/api/health", "health", Access.PUBLIC),
+    RouteSpec("GET", "/api/openapi.json", "openapi", Access.PUBLIC),
+    RouteSpec("GET", "/metrics", "metrics", Access.OBSERVE),
+    RouteSpec("POST", "/api/v1/process/story", "process_story", Access.CONTROL),
+    RouteSpec("GET", "/api/v1/jobs", "list_jobs", Access.OBSERVE),
+    RouteSpec("GET", "/api/v1/jobs/{jobId}", "get_job", Access.OBSERVE),
+    RouteSpec("GET", "/api/v1/jobs/{jobId}/status", "job_status", Access.OBSERVE),
+    RouteSpec("POST", "/api/v1/jobs/{jobId}/cancel", "cancel_job", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/jobs/{jobId}/retry", "retry_job", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/tickets", "create_ticket", Access.CONTROL),
+    RouteSpec("GET", "/api/ws/info", "ws_info", Access.OBSERVE),
+    RouteSpec("GET", "/api/ws/jobs/active", "ws_active_jobs", Access.OBSERVE),
+    RouteSpec("GET", "/api/ws/stats", "ws_stats", Access.OBSERVE),
+    RouteSpec("GET", "/ws", "websocket", Access.WEBSOCKET),
+)
+ACCESS = {route.name: route.access for route in ROUTES}
+
+
+@dataclass
+class ServerState:
+    """What the handlers share; built by the app factory."""
+
+    manager: JobManager
+    hub: WebSocketHub
+    token: str
+    tickets: TicketSigner
+    default_options: Mapping[str, Any]
+    version: str
+    max_connections: int
+    auth_timeout: float
+    stats_ttl: float = 5.0
+    started_at: float = field(default_factory=time.time)
+    _stats: tuple[float, HistoryStats] | None = None
+
+    def authenticate(self, credential: str) -> Principal | None:
+        """The token (control) or a ticket (observe, one job or all)."""
+        if same_secret(credential, self.token):
+            return Principal(Scope.CONTROL)
+        return self.tickets.verify(credential)
+
+    def stats(self) -> HistoryStats:
+        """History statistics, cached a few seconds: on a large history they scan the table on
+        the one thread everything runs on, and scrapers ask often."""
+        now = time.monotonic()
+        if self._stats is None or now - self._stats[0] > self.stats_ttl:
+            self._stats = (now, self.manager.store.stats())
+        return self._stats[1]
+
+
+STATE_KEY = web.AppKey("storyclip_state", ServerState)
+PRINCIPAL_KEY = web.RequestKey("storyclip_principal", Principal)
+
+
+def state_of(request: web.Request) -> ServerState:
+    return request.app[STATE_KEY]
+
+
+def principal_of(request: web.Request) -> Principal | None:
+    return request.get(PRINCIPAL_KEY)
+
+
+def job_id_param(request: web.Request) -> str:
+    job_id = request.match_info["jobId"]
+    if not JOB_ID_PATTERN.match(job_id):
+        raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
+    return job_id
+
+
+def find_job(state: ServerState, job_id: str) -> Job:
+    job = state.manager.get(job_id)
+    if job is None:
+        try:
+            job = state.manager.store.get(job_id)
+        except StoreError:
+            raise ApiError(
+                503, "store_unavailable", "The job history cannot be read now."
+            ) from None
+    if job is None:
+        raise ApiError(404, "job_not_found", f"No job with id {job_id!r}.")
+    return job
+
+
+def base_url(request: web.Request, scheme: str = "http") -> str:
+    # the Host header was checked against the allowed names by the guard middleware
+    return f"{scheme}://{request.host}"
+
+
+def job_urls(request: web.Request, job_id: str) -> dict[str, Any]:
+    state = state_of(request)
+    ticket, expires = state.tickets.issue(job_id)
+    return {
+        "statusUrl": f"{base_url(request)}/api/v1/jobs/{job_id}/status",
+        "websocketUrl": f"{base_url(request, 'ws')}/ws?jobId={job_id}&ticket={ticket}",
+        "ticketExpiresAt": expires,
+    }
+
+
+async def read_json_object(request: web.Request) -> dict[str, Any]:
+    """The request body as a JSON object (aiohttp refuses bodies over the 64 KiB limit: 413)."""
+    raw = await request.read()
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_json", "The request body must be a JSON object.")
+    return body
+
+
+def full_job(job: Job) -> dict[str, Any]:
+    data = job.to_dict()
+    data["sourceName"] = job_view(data)["sourceName"]
+    return data
+
+
+# -- seed contract ------------------------------------------------------------------------------
+async def process_story(request: web.Request) -> web.Response:
+    state = state_of(request)
+    body = await read_json_object(request)
+    job_id = body.get("jobId")
+    if job_id is not None and (not isinstance(job_id, str) or not JOB_ID_PATTERN.match(job_id)):
+        raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
+    temp_path = body.get("tempPath")
+    if not isinstance(temp_path, str) or not temp_path.strip():
+        raise ApiError(400, "invalid_temp_path", "tempPath is required: the video file to cut.")
+    check_source(temp_path)
+    given = body.get("options")
+    given = {} if given is None else given
+    if not isinstance(given, dict):
+        raise ApiError(400, "invalid_options", "options must be a JSON object.")
+    defaults = dict(state.default_options)
+    if given.get("preset"):  # the preset's clip length wins over the server's default
+        defaults.pop("clip_seconds", None)
+    try:
+        options = StoryOptions.from_dict({**defaults, **given})
+    except OptionsError as exc:
+        raise ApiError(400, "invalid_options", str(exc)) from None
+    except (TypeError, ValueError):
+        raise ApiError(400, "invalid_options", "An option has a value of the wrong type.") from None
+    manager = state.manager
+    try:
+        if job_id is not None and (manager.get(job_id) or manager.store.get(job_id)):
+            raise ApiError(409, "duplicate_job_id", f"A job with id {job_id!r} already exists.")
+        job = manager.submit(JobSpec(temp_path, options, job_id=job_id))
+    except SubmitError as exc:
+        raise ApiError(400, "invalid_job", str(exc)) from None
+    except StoreError:
+        raise ApiError(503, "store_unavailable",
+                       "The job could not be stored (the history database refused the "
+                       "write); nothing was started.") from None  # fmt: skip
+    return web.json_response(
+        {"jobId": job.id, "status": job.state.value, **job_urls(request, job.id)}, status=202
+    )
+
+
+def check_source(temp_path: str) -> None:
+    """tempPath must name an existing, readable regular file (errors never echo the path)."""
+    if "\x00" in temp_path or not os.path.isabs(temp_path):
+        raise ApiError(400, "invalid_temp_path", "tempPath must be an absolute file path.")
+    try:
+        info = os.stat(temp_path)
+    except OSError:
+        raise ApiError(400, "invalid_temp_path",
+                       "tempPath does not exist or cannot be reached.") from None  # fmt: skip
+    if not stat.S_ISREG(info.st_mode):
+        raise ApiError(400, "invalid_temp_path", "tempPath is not a regular file.")
+    if info.st_size == 0:
+        raise ApiError(400, "invalid_temp_path", "tempPath is an empty file.")
+    if not os.access(temp_path, os.R_OK):
+        raise ApiError(400, "invalid_temp_path", "tempPath cannot be read (permission denied).")
+
+
+async def job_status(request: web.Request) -> web.Response:
+    job = find_job(state_of(request), job_id_param(request))
+    return web.json_response(job_view(job.to_dict()))
+
+
+async def ws_info(request: web.Request) -> web.Response:
+    state = state_of(request)
+    hub = state.hub
+    return web.json_response({
+        "websocketUrl": f"{base_url(request, 'ws')}/ws",
+        "protocolVersion": PROTOCOL_VERSION,
+        "messageTypes": list(MESSAGE_TYPES),
+        "connectedClients": hub.client_count,
+        "heartbeatSeconds": hub.heartbeat_interval,
+        "lastSeq": hub.last_seq,
+        "oldestReplayableSeq": hub.oldest_replayable,
+        "replayBufferSize": hub.replay_size,
+        "maxProgressMessagesPerSecond": round(1 / hub.progress_interval, 3),
+    })  # fmt: skip
+
+
+async def ws_active_jobs(request: web.Request) -> web.Response:
+    jobs = [job_view(j.to_dict()) for j in state_of(request).manager.jobs() if not j.is_final]
+    return web.json_response({"jobs": jobs, "count": len(jobs)})
+
+
+def live_counts(state: ServerState) -> dict[str, Any]:
+    jobs = state.manager.jobs()
+    return {
+        "queued": sum(1 for j in jobs if j.state is JobState.QUEUED),
+        "processing": sum(1 for j in jobs if j.state is JobState.PROCESSING),
+        "connectedClients": state.hub.client_count,
+        "messagesSent": state.hub.messages_sent,
+        "clientsDropped": state.hub.clients_dropped,
+    }
+
+
+async def ws_stats(request: web.Request) -> web.Response:
+    state = state_of(request)
+    try:
+        history = state.stats().to_dict()
+    except StoreError:
+        raise ApiError(503, "store_unavailable", "The job history cannot be read now.") from None
+    return web.json_response({**history, "live": live_counts(state)})
+
+
+# -- jobs and control ---------------------------------------------------------------------------
+def _float_param(query: Mapping[str, str], name: str) -> float | None:
+    if not query.get(name):
+        return None
+    try:
+        return float(query[name])
+    except ValueError:
+        raise ApiError(400, "invalid_query", f"{name} must be a number (epoch seconds).") from None
+
+
+def encode_cursor(cursor: tuple[float, str] | None) -> str | None:
+    if cursor is None:
+        return None
+    return base64.urlsafe_b64encode(f"{cursor[0]!r}|{cursor[1]}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str) -> tuple[float, str]:
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        created, _, job_id = raw.partition("|")
+        if not JOB_ID_PATTERN.match(job_id):
+            raise ValueError(job_id)
+        return float(created), job_id
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ApiError(400, "invalid_query", "cursor is not one this server handed out.") from None
+
+
+async def list_jobs(request: web.Request) -> web.Response:
+    query = request.query
+    states: set[JobState] = set()
+    for part in ",".join(query.getall("status", [])).split(","):
+        if part.strip():
+            try:
+                states.add(JobState(part.strip().lower()))
+            except ValueError:
+                choices = ", ".join(s.value for s in JobState)
+                raise ApiError(400, "invalid_query",
+                               f"status must be one of: {choices}.") from None  # fmt: skip
+    try:
+        limit = int(query.get("limit", "50"))
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= 500:
+        raise ApiError(400, "invalid_query", "limit must be a whole number from 1 to 500.")
+    if len(query.get("search", "")) > 200:
+        raise ApiError(400, "invalid_query", "search is longer than 200 characters.")
+    history = HistoryQuery(
+        states=frozenset(states),
+        since=_float_param(query, "since"),
+        until=_float_param(query, "until"),
+        search=query.get("search") or None,
+        limit=limit,
+        before=decode_cursor(query["cursor"]) if query.get("cursor") else None,
+    )
+    try:
+        page = state_of(request).manager.store.history(history)
+    except StoreError:
+        raise ApiError(503, "store_unavailable", "The job history cannot be read now.") from None
+    jobs = []
+    for job in page.jobs:
+        data = full_job(job)
+        data.pop("clips")
+        jobs.append(data)
+    return web.json_response({"jobs": jobs, "nextCursor": encode_cursor(page.next_cursor)})
+
+
+async def get_job(request: web.Request) -> web.Response:
+    return web.json_response(full_job(find_job(state_of(request), job_id_param(request))))
+
+
+async def cancel_job(request: web.Request) -> web.Response:
+    state = state_of(request)
+    job_id = job_id_param(request)
+    job = find_job(state, job_id)
+    if state.manager.get(job_id) is None or job.is_final:
+        raise ApiError(409, "not_cancellable", f"The job is already {job.state.value}.")
+    state.manager.cancel(job_id)
+    return web.json_response({"jobId": job_id, "status": job.state.value, "cancelling": True},
+                             status=202)  # fmt: skip
+
+
+async def retry_job(request: web.Request) -> web.Response:
+    state = state_of(request)
+    job_id = job_id_param(request)
+    find_job(state, job_id)
+    if state.manager.get(job_id) is None:
+        raise ApiError(409, "not_retryable",
+                       "The job is only in the history now; submit it again.")  # fmt: skip
+    try:
+        job = state.manager.retry(job_id)
+    except SubmitError as exc:
+        raise ApiError(409, "not_retryable", str(exc)) from None
+    return web.json_response(
+        {"jobId": job.id, "status": job.state.value, **job_urls(request, job.id)}, status=202
+    )
+
+
+async def create_ticket(request: web.Request) -> web.Response:
+    state = state_of(request)
+    body = await read_json_object(request)
+    job_id = body.get("jobId")
+    if job_id is not None:
+        if not isinstance(job_id, str) or not JOB_ID_PATTERN.match(job_id):
+            raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
+        find_job(state, job_id)
+    ticket, expires = state.tickets.issue(job_id)
+    where = f"jobId={job_id}&" if job_id else ""
+    return web.json_response({
+        "ticket": ticket,
+        "scope": Scope.OBSERVE.value,
+        "jobId": job_id,
+        "expiresAt": expires,
+        "websocketUrl": f"{base_url(request, 'ws')}/ws?{where}ticket={ticket}",
+    }, status=201)  # fmt: skip
+
+
+# -- service ------------------------------------------------------------------------------------
+async def health(request: web.Request) -> web.Response:
+    state = state_of(request)
+    uptime = round(time.time() - state.started_at, 3)
+    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime})
+
+
+async def openapi(request: web.Request) -> web.Response:
+    return web.json_response(openapi_document(state_of(request).version))
+
+
+async def metrics(request: web.Request) -> web.Response:
+    state = state_of(request)
+    try:
+        history = state.stats()
+    except StoreError:
+        history = None
+    text = render_metrics(history, state.manager.jobs(), state.hub)
+    return web.Response(text=text, content_type="text/plain",
+                        headers={"X-Content-Type-Options": "nosniff"},
+                        charset="utf-8")  # fmt: skip
+
+
+async def dashboard(request: web.Request) -> web.Response:
+    page = (STATIC_DIR / "dashboard.html").read_bytes()
+    return web.Response(body=page, content_type="text/html", charset="utf-8", headers={
+        "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+        "style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    })  # fmt: skip
+
+
+# -- WebSocket ----------------------------------------------------------------------------------
+async def websocket(request: web.Request) -> web.StreamResponse:
+    state = state_of(request)
+    query = request.query
+    job_id = query.get("jobId") or None
+    if job_id is not None and not JOB_ID_PATTERN.match(job_id):
+        raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
+    since: int | None = None
+    if query.get("since", "") != "":
+        try:
+            since = int(query["since"])
+        except ValueError:
+            since = -1
+        if since < 0:
+            raise ApiError(400, "invalid_query", "since must be a whole number (a seq) >= 0.")
+    if job_id is not None:
+        find_job(state, job_id)
+    principal = principal_of(request)
+    if principal is not None and not principal.may_observe(job_id):
+        raise ApiError(403, "forbidden", "This ticket is for another job.")
+    if state.hub.connection_count >= state.max_connections:
+        raise ApiError(503, "too_many_connections",
+                       "The server has as many WebSocket connections as it accepts; "
+                       "try again later.")  # fmt: skip
+    ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, compress=False, autoping=True)
+    await ws.prepare(request)
+    transport = request.transport
+    if transport is None:  # the peer went away during the handshake
+        return ws
+    if principal is None:
+        principal = await _first_message_auth(ws, state)
+        if principal is None:
+            return ws
+        if not principal.may_observe(job_id):
+            await ws.close(code=CLOSE_FORBIDDEN, message=b"ticket is for another job")
+            return ws
+    client = state.hub.attach(ws, transport, job_id, since)
+    try:
+        async for message in ws:
+            # the socket is for watching; a client may send pings or nothing at all.
+            # too-large messages make aiohttp close with 1009; binary frames are refused.
+            if message.type is WSMsgType.BINARY:
+                await ws.close(code=1003, message=b"binary messages are not accepted")
+    finally:
+        state.hub.detach(client)
+    return ws
+
+
+async def _first_message_auth(ws: web.WebSocketResponse, state: ServerState) -> Principal | None:
+    """No credentials with the handshake: the first message must be
+    `{"type": "auth", "token": ...}` (or `"ticket"`) within the grace period."""
+    state.hub.authenticating += 1
+    try:
+        message = await asyncio.wait_for(ws.receive(), state.auth_timeout)
+    except TimeoutError:
+        await ws.close(code=CLOSE_AUTH_TIMEOUT, message=b"authentication timeout")
+        return None
+    finally:
+        state.hub.authenticating -= 1
+    if message.type is not WSMsgType.TEXT:
+        if not ws.closed:
+            await ws.close(code=CLOSE_UNAUTHORIZED, message=b"authenticate first")
+        return None
+    try:
+        data = json.loads(message.data)
+    except ValueError:
+        data = None
+    credential = None
+    if isinstance(data, dict) and data.get("type") == "auth":
+        credential = data.get("token") or data.get("ticket")
+    principal = state.authenticate(credential) if isinstance(credential, str) else None
+    if principal is None:
+        await ws.close(code=CLOSE_UNAUTHORIZED, message=b"invalid credentials")
+    return principal
+
+
+HANDLERS: dict[str, Handler] = {
+    "dashboard": dashboard,
+    "health": health,
+    "openapi": openapi,
+    "metrics": metrics,
+    "process_story": process_story,
+    "list_jobs": list_jobs,
+    "get_job": get_job,
+    "job_status": job_status,
+    "cancel_job": cancel_job,
+    "retry_job": retry_job,
+    "create_ticket": create_ticket,
+    "ws_info": ws_info,
+    "ws_active_jobs": ws_active_jobs,
+    "ws_stats": ws_stats,
+    "websocket": websocket,
+}

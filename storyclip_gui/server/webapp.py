@@ -1,0 +1,225 @@
+"""The aiohttp application (guard, error and auth middlewares) and its start on the running loop."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.ports import StoreError
+from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
+from storyclip_gui.server.hub import WebSocketHub
+from storyclip_gui.server.routes import (
+    ACCESS,
+    HANDLERS,
+    MAX_MESSAGE_BYTES,
+    PRINCIPAL_KEY,
+    ROUTES,
+    STATE_KEY,
+    Access,
+    Handler,
+    ServerState,
+)
+from storyclip_gui.server.security import (
+    LOOPBACK_HOSTS,
+    RequestGuard,
+    TicketSigner,
+    bearer_token,
+)
+
+log = logging.getLogger(__name__)
+GUARD_KEY = web.AppKey("storyclip_guard", dict)  # {"guard": RequestGuard} once the port is known
+
+
+class ServerStartError(RuntimeError):
+    """The server could not listen (port taken, address not on this machine); for a person."""
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    token: str
+    host: str = "127.0.0.1"
+    port: int = 8765
+    allowed_origins: tuple[str, ...] = ()  # cross-origin web apps, besides the dashboard
+    allowed_hosts: tuple[str, ...] = ()  # Host names besides the loopback ones
+    max_connections: int = 2000  # WebSocket connections, authenticated or not
+    heartbeat_interval: float = 2.0  # MONITORING_INTERVAL
+    auth_timeout: float = 5.0  # for the first-message authentication
+    ticket_ttl: float = 300.0
+    replay_size: int = 4096  # messages kept for ?since=N
+    progress_interval: float = 0.1  # at most 10 progress messages per second per job
+    client_buffer_limit: int = 1 << 20  # bytes waiting for one client before it is dropped
+    default_options: Mapping[str, Any] = field(default_factory=dict)
+    version: str = "0"
+
+
+@dataclass
+class ServerHandle:
+    """A running server: where it listens, its hub, and how to stop it."""
+
+    host: str
+    port: int
+    hub: WebSocketHub
+    state: ServerState
+    _runner: web.AppRunner
+    _manager: JobManager
+
+    @property
+    def app(self) -> web.Application:
+        return self._runner.app
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    async def close(self) -> None:
+        """Close every socket (1001 going away), stop listening, remember the last seq so the
+        next run's numbers continue above every number a client has seen."""
+        await self.hub.close()
+        await self._runner.cleanup()
+        try:
+            self._manager.store.record_seq(self.hub.last_seq)
+        except StoreError as exc:
+            log.warning("last WebSocket seq not stored: %s", exc)
+
+
+def _cors_headers(origin: str) -> dict[str, str]:
+    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+
+@web.middleware
+async def guard_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Host and Origin first, for every route (the dashboard page and /api/health too)."""
+    guard = request.app[GUARD_KEY].get("guard")
+    if not isinstance(guard, RequestGuard):
+        return error_response(ApiError(503, "starting", "The server is starting."))
+    if not guard.host_allowed(request.headers.get("Host")):
+        message = "This server only answers to its own host names."
+        return error_response(ApiError(403, "forbidden_host", message))
+    origin = request.headers.get("Origin")
+    if not guard.origin_allowed(origin):
+        message = "Requests from this web origin are not allowed."
+        return error_response(ApiError(403, "forbidden_origin", message))
+    cross = guard.is_cross_origin(origin)
+    if request.method == "OPTIONS" and cross and origin is not None:
+        return web.Response(status=204, headers={
+            **_cors_headers(origin),
+            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": "Authorization, Content-Type",
+            "Access-Control-Max-Age": "600",
+        })  # fmt: skip
+    response = await handler(request)
+    if not response.prepared:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Cache-Control", "no-store")
+        if cross and origin is not None:
+            response.headers.update(_cors_headers(origin))
+    return response
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every failure becomes `{"error": {"code", "message"}}`: no traceback, no path."""
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(exc)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        return error_response(from_http_exception(exc))
+    except Exception:
+        log.exception("error in %s %s", request.method, request.path)
+        message = "Internal server error; details are in the app's log."
+        return error_response(ApiError(500, "internal_error", message))
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The route's access level decides: public, observe (token or ticket), control (token)."""
+    access = ACCESS.get(request.match_info.route.name or "")
+    if access is None or access is Access.PUBLIC:
+        return await handler(request)
+    state = request.app[STATE_KEY]
+    credential = bearer_token(request.headers.get("Authorization"))
+    if credential is None and access is Access.WEBSOCKET:
+        credential = request.query.get("ticket") or None
+    if credential is None:
+        if access is Access.WEBSOCKET:
+            return await handler(request)  # authenticates with its first message
+        raise unauthorized()
+    principal = state.authenticate(credential)
+    if principal is None:
+        raise unauthorized("The token or ticket is not valid (or has expired).")
+    if access is Access.CONTROL and not principal.may_control:
+        raise ApiError(403, "forbidden_scope", "This credential may only observe.")
+    if access is Access.OBSERVE and not principal.may_observe(request.match_info.get("jobId")):
+        raise ApiError(403, "forbidden_scope", "This ticket is for another job.")
+    request[PRINCIPAL_KEY] = principal
+    return await handler(request)
+
+
+def build_web_app(state: ServerState) -> web.Application:
+    app = web.Application(
+        middlewares=[guard_middleware, error_middleware, auth_middleware],
+        client_max_size=MAX_MESSAGE_BYTES,
+    )
+    app[STATE_KEY] = state
+    app[GUARD_KEY] = {}
+    for route in ROUTES:
+        app.router.add_route(route.method, route.path, HANDLERS[route.name], name=route.name)
+    return app
+
+
+async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerHandle:
+    """Listen on config.host:config.port (0: any free port) on the running event loop."""
+    hub = WebSocketHub(
+        manager,
+        heartbeat_interval=config.heartbeat_interval,
+        replay_size=config.replay_size,
+        progress_interval=config.progress_interval,
+        client_buffer_limit=config.client_buffer_limit,
+    )
+    state = ServerState(
+        manager=manager,
+        hub=hub,
+        token=config.token,
+        tickets=TicketSigner(config.ticket_ttl),
+        default_options=config.default_options,
+        version=config.version,
+        max_connections=config.max_connections,
+        auth_timeout=config.auth_timeout,
+        started_at=time.time(),
+    )
+    app = build_web_app(state)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
+    await runner.setup()
+    site = web.TCPSite(runner, config.host, config.port, backlog=1024)
+    try:
+        await site.start()
+    except OSError as exc:
+        await runner.cleanup()
+        where = f"{config.host}:{config.port}"
+        if exc.errno == errno.EADDRINUSE:
+            raise ServerStartError(
+                f"Port {config.port} on {config.host} is already in use (another StoryClip or "
+                f"another program). Choose another with --port, or --port 0 for any free port."
+            ) from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise ServerStartError(f"{config.host} is not an address of this machine.") from None
+        raise ServerStartError(f"Cannot listen on {where}: {exc.strerror}.") from None
+    port = int(runner.addresses[0][1])
+    app[GUARD_KEY]["guard"] = RequestGuard(port, config.host, config.allowed_hosts,
+                                           config.allowed_origins)  # fmt: skip
+    if config.host.strip("[]") not in {h.strip("[]") for h in LOOPBACK_HOSTS}:
+        log.warning("the server listens on %s: other machines can reach it (token required)",
+                    config.host)  # fmt: skip
+    hub.start()
+    return ServerHandle(config.host, port, hub, state, runner, manager)

@@ -1,0 +1,159 @@
+"""The seed's REST + WebSocket contract end to end: real server, real ffmpeg, real clients."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import aiohttp
+
+from tests.server.conftest import SMALL, auth, next_json, receive_until, running, wait_until
+
+OPTIONS = {"clipSeconds": 1, "quality": "low", "size": f"{SMALL['width']}x{SMALL['height']}"}
+
+
+def test_submit_then_watch_with_the_returned_websocket_url(run_async, engine, video) -> None:
+    source = video("talk.mp4", seconds=2, size="160x120")
+
+    async def main() -> None:
+        async with running(engine) as server, aiohttp.ClientSession() as http:
+            watcher = await http.ws_connect(f"{server.url}/ws", headers=auth())
+            assert (await next_json(watcher))["jobs"] == []
+            async with http.post(f"{server.url}/api/v1/process/story", headers=auth(), json={
+                "jobId": "talk-1", "tempPath": str(source), "options": OPTIONS,
+            }) as r:  # fmt: skip
+                assert r.status == 202, await r.text()
+                accepted = await r.json()
+            assert accepted["jobId"] == "talk-1" and accepted["status"] == "queued"
+            assert accepted["statusUrl"] == f"{server.url}/api/v1/jobs/talk-1/status"
+            assert accepted["websocketUrl"].startswith(f"ws://127.0.0.1:{server.port}/ws?")
+            # the seed's browser code: new WebSocket(result.websocketUrl), no header
+            ws = await http.ws_connect(accepted["websocketUrl"])
+            snapshot = await next_json(ws)
+            assert snapshot["type"] == "snapshot" and snapshot["jobId"] == "talk-1"
+            got = await receive_until(ws, lambda m: m["type"] in ("completed", "error"), 60)
+            final = got[-1]
+            assert final["type"] == "completed", final
+            assert final["event"] == "jobCompleted" and final["progress"] == 100
+            assert [c["index"] for c in final["clips"]] == [1, 2]
+            assert all(Path(c["path"]).is_file() for c in final["clips"])
+            assert {m["phase"] for m in got} >= {"generating", "done"}
+            seqs = [snapshot["seq"], *(m["seq"] for m in got)]
+            assert seqs == sorted(set(seqs))
+            everything = await receive_until(watcher, lambda m: m["type"] == "completed", 10)
+            assert everything[0]["event"] == "jobRegistered"
+            async with http.get(accepted["statusUrl"], headers=auth()) as r:
+                status = await r.json()
+            assert status["status"] == "completed" and status["clipsDone"] == 2
+            assert status["clipsTotal"] == 2 and status["finishedAt"] >= status["startedAt"]
+            assert len(status["clips"]) == 2 and status["outputDir"]
+            async with http.get(f"{server.url}/api/v1/jobs/talk-1", headers=auth()) as r:
+                job = await r.json()
+            assert job["options"]["clip_seconds"] == 1 and len(job["clips"]) == 2
+            async with http.post(f"{server.url}/api/v1/jobs/talk-1/cancel", headers=auth()) as r:
+                assert r.status == 409
+            async with http.get(f"{server.url}/api/ws/stats", headers=auth()) as r:
+                stats = await r.json()
+            assert stats["live"]["connectedClients"] == 2 and "counts" in stats
+            async with http.get(f"{server.url}/metrics", headers=auth()) as r:
+                text = await r.text()
+            assert r.content_type == "text/plain"
+            assert "storyclip_websocket_clients 2" in text
+            assert 'storyclip_live_jobs{state="processing"} 0' in text
+            await ws.close()
+            await watcher.close()
+
+    run_async(main(), timeout=90)
+
+
+def test_bad_requests_get_clear_json_errors(run_async, engine, tmp_path) -> None:
+    empty = tmp_path / "empty.mp4"
+    empty.touch()
+    text = tmp_path / "notes.mp4"
+    text.write_text("not a video")
+
+    async def main() -> None:
+        async with running(engine) as server, aiohttp.ClientSession() as http:
+            url = f"{server.url}/api/v1/process/story"
+            cases = [
+                ({}, "invalid_temp_path"),
+                ({"tempPath": 42}, "invalid_temp_path"),
+                ({"tempPath": "relative/video.mp4"}, "invalid_temp_path"),
+                ({"tempPath": str(tmp_path / "missing.mp4")}, "invalid_temp_path"),
+                ({"tempPath": str(tmp_path)}, "invalid_temp_path"),
+                ({"tempPath": str(empty)}, "invalid_temp_path"),
+                ({"tempPath": str(text), "options": {"layout": "sideways"}}, "invalid_options"),
+                ({"tempPath": str(text), "options": {"colour": "red"}}, "invalid_options"),
+                ({"tempPath": str(text), "options": []}, "invalid_options"),
+                ({"tempPath": str(text), "jobId": 7}, "invalid_job_id"),
+            ]
+            for body, code in cases:
+                async with http.post(url, headers=auth(), json=body) as r:
+                    answer = await r.json()
+                    assert r.status == 400 and answer["error"]["code"] == code, (body, answer)
+                    assert str(tmp_path) not in answer["error"]["message"]
+            async with http.post(url, headers=auth(), data=b"{not json") as r:
+                assert r.status == 400 and (await r.json())["error"]["code"] == "invalid_json"
+            async with http.post(url, headers=auth(), data=b"[1]") as r:
+                assert r.status == 400
+            body = {"tempPath": str(text), "jobId": "same", "options": {"clipSeconds": 2}}
+            async with http.post(url, headers=auth(), json=body) as r:
+                assert r.status == 202
+            async with http.post(url, headers=auth(), json=body) as r:
+                assert r.status == 409 and (await r.json())["error"]["code"] == "duplicate_job_id"
+            # not a video: the job fails with a code and a human message, as an `error` message
+            ws = await http.ws_connect(f"{server.url}/ws?jobId=same", headers=auth())
+            got = await receive_until(ws, lambda m: m["type"] in ("error", "completed"), 30)
+            assert got[-1]["type"] == "error" and got[-1]["status"] == "failed"
+            assert got[-1]["error"]["code"] == "invalid_input" and got[-1]["error"]["message"]
+            await ws.close()
+            async with http.post(f"{server.url}/api/v1/jobs/same/retry", headers=auth()) as r:
+                assert r.status == 202 and (await r.json())["status"] == "queued"
+            await wait_until(lambda: engine.manager.get("same").is_final, 30)
+            async with http.post(f"{server.url}/api/v1/jobs/nope/retry", headers=auth()) as r:
+                assert r.status == 404
+
+    run_async(main(), timeout=90)
+
+
+def test_jobs_list_pages_filters_and_cancel(run_async, engine, tmp_path) -> None:
+    source = tmp_path / "clip.mp4"
+    source.write_bytes(b"x" * 100)
+
+    async def main() -> None:
+        engine.manager.pause()  # keep them queued
+        async with running(engine) as server, aiohttp.ClientSession() as http:
+            for i in range(5):
+                body = {"jobId": f"j{i}", "tempPath": str(source)}
+                async with http.post(f"{server.url}/api/v1/process/story", headers=auth(),
+                                     json=body) as r:  # fmt: skip
+                    assert r.status == 202
+            async with http.post(f"{server.url}/api/v1/jobs/j1/cancel", headers=auth()) as r:
+                assert r.status == 202
+            async with http.get(f"{server.url}/api/ws/jobs/active", headers=auth()) as r:
+                active = await r.json()
+            assert active["count"] == 4 and {j["jobId"] for j in active["jobs"]} == {
+                "j0", "j2", "j3", "j4"}  # fmt: skip
+            seen, cursor = [], None
+            while True:
+                query = "limit=2" + (f"&cursor={cursor}" if cursor else "")
+                async with http.get(f"{server.url}/api/v1/jobs?{query}", headers=auth()) as r:
+                    page = await r.json()
+                seen += [j["jobId"] for j in page["jobs"]]
+                cursor = page["nextCursor"]
+                if cursor is None:
+                    break
+            assert sorted(seen) == [f"j{i}" for i in range(5)] and len(seen) == 5
+            async with http.get(f"{server.url}/api/v1/jobs?status=cancelled",
+                                headers=auth()) as r:  # fmt: skip
+                assert [j["jobId"] for j in (await r.json())["jobs"]] == ["j1"]
+            for bad in ("status=sleeping", "limit=0", "limit=x", "cursor=%%%", "since=soon"):
+                async with http.get(f"{server.url}/api/v1/jobs?{bad}", headers=auth()) as r:
+                    assert r.status == 400, bad
+            async with http.get(f"{server.url}/api/ws/info", headers=auth()) as r:
+                info = await r.json()
+            assert info["websocketUrl"] == f"ws://127.0.0.1:{server.port}/ws"
+            assert info["protocolVersion"] == 1 and "heartbeat" in info["messageTypes"]
+            assert json.dumps(info)
+
+    run_async(main())
