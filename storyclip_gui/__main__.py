@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                     "exposes the API to the network)")  # fmt: skip
     sv.add_argument("--port", type=int, help="port (default 8765; 0: any free port)")
     sv.add_argument("--output-dir", help="where job folders with clips are written")
+    sv.add_argument("--watch", action="append", metavar="DIR", default=[],
+                    help="turn videos that appear in DIR into jobs (repeatable)")  # fmt: skip
 
     r = sub.add_parser("resume", help="recover jobs a previous run left unfinished and run the "
                        "queue until it is empty")  # fmt: skip
@@ -172,7 +174,11 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         settings = _load(args, server_host=args.host, server_port=args.port,
                          output_dir=args.output_dir)  # fmt: skip
-        return run_serve(settings, lambda line: print(line, flush=True))
+        for folder in args.watch:
+            if not os.path.isdir(folder):
+                print(f"storyclip serve: --watch {folder}: not a folder", file=sys.stderr)
+                return EXIT_USAGE
+        return run_serve(settings, lambda line: print(line, flush=True), args.watch)
     except SettingsError as exc:
         print(f"storyclip serve: {exc}", file=sys.stderr)
         return EXIT_USAGE

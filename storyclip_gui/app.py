@@ -14,7 +14,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyclip_gui.config import Settings
 from storyclip_gui.core.events import EventBus
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+RESTART_SEQ_GAP = 1_000_000
 
 
 @dataclass
@@ -82,7 +83,10 @@ def build_engine(
             log.error("%s", exc)
             store, store_error = MemoryJobStore(), exc
     runner = runner or QProcessRunner()
-    bus = EventBus(start_seq=store.last_seq())
+    # Progress ticks are not committed one by one, so after a crash the stored number can be
+    # behind what observers saw: jump well past it, so a number is never handed out twice.
+    last_seq = store.last_seq()
+    bus = EventBus(start_seq=last_seq + RESTART_SEQ_GAP if last_seq else 0)
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s)
 
     async def run_pipeline(job: Job, hooks: PipelineHooks) -> None:
@@ -195,15 +199,56 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     if engine.store_error is not None:
         window.show_notice(str(engine.store_error))
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
+
+    async def session() -> None:
+        server = await _window_server(window, engine)
+        upkeep = asyncio.ensure_future(_window_upkeep(window, engine, server))
+        try:
+            await window.wait_closed()
+        finally:
+            upkeep.cancel()
+            if server is not None:
+                await server.close()
+
     try:
         with loop:
-            loop.run_until_complete(window.wait_closed())
+            loop.run_until_complete(session())
     finally:
         kill_all = getattr(engine.runner, "kill_all", None)
         if kill_all is not None:
             kill_all()
         asyncio.set_event_loop(None)
     return 0
+
+
+async def _window_server(window: Any, engine: Engine) -> ServerHandle | None:
+    """Start the observer server beside the window; a taken port is a notice, not a failure."""
+    from storyclip_gui.server import ServerStartError
+
+    try:
+        server = await start_server(engine)
+    except ServerStartError as exc:
+        window.show_notice(f"The observer server is off: {exc}")
+        window.set_server_status(None)
+        return None
+    ws_base = server.url.replace("http://", "ws://", 1)
+
+    def job_ws_url(job_id: str) -> str:  # read-only, short-lived: safe to paste into a web page
+        ticket, _ = server.state.tickets.issue(job_id)
+        return f"{ws_base}/ws?jobId={job_id}&ticket={ticket}"
+
+    window.set_server_status(server.url, server.hub.client_count, job_ws_url)
+    return server
+
+
+async def _window_upkeep(window: Any, engine: Engine, server: ServerHandle | None) -> None:
+    """Every few seconds: the observer count in the status bar, and finished jobs older than
+    `finished_display_s` leave the list (the history keeps them)."""
+    while True:
+        await asyncio.sleep(engine.settings.monitoring_interval)
+        if server is not None:
+            window.set_server_status(server.url, server.hub.client_count, window.job_ws_url)
+        window.expire_finished(engine.settings.finished_display_s)
 
 
 def setup_report(settings: Settings, output_dir: Path | None = None) -> str:
@@ -257,10 +302,13 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
     return await start_web_server(engine.manager, config)
 
 
-def run_serve(settings: Settings, say: Callable[[str], None]) -> int:
+def run_serve(
+    settings: Settings, say: Callable[[str], None], watch: list[str] | None = None
+) -> int:
     """`storyclip serve`: the engine and the server with no window until SIGTERM or SIGINT;
     then running jobs stop as interrupted (they resume at the next start) and sockets close.
-    Raises ServerStartError when the server cannot listen."""
+    Videos that appear in the `watch` folders become jobs once they stop growing (each file
+    once, across restarts). Raises ServerStartError when the server cannot listen."""
     engine = build_engine(settings)
     if engine.store_error is not None:
         say(f"Warning: {engine.store_error} Jobs are kept in memory only.")
@@ -277,11 +325,15 @@ def run_serve(settings: Settings, say: Callable[[str], None]) -> int:
         say(f"Token: {server_token_location(settings)} (send 'Authorization: Bearer TOKEN'; "
             f"the dashboard at {handle.url}/ asks for it once)")  # fmt: skip
         engine.start()
-        expiry = asyncio.ensure_future(expire_finished())
+        background = [asyncio.ensure_future(expire_finished())]
+        if watch:
+            background.append(asyncio.ensure_future(_watch(engine, watch)))
+            say("Watching for new videos in: " + ", ".join(watch))
         try:
             await stop.wait()
         finally:
-            expiry.cancel()
+            for task in background:
+                task.cancel()
             await engine.manager.shutdown()
             await handle.close()
             close_store = getattr(engine.store, "close", None)
@@ -290,6 +342,21 @@ def run_serve(settings: Settings, say: Callable[[str], None]) -> int:
 
     run_headless(main, stop.set)
     return 0
+
+
+async def _watch(engine: Engine, folders: list[str]) -> None:
+    """Watch folders → jobs with the default options, through the one submit()."""
+    from storyclip_gui.core.manager import JobSpec
+    from storyclip_gui.core.options import StoryOptions
+    from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
+
+    settings = engine.settings
+    options = StoryOptions.from_dict(
+        {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
+    )
+    seen = SeenFiles(settings.data_dir / "watched-files.json")
+    watcher = FolderWatcher(folders, seen)
+    await watch_folders(watcher, lambda path: engine.manager.submit(JobSpec(str(path), options)))
 
 
 async def make_demo_video(engine: Engine, folder: Path) -> Path:

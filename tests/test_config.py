@@ -62,3 +62,16 @@ def test_tests_never_see_the_users_folders():
 
 def test_every_setting_is_documented():
     assert all(spec.description and spec.name for spec in SETTINGS)
+
+
+def test_sequence_numbers_jump_past_the_stored_one_after_a_restart(tmp_path):
+    """After a crash, progress ticks newer than the stored seq were seen by observers: a new
+    run must not hand those numbers out again."""
+    from storyclip_gui.app import RESTART_SEQ_GAP, build_engine
+    from storyclip_gui.core.ports import MemoryJobStore
+
+    store = MemoryJobStore()
+    settings = load_settings()
+    assert build_engine(settings, store=store, recover=False).bus.last_seq == 0
+    store.record_seq(41)
+    assert build_engine(settings, store=store, recover=False).bus.last_seq == 41 + RESTART_SEQ_GAP

@@ -223,6 +223,8 @@ def test_ffmpeg_faults_through_the_whole_pipeline(
     job = run_async(go())
     assert job.state is JobState.FAILED and job.error.code is code, job.error
     assert job.error.message
+    if mode == "diskfull":  # what ffmpeg said is there for the detail panel, as it said it
+        assert "No space left on device" in engine.manager.log_tail(job.id)
     assert not leftovers(Path(job.output_dir))
     assert not [p for p in Path(job.output_dir).iterdir() if p.suffix == ".mp4"]
 

@@ -86,7 +86,11 @@ async def render(folder: Path, scratch: Path) -> None:
 
     window.add_paths(paths)
     window.select_job(rows()[0]["jobId"])
-    await until(lambda: sum(r["status"] == "processing" and r["progress"] > 40 for r in rows()) > 1)
+    def running_with_a_clip() -> bool:
+        running = [r for r in rows() if r["status"] == "processing"]
+        return len(running) == 2 and any(r.get("clipsDone") for r in running)
+
+    await until(running_with_a_clip)
     shoot(window, folder, "running")
 
     await until(lambda: all(r["status"] == "completed" for r in rows()), timeout=300)
@@ -135,6 +139,7 @@ def main() -> int:
         import qasync
 
         app = QApplication(sys.argv[:1])
+        app.setQuitOnLastWindowClosed(False)  # as run_gui: the window decides when to quit
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:

@@ -28,6 +28,7 @@ from storyclip_gui.core.scheduler import Scheduler
 log = logging.getLogger(__name__)
 
 JOB_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+LOG_LIMIT = 64 * 1024
 
 PipelineFactory = Callable[[Job, PipelineHooks], Coroutine[Any, Any, None]]
 
@@ -76,6 +77,7 @@ class JobManager:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._stop_as: dict[str, JobState] = {}
         self._last_write: dict[str, float] = {}
+        self._logs: dict[str, bytearray] = {}  # the last LOG_LIMIT bytes of ffmpeg's stderr
         self._idle = asyncio.Event()
         self._idle.set()
         # why the queue paused itself (disk full), for views; None when running or paused by hand
@@ -143,10 +145,14 @@ class JobManager:
         """Drop finished jobs older than `max_age` seconds from the live view (they stay in
         the store's history). Returns the ids dropped, for views to remove their rows."""
         now = time.time() if now is None else now
-        gone = [j.id for j in self._jobs.values()
-                if j.is_final and j.finished_at is not None and now - j.finished_at >= max_age]
+        gone = [
+            j.id
+            for j in self._jobs.values()
+            if j.is_final and j.finished_at is not None and now - j.finished_at >= max_age
+        ]
         for job_id in gone:
             del self._jobs[job_id]
+            self._logs.pop(job_id, None)
         return gone
 
     def adopt(self, job: Job) -> None:
@@ -199,6 +205,7 @@ class JobManager:
         if job is None or not job.is_final:
             return False
         del self._jobs[job_id]
+        self._logs.pop(job_id, None)
         return True
 
     def move(self, job_id: str, delta: int) -> bool:
@@ -265,7 +272,9 @@ class JobManager:
                 "Starting video processing...",
             )
             self._change_state(job, JobState.PROCESSING)
-            hooks = PipelineHooks(self._on_progress, self._on_clip, self._on_process)
+            self._logs[job.id] = bytearray()
+            hooks = PipelineHooks(self._on_progress, self._on_clip, self._on_process,
+                                  self._on_ffmpeg_output)  # fmt: skip
             try:
                 await self._run_pipeline(job, hooks)
             except asyncio.CancelledError:
@@ -319,6 +328,16 @@ class JobManager:
         assert clip.state is ClipState.VERIFIED
         self.store.save_clip(job, clip)
         self._publish(EventKind.CLIP_COMPLETED, job, clip=clip.to_dict())
+
+    def _on_ffmpeg_output(self, job: Job, data: bytes) -> None:
+        log_ = self._logs.setdefault(job.id, bytearray())
+        log_.extend(data)
+        if len(log_) > LOG_LIMIT:
+            del log_[: len(log_) - LOG_LIMIT]
+
+    def log_tail(self, job_id: str) -> str:
+        """What ffmpeg wrote on stderr for this job's latest attempt (bounded), live."""
+        return self._logs.get(job_id, b"").decode("utf-8", "replace")
 
     def _on_process(self, job: Job, pid: int | None) -> None:
         job.pid = pid

@@ -59,6 +59,7 @@ class PipelineHooks:
     progress: Callable[[Job], None]
     clip_verified: Callable[[Job, Clip], None]
     process_started: Callable[[Job, int | None], None]
+    ffmpeg_output: Callable[[Job, bytes], None] = lambda job, data: None  # stderr, live
 
 
 async def probe_media(runner: Runner, toolchain: Toolchain, path: str) -> MediaInfo:
@@ -334,6 +335,7 @@ class JobPipeline:
             on_stdout=on_stdout,
             on_started=lambda pid: self.hooks.process_started(self.job, pid),
             stall_timeout=self.config.stall_timeout,
+            on_stderr=lambda data: self.hooks.ffmpeg_output(self.job, data),
         )
         self.hooks.process_started(self.job, None)
         if not outcome.ok:

@@ -42,9 +42,11 @@ class Runner(Protocol):
         on_stdout: Callable[[bytes], None] | None = None,
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
+        on_stderr: Callable[[bytes], None] | None = None,
     ) -> ProcessOutcome:
-        """Run argv to the end. Cancelling the awaiting task stops the process (terminate, then
-        kill after a grace period) before CancelledError propagates."""
+        """Run argv to the end, handing stdout and stderr over as they arrive. Cancelling the
+        awaiting task stops the process (terminate, then kill after a grace period) before
+        CancelledError propagates."""
         ...
 
 

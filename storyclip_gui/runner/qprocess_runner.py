@@ -68,6 +68,7 @@ class QProcessRunner:
         on_stdout: Callable[[bytes], None] | None = None,
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
+        on_stderr: Callable[[bytes], None] | None = None,
     ) -> ProcessOutcome:
         program = argv[0]
         resolved = shutil.which(program) if os.sep not in program else program
@@ -97,8 +98,11 @@ class QProcessRunner:
                 on_stdout(data)
 
         def read_stderr() -> None:
-            stderr.extend(proc.readAllStandardError().data())
+            data = bytes(proc.readAllStandardError().data())
+            stderr.extend(data)
             state.last_output = time.monotonic()
+            if data and on_stderr is not None:
+                on_stderr(data)
             if len(stderr) > self.stderr_limit:
                 del stderr[: len(stderr) - self.stderr_limit]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,4 +170,14 @@ class WelcomePage(QWidget):
         text = QCoreApplication.translate(
             "DropZone", "Clips are saved in {folder}, in one folder per video."
         )
-        self.output_label.setText(text.replace("{folder}", folder or "?"))
+        self.output_label.setText(text.replace("{folder}", _home_relative(folder) or "?"))
+        self.output_label.setToolTip(folder)
+
+
+def _home_relative(folder: str) -> str:
+    """~/Videos/StoryClip rather than /home/ana/Videos/StoryClip (POSIX only)."""
+    home = Path.home()
+    path = Path(folder)
+    if os.name != "posix" or not folder or not path.is_relative_to(home) or path == home:
+        return folder
+    return str(Path("~") / path.relative_to(home))

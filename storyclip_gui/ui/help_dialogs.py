@@ -38,13 +38,13 @@ class SetupCheckDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("setupCheckDialog")
         self.setWindowTitle(self.tr("Check setup"))
-        self.resize(720, 360)
+        self.resize(880, 360)
         self._check = check
         self.task: asyncio.Future[None] | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "What `storyclip doctor` finds on this computer: ffmpeg, the H.264 encoder "
+                "What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder "
                 "and the folders StoryClip writes to."
             )
         )
@@ -52,6 +52,7 @@ class SetupCheckDialog(QDialog):
         self.report = QPlainTextEdit()
         self.report.setObjectName("setupReport")
         self.report.setReadOnly(True)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # keep the columns
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report.setPlainText(self.tr("Checking ffmpeg, encoders and folders…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

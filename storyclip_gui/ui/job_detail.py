@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -180,12 +180,15 @@ class JobDetail(QWidget):
         self.command = QPlainTextEdit(readOnly=True)
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_LINES)
-        for edit in (self.command, self.log):
+        self.ffmpeg_output = QPlainTextEdit(readOnly=True)
+        self.ffmpeg_output.setObjectName("ffmpegOutput")
+        for edit in (self.command, self.log, self.ffmpeg_output):
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
             font = edit.font()
             font.setFamily("monospace")
             edit.setFont(font)
         self.tabs.addTab(self.log, self.tr("Log"))
+        self.tabs.addTab(self.ffmpeg_output, self.tr("ffmpeg output"))
         self.tabs.addTab(self.options, self.tr("Options"))
         self.tabs.addTab(self.command, self.tr("ffmpeg command"))
         if thumbnails is not None:
@@ -199,13 +202,16 @@ class JobDetail(QWidget):
     def clear(self) -> None:
         self._job = None
         self.title.setText(self.tr("Select a job to see its details."))
-        for edit in (self.options, self.command, self.log):
+        for edit in (self.options, self.command, self.log, self.ffmpeg_output):
             edit.clear()
         self.clips.clear()
         self._update_buttons()
 
-    def show_job(self, job: dict[str, Any], commands: list[list[str]] | None = None) -> None:
-        """Show (or refresh) a job. `commands` are the argv lists ffmpeg ran, when known."""
+    def show_job(
+        self, job: dict[str, Any], commands: list[list[str]] | None = None, ffmpeg_log: str = ""
+    ) -> None:
+        """Show (or refresh) a job. `commands` are the argv lists ffmpeg ran, when known;
+        `ffmpeg_log` is the live tail of what ffmpeg is writing."""
         new = self._job is None or self._job["jobId"] != job["jobId"]
         self._job = job
         name, source = html.escape(os.path.basename(job["source"])), html.escape(job["source"])
@@ -223,6 +229,9 @@ class JobDetail(QWidget):
         if options != self.options.toPlainText():
             self.options.setPlainText(options)
         self._append_log(job)
+        if ffmpeg_log != self.ffmpeg_output.toPlainText():
+            self.ffmpeg_output.setPlainText(ffmpeg_log)
+            self.ffmpeg_output.moveCursor(QTextCursor.MoveOperation.End)
         text = "\n\n".join(shlex.join(argv) for argv in commands or [])
         if text != self.command.toPlainText():
             self.command.setPlainText(text or self.tr("(ffmpeg has not started yet)"))

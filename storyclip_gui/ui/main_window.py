@@ -528,6 +528,11 @@ class MainWindow(QMainWindow):
             self.manager.resume()
             self.act_pause.setText(self.tr("Pause queue"))
 
+    def expire_finished(self, max_age: float) -> None:
+        """Finished jobs older than `max_age` seconds leave the list (history keeps them)."""
+        for job_id in self.manager.expire_finished(max_age):
+            self.model.remove(job_id)
+
     def clear_finished(self) -> None:
         for job in self.model.jobs():
             if job["status"] in ("completed", "failed", "cancelled") and self.manager.forget(
@@ -603,7 +608,7 @@ class MainWindow(QMainWindow):
             self.detail.clear()
             return
         live = self.manager.get(job_id)
-        self.detail.show_job(job, live.commands if live else None)
+        self.detail.show_job(job, live.commands if live else None, self.manager.log_tail(job_id))
 
     def _rows_refreshed(self, ids: list[str]) -> None:
         if self.detail.job_id in ids:

@@ -130,3 +130,11 @@ def test_child_dies_with_its_parent(tmp_path):
     while alive(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive(child)
+
+
+def test_stderr_is_handed_over_live_too(run_async, monkeypatch):
+    monkeypatch.setenv("FAKE_FFMPEG_FLOOD_MB", "1")
+    chunks: list[bytes] = []
+    outcome = run_async(QProcessRunner().run(fake(monkeypatch, "flood"), on_stderr=chunks.append))
+    assert sum(map(len, chunks)) == 1024 * 1024 + len(b"flood done: last line\n")
+    assert outcome.stderr_tail.endswith("flood done: last line\n")

@@ -89,3 +89,37 @@ def test_serve_says_clearly_when_the_port_is_taken(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_serve_watch_turns_new_videos_into_jobs_once_across_restarts(video, tmp_path) -> None:
+    import shutil
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    env = {**os.environ, "STORYCLIP_TOKEN": TOKEN}
+
+    def jobs(url: str) -> list[dict]:
+        return _call(f"{url}/api/v1/jobs")["jobs"]
+
+    for run in range(2):
+        proc, lines = _start(["--port", "0", "--watch", str(inbox), "--output-dir",
+                              str(tmp_path / "out")], env)  # fmt: skip
+        with proc:
+            try:
+                url = re.fullmatch(r"Listening on (http://\S+)\n", lines[0]).group(1)  # type: ignore[union-attr]
+                if run == 0:
+                    shutil.copy(video("dropped.mp4", seconds=2, size="160x120"),
+                                inbox / "dropped.mp4")  # fmt: skip
+                    _wait(lambda u=url: [j["status"] for j in jobs(u)] == ["completed"], 60)
+                else:  # the same file, seen in the first run, is not queued again
+                    time.sleep(4)  # longer than the watcher's settle time: nothing may appear
+                    assert [j for j in jobs(url) if j["source"].endswith("dropped.mp4")
+                            and j["status"] != "completed"] == []  # fmt: skip
+                proc.send_signal(signal.SIGTERM)
+                proc.communicate(timeout=20)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.communicate()
+    assert len(list((tmp_path / "out").glob("dropped*"))) == 1

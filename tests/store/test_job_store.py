@@ -161,7 +161,8 @@ def test_the_sequence_number_never_goes_back(db_path):
     store.close()
     again = open_store(db_path)
     assert again.last_seq() == 41
-    assert build_engine(load_settings(), store=again, recover=False).bus.last_seq == 41
+    # the engine starts well above it (ticks after the last commit may have been seen)
+    assert build_engine(load_settings(), store=again, recover=False).bus.last_seq > 41
     again.close()
 
 
