@@ -92,9 +92,8 @@ SPANISH = {
     " · paused": " · en pausa",
     "Server: {u} · {n} observers": "Servidor: {u} · {n} observadores",
     "Quit StoryClip Studio?": "¿Salir de StoryClip Studio?",
-    "{n} jobs are still queued or running. They stop now and resume at the next start.":
-        "{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver "
-        "a abrir la aplicación.",
+    "{n} jobs are still queued or running. They stop now and resume at the next start.": "{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver "
+    "a abrir la aplicación.",
     "Custom": "Personalizado",
     "Crop to fill": "Recortar para llenar",
     "Fit on blurred copy": "Encajar sobre copia desenfocada",
@@ -120,8 +119,7 @@ SPANISH = {
     "Keep history (days, 0: always)": "Conservar historial (días, 0: siempre)",
     "Settings": "Ajustes",
     "Window": "Ventana",
-    "Keep running in the tray when the window closes":
-        "Seguir en la bandeja del sistema al cerrar la ventana",
+    "Keep running in the tray when the window closes": "Seguir en la bandeja del sistema al cerrar la ventana",
     "Language": "Idioma",
     "A new language applies at the next start.": "El nuevo idioma se aplica al volver a abrir.",
     "Watch folders": "Carpetas vigiladas",
@@ -137,6 +135,25 @@ SPANISH = {
     "A job failed": "Un trabajo ha fallado",
     "{done} completed, {failed} failed": "{done} completados, {failed} fallidos",
     "The queue is done": "La cola ha terminado",
+    "About StoryClip Studio": "Acerca de StoryClip Studio",
+    "Turns long videos into vertical story clips, and shows every job live.": "Convierte vídeos largos en clips verticales para historias y muestra cada trabajo en "
+    "directo.",
+    "asking…": "consultando…",
+    "Change folder…": "Cambiar carpeta…",
+    "Clips are saved in {folder}, in one folder per video.": "Los clips se guardan en {folder}, en una carpeta por vídeo.",
+    "ffmpeg output": "Salida de ffmpeg",
+    "Check setup…": "Comprobar instalación…",
+    "Run `storyclip doctor`: ffmpeg, encoders and folders": "Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas",
+    "Help": "Ayuda",
+    "ffmpeg in use": "ffmpeg en uso",
+    "Data folder": "Carpeta de datos",
+    "Check setup": "Comprobar instalación",
+    "What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder and the folders "
+    "StoryClip writes to.": "Lo que «storyclip doctor» encuentra en este equipo: ffmpeg, el "
+    "codificador H.264 y las carpetas donde escribe StoryClip.",
+    "Checking ffmpeg, encoders and folders…": "Comprobando ffmpeg, codificadores y carpetas…",
+    "Copy report": "Copiar informe",
+    "The setup check itself failed: {e}": "La comprobación de la instalación falló: {e}",
 }
 
 

@@ -2,45 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="122"/>
+        <source>About StoryClip Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="136"/>
+        <source>Turns long videos into vertical story clips, and shows every job live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="143"/>
+        <source>asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="39"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40"/>
         <source>no videos found in this folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="46"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47"/>
         <source>the file does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="50"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51"/>
         <source>hidden files are not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="53"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54"/>
         <source>no extension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58"/>
         <source>not a video file ({kind})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="125"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133"/>
         <source>Drop videos or folders here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="132"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140"/>
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148"/>
         <source>Add videos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161"/>
+        <source>Change folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170"/>
+        <source>Clips are saved in {folder}, in one folder per video.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -97,92 +125,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="222"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="230"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="223"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="231"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="224"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="232"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="225"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="233"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="227"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="235"/>
         <source>Unfinished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="232"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="240"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="233"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="241"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="234"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="242"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="235"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="243"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="297"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="305"/>
         <source>Search by file name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="305"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="313"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="328"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="336"/>
         <source>Re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="329"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="337"/>
         <source>Re-run with current options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="330"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="338"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="331"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="339"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="401"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="409"/>
         <source>Export history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="418"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="426"/>
         <source>Export failed: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="422"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="430"/>
         <source>Exported {n} jobs to {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,52 +219,57 @@
     <name>JobDetail</name>
     <message>
         <location filename="../../storyclip_gui/ui/job_detail.py" line="144"/>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="194"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="204"/>
         <source>Select a job to see its details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="162"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="169"/>
         <source>Open clip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="163"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="170"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="170"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="177"/>
         <source>Clips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="181"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="190"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="182"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="191"/>
+        <source>ffmpeg output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="192"/>
         <source>Options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="183"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="193"/>
         <source>ffmpeg command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="213"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="226"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="221"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="237"/>
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="236"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="251"/>
         <source>— ffmpeg&apos;s last output —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,32 +277,32 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="63"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="64"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="65"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="85"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="66"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="86"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="67"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="87"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="68"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88"/>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,215 +310,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="69"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
         <source>All jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="173"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="176"/>
         <source>Add videos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="175"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="178"/>
         <source>Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="179"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="182"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="182"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="185"/>
         <source>Stop the selected jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="184"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="187"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="186"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="189"/>
         <source>Remove from list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="189"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="192"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="192"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="198"/>
         <source>Open output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="197"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
         <source>Copy WebSocket URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="198"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="498"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="201"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="529"/>
         <source>Pause queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="203"/>
         <source>Clear finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="202"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="205"/>
         <source>Retry all failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="204"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="207"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="205"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="350"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="211"/>
+        <source>Check setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="213"/>
+        <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="216"/>
+        <source>About StoryClip Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="374"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="271"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="244"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="292"/>
         <source>Story options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="300"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="324"/>
         <source>Filter by name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="355"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="379"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="360"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="609"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="384"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="645"/>
         <source>Server: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="377"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="401"/>
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="393"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
         <source>Not added:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="393"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
         <source>Not added —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="397"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="421"/>
         <source>{n} videos queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="410"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
         <source>Videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="410"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="413"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="444"/>
         <source>Add videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="421"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="452"/>
         <source>Add folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="495"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="526"/>
         <source>Resume queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="591"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="627"/>
         <source>Running {r} · Queued {q} · Done {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="597"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="633"/>
         <source> · Failed {f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="599"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="635"/>
         <source> · paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="612"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="648"/>
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="721"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="700"/>
+        <source>ffmpeg in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="701"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="782"/>
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="723"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="784"/>
         <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,38 +591,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="76"/>
         <source>Choose the output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="81"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="82"/>
         <source>Preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="83"/>
         <source>Clip length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="84"/>
         <source>Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="85"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="86"/>
         <source>Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="86"/>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="153"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="87"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="155"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,29 +751,57 @@
     </message>
 </context>
 <context>
+    <name>SetupCheckDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="40"/>
+        <source>Check setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="47"/>
+        <source>What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder and the folders StoryClip writes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="57"/>
+        <source>Checking ffmpeg, encoders and folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59"/>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="84"/>
+        <source>The setup check itself failed: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="37"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="36"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="38"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="37"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="56"/>
         <source>A job failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="65"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="62"/>
         <source>{done} completed, {failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="69"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="66"/>
         <source>The queue is done</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,46 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="122" />
+        <source>About StoryClip Studio</source>
+        <translation>Acerca de StoryClip Studio</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="136" />
+        <source>Turns long videos into vertical story clips, and shows every job live.</source>
+        <translation>Convierte vídeos largos en clips verticales para historias y muestra cada trabajo en directo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="143" />
+        <source>asking…</source>
+        <translation>consultando…</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="39" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40" />
         <source>no videos found in this folder</source>
         <translation>no hay vídeos en esta carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="46" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47" />
         <source>the file does not exist</source>
         <translation>el archivo no existe</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="50" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51" />
         <source>hidden files are not accepted</source>
         <translation>no se aceptan archivos ocultos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="53" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54" />
         <source>no extension</source>
         <translation>sin extensión</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="57" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58" />
         <source>not a video file ({kind})</source>
         <translation>no es un archivo de vídeo ({kind})</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="125" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133" />
         <source>Drop videos or folders here</source>
         <translation>Suelta aquí vídeos o carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="132" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation>Cada vídeo se corta en clips verticales para historias con las opciones de la izquierda. En las carpetas se buscan vídeos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161" />
+        <source>Change folder…</source>
+        <translation>Cambiar carpeta…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170" />
+        <source>Clips are saved in {folder}, in one folder per video.</source>
+        <translation>Los clips se guardan en {folder}, en una carpeta por vídeo.</translation>
     </message>
 </context>
 <context>
@@ -96,92 +124,92 @@
         <translation>Velocidad media: {s}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="222" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="230" />
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="223" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="231" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="224" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="225" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="233" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="227" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="235" />
         <source>Unfinished</source>
         <translation>Sin terminar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="240" />
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="233" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="241" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="234" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="242" />
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="235" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="243" />
         <source>Last 30 days</source>
         <translation>Últimos 30 días</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="297" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="305" />
         <source>Search by file name…</source>
         <translation>Buscar por nombre de archivo…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="305" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="313" />
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="328" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="336" />
         <source>Re-run</source>
         <translation>Volver a procesar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="329" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="337" />
         <source>Re-run with current options</source>
         <translation>Volver a procesar con las opciones actuales</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="330" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="338" />
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="331" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="339" />
         <source>Export JSON…</source>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="401" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="409" />
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="418" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="426" />
         <source>Export failed: {e}</source>
         <translation>La exportación falló: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="422" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="430" />
         <source>Exported {n} jobs to {p}</source>
         <translation>{n} trabajos exportados a {p}</translation>
     </message>
@@ -190,52 +218,57 @@
     <name>JobDetail</name>
     <message>
         <location filename="../../storyclip_gui/ui/job_detail.py" line="144" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="194" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="204" />
         <source>Select a job to see its details.</source>
         <translation>Selecciona un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="162" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="169" />
         <source>Open clip</source>
         <translation>Abrir clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="163" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="170" />
         <source>Show in folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="170" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="177" />
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="181" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="182" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="191" />
+        <source>ffmpeg output</source>
+        <translation>Salida de ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="192" />
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="183" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="193" />
         <source>ffmpeg command</source>
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="213" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="226" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="221" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="237" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="236" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="251" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
@@ -243,32 +276,32 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="63" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="64" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="65" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="85" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="66" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="86" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="67" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="87" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="68" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
         <source>Interrupted</source>
         <translation>Interrumpido</translation>
     </message>
@@ -276,215 +309,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="69" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="70" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="71" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="76" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="173" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="176" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="175" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="178" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="179" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="182" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="182" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="185" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="184" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="187" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="186" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="189" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="189" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="192" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="192" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="195" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="198" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="197" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="200" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="198" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="498" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="201" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="529" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="203" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="202" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="205" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="204" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="205" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="208" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="350" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="211" />
+        <source>Check setup…</source>
+        <translation>Comprobar instalación…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
+        <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
+        <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
+        <source>About StoryClip Studio</source>
+        <translation>Acerca de StoryClip Studio</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="374" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="271" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="292" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="300" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="324" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="355" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="379" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="360" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="609" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="645" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="377" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="401" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="393" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="417" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="393" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="417" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="397" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="421" />
         <source>{n} videos queued</source>
         <translation>{n} vídeos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="410" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="410" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="413" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="444" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="421" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="452" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="495" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="526" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="591" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="627" />
         <source>Running {r} · Queued {q} · Done {d}</source>
         <translation>En curso {r} · En cola {q} · Hechos {d}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="597" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="633" />
         <source> · Failed {f}</source>
         <translation> · Fallidos {f}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="599" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="635" />
         <source> · paused</source>
         <translation> · en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="612" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="648" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="721" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="700" />
+        <source>ffmpeg in use</source>
+        <translation>ffmpeg en uso</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="701" />
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="782" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="723" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="784" />
         <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver a abrir la aplicación.</translation>
     </message>
@@ -527,38 +590,38 @@
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="76" />
         <source>Choose the output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
         <source>Preset</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
         <source>Clip length</source>
         <translation>Duración del clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
         <source>Layout</source>
         <translation>Encuadre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="153" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="87" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="155" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
@@ -687,29 +750,57 @@
     </message>
 </context>
 <context>
+    <name>SetupCheckDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="40" />
+        <source>Check setup</source>
+        <translation>Comprobar instalación</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="47" />
+        <source>What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder and the folders StoryClip writes to.</source>
+        <translation>Lo que «storyclip doctor» encuentra en este equipo: ffmpeg, el codificador H.264 y las carpetas donde escribe StoryClip.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="57" />
+        <source>Checking ffmpeg, encoders and folders…</source>
+        <translation>Comprobando ffmpeg, codificadores y carpetas…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59" />
+        <source>Copy report</source>
+        <translation>Copiar informe</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="84" />
+        <source>The setup check itself failed: {e}</source>
+        <translation>La comprobación de la instalación falló: {e}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="36" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="38" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="57" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="56" />
         <source>A job failed</source>
         <translation>Un trabajo ha fallado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="65" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="62" />
         <source>{done} completed, {failed} failed</source>
         <translation>{done} completados, {failed} fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="69" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="66" />
         <source>The queue is done</source>
         <translation>La cola ha terminado</translation>
     </message>

@@ -148,7 +148,7 @@ class Job:
             "progress": round(self.progress, 1),
             "phase": self.phase.value,
             "message": self.message,
-            "clipsDone": self.clips_generated,
+            "clipsDone": self.clips_verified,  # usable clips: verified, under their final name
             "clipsVerified": self.clips_verified,
             "clipsTotal": self.clips_total,
             "speed": self.speed,

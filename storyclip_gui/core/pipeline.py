@@ -162,7 +162,8 @@ class JobPipeline:
         self.hooks.progress(job)
 
     def _generated_message(self) -> str:
-        return f"Generated {self.job.clips_generated} of {self.job.clips_total} clips"
+        # counts clips that are done (verified, under their final name), like every view does
+        return f"Generated {self.job.clips_verified} of {self.job.clips_total} clips"
 
     # -- the steps -------------------------------------------------------------------------
     async def run(self) -> None:
@@ -419,6 +420,8 @@ class JobPipeline:
             clip.width, clip.height = media.display_size
             clip.size = final.stat().st_size
             clip.state = ClipState.VERIFIED
+            if self.job.phase is Phase.GENERATING:
+                self.job.message = self._generated_message()
             self.hooks.clip_verified(self.job, clip)
 
     def _clip_problem(self, media: MediaInfo, expected: float, temp: Path) -> str | None:
