@@ -196,6 +196,7 @@ class JobManager:
         job.speed = job.fps = job.eta_seconds = None
         self._change_state(job, JobState.QUEUED)
         self.scheduler.enqueue(job.id)
+        self.store.save_queue_order(self.scheduler.order)  # retried: at the end, also after restart
         self._pump()
         return job
 
@@ -211,6 +212,7 @@ class JobManager:
     def move(self, job_id: str, delta: int) -> bool:
         moved = self.scheduler.move(job_id, delta)
         if moved:
+            self.store.save_queue_order(self.scheduler.order)  # a restart keeps the new order
             job = self._jobs[job_id]
             self._publish(EventKind.JOB_UPDATED, job)
         return moved

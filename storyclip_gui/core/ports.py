@@ -109,6 +109,9 @@ class JobStore(Protocol):
     def save_clip(self, job: Job, clip: Clip) -> None:
         """Commit one clip's result as soon as it is verified."""
 
+    def save_queue_order(self, job_ids: list[str]) -> None:
+        """Remember the order of the queue (after a move), so a restart keeps it."""
+
     def load_unfinished(self) -> list[Job]:
         """Claim the jobs not in a final state that no live engine process owns, and return
         them: those that were running first, then the rest in queue order (restart recovery)."""
@@ -168,11 +171,24 @@ def compute_stats(jobs: Sequence[Job]) -> HistoryStats:
     )
 
 
+def queue_sorted(jobs: list[Job], queue_order: list[str]) -> list[Job]:
+    """Jobs that were running first (by start), then the rest in the saved queue order; jobs the
+    saved order does not name follow in registration order."""
+    position = {job_id: i for i, job_id in enumerate(queue_order)}
+    running = sorted((j for j in jobs if j.state is JobState.PROCESSING),
+                     key=lambda j: (j.started_at or 0.0, j.created_at))  # fmt: skip
+    rest = sorted((j for j in jobs if j.state is not JobState.PROCESSING),
+                  key=lambda j: (position.get(j.id, len(position)), j.created_at,
+                                 j.id))  # fmt: skip
+    return running + rest
+
+
 class MemoryJobStore:
     """A JobStore that keeps nothing across runs: for one-shot terminal runs and tests."""
 
     def __init__(self) -> None:
         self.jobs: dict[str, Job] = {}
+        self.queue_order: list[str] = []
         self._seq = 0
 
     def add(self, job: Job) -> None:
@@ -187,8 +203,11 @@ class MemoryJobStore:
     def save_clip(self, job: Job, clip: Clip) -> None:
         self.jobs[job.id] = job
 
+    def save_queue_order(self, job_ids: list[str]) -> None:
+        self.queue_order = list(job_ids)
+
     def load_unfinished(self) -> list[Job]:
-        return [j for j in self.jobs.values() if not j.is_final]
+        return queue_sorted([j for j in self.jobs.values() if not j.is_final], self.queue_order)
 
     def last_seq(self) -> int:
         return self._seq

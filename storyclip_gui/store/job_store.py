@@ -23,7 +23,13 @@ from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
 from storyclip_gui.core.jobs import FINAL_STATES, Clip, ClipState, Job, JobState, Phase
 from storyclip_gui.core.manager import SubmitError
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.ports import HistoryPage, HistoryQuery, HistoryStats, StoreError
+from storyclip_gui.core.ports import (
+    HistoryPage,
+    HistoryQuery,
+    HistoryStats,
+    StoreError,
+    queue_sorted,
+)
 from storyclip_gui.core.probe import MediaInfo
 from storyclip_gui.store import processes
 from storyclip_gui.store.connection import (
@@ -39,6 +45,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ErrorHandler = Callable[[StoreError], None]
 LAST_SEQ_KEY = "last_seq"
+QUEUE_ORDER_KEY = "queue_order"  # JSON list of job ids, written when the queue is reordered
 _PROGRESS_FIELDS = (
     JobRow.progress, JobRow.phase, JobRow.message, JobRow.clips_generated, JobRow.speed,
     JobRow.fps, JobRow.eta_seconds, JobRow.pid, JobRow.updated_at,
@@ -176,10 +183,18 @@ class SqliteJobStore:
                 jobs = self._jobs(orphans)
         except peewee.DatabaseError as exc:
             self._raise(exc)
-        running = [JobState.PROCESSING.value]
-        first = sorted((j for j in jobs if j.state.value in running),
-                       key=lambda j: (j.started_at or 0.0, j.created_at))  # fmt: skip
-        return first + [j for j in jobs if j.state.value not in running]
+        saved = self._read(lambda: MetaRow.get_or_none(MetaRow.key == QUEUE_ORDER_KEY))
+        return queue_sorted(jobs, json.loads(saved.value) if saved else [])
+
+    def save_queue_order(self, job_ids: list[str]) -> None:
+        value = json.dumps(job_ids)
+
+        def write() -> None:
+            MetaRow.insert(key=QUEUE_ORDER_KEY, value=value).on_conflict(
+                conflict_target=[MetaRow.key], update={MetaRow.value: value}
+            ).execute()
+
+        self._write(None, write)
 
     def last_seq(self) -> int:
         row = self._read(lambda: MetaRow.get_or_none(MetaRow.key == LAST_SEQ_KEY))

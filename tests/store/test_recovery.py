@@ -207,3 +207,32 @@ def test_clip_level_resume_renders_only_the_missing_clips(run_async, video, isol
     stored = engine.store.get(job.id)
     assert [c.state for c in stored.clips] == [ClipState.VERIFIED] * 4
     engine.store.close()
+
+
+def test_a_reordered_queue_keeps_its_order_after_a_restart(db_path, run_async):
+    """Moving a queued job is remembered: after a crash the queue comes back in that order."""
+    import asyncio
+
+    from storyclip_gui.core.events import EventBus
+    from storyclip_gui.core.manager import JobManager, JobSpec
+
+    first = crashed_store(db_path)
+
+    async def never_runs(job, hooks):  # the queue stays paused in this test
+        raise AssertionError("nothing should start")
+
+    manager = JobManager(store=first, bus=EventBus(), run_pipeline=never_runs,
+                         output_root=db_path.parent / "out")  # fmt: skip
+    manager.pause()
+    ids = [manager.submit(JobSpec(f"/v/{name}.mp4", job_id=name)).id for name in "abcd"]
+    assert ids == ["a", "b", "c", "d"]
+    manager.move("d", -3)  # d to the front
+    manager.move("a", 1)  # a after b
+    assert manager.queued_ids == ["d", "b", "a", "c"]
+    run_async(asyncio.sleep(0))
+    first.close()
+
+    second = open_store(db_path)
+    jobs, _ = recover(second)
+    assert [j.id for j in jobs] == ["d", "b", "a", "c"]
+    second.close()
