@@ -238,3 +238,25 @@ def test_trims_and_max_clips_are_exact(run_async, video, ffmpeg):
     for clip in job.clips:
         info, _ = probe(ffmpeg, clip.path)
         assert abs(info.duration - 1.0) <= 1 / 30 + 0.011
+
+
+def test_fast_copy_retry_writes_over_its_own_clips_not_beside_them(run_async, video):
+    source = video("vertical.mp4", seconds=5, size="720x1280")
+    opts = StoryOptions(clip_seconds=2, fast_copy=True, **SMALL)
+    engine = build_engine(load_settings())
+
+    async def go():
+        job = engine.manager.submit(JobSpec(str(source), opts))
+        await engine.manager.wait_until_idle()
+        first = [c.path for c in job.clips]
+        job.state = JobState.FAILED  # as if the copy job had failed after writing its clips
+        engine.manager.retry(job.id)
+        await engine.manager.wait_until_idle()
+        return job, first
+
+    job, first = run_async(go())
+    assert job.state is JobState.COMPLETED, job.error
+    assert [c.path for c in job.clips] == first
+    assert sorted(p.name for p in Path(job.output_dir).glob("*.mp4")) == sorted(
+        Path(p).name for p in first
+    )

@@ -152,6 +152,7 @@ class JobPipeline:
         self._done_seconds = 0.0
         self._run_out_time = 0.0
         self._unrecorded: list[Clip] = []  # final files of an earlier attempt, not yet trusted
+        self._own_earlier: dict[int, str] = {}  # fast-copy re-cut: index → its earlier file
 
     # -- reporting -----------------------------------------------------------------------
     def _report(self, progress: float, phase: Phase, message: str) -> None:
@@ -237,6 +238,12 @@ class JobPipeline:
         """
         resumable = not self.job.options.fast_copy  # copy cuts snap to keyframes: redo all
         earlier = {c.index: c for c in self.job.clips} if resumable else {}
+        # a re-cut copy job writes over its own earlier clips instead of beside them as "(2)"
+        self._own_earlier = {
+            c.index: c.path
+            for c in self.job.clips
+            if not resumable and Path(c.path).parent == job_dir
+        }
         kept = {i: c for i, c in earlier.items()
                 if c.state is ClipState.VERIFIED and _same_file(c)}  # fmt: skip
         stem = naming.safe_stem(self.job.source)
@@ -257,7 +264,8 @@ class JobPipeline:
                 taken.add(Path(old.path))
                 clips.append(clip)
                 continue
-            path = naming.unique_path(job_dir / name, taken)
+            own = self._own_earlier.get(plan.index)
+            path = Path(own) if own else naming.unique_path(job_dir / name, taken)
             taken.add(path)
             clips.append(Clip(plan.index, plan.start, plan.end, str(path)))
         return clips
@@ -412,7 +420,8 @@ class JobPipeline:
                 clip.state = ClipState.FAILED
                 raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clip {clip.index}: {problem}")
             final = Path(clip.path)
-            if final.exists():  # appeared since planning (another program): never overwrite
+            own = self._own_earlier.get(clip.index) == clip.path
+            if final.exists() and not own:  # appeared since planning: never overwrite
                 final = naming.unique_path(final)
                 clip.path = str(final)
             os.replace(temp, final)
