@@ -13,6 +13,7 @@ _CODES = {
     403: ("forbidden", "This request is not allowed."),
     404: ("not_found", "There is nothing at this address."),
     405: ("method_not_allowed", "This address does not accept that method."),
+    408: ("request_timeout", "The request did not arrive in time."),
     413: ("body_too_large", "The request body is larger than 64 KiB."),
     503: ("unavailable", "The server cannot take this request now."),
 }

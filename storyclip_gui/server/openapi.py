@@ -18,9 +18,9 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 def _errors(*statuses: int) -> dict[str, Any]:
     words = {400: "Invalid input", 401: "Missing or wrong token", 403: "Host, Origin or scope "
-             "refused", 404: "No such job", 409: "Conflict with the job's state or id",
-             413: "Body larger than 64 KiB", 503: "History unavailable or too many "
-             "connections"}  # fmt: skip
+             "refused", 404: "No such job", 408: "Body not received in time",
+             409: "Conflict with the job's state or id", 413: "Body larger than 64 KiB",
+             503: "History unavailable or too many connections"}  # fmt: skip
     return {str(s): _json(_ref("Error"), words[s]) for s in statuses}
 
 
@@ -138,7 +138,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                                 "nameTemplate, fastCopy"},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
-                          **_errors(400, 401, 403, 409, 413, 503)},
+                          **_errors(400, 401, 403, 408, 409, 413, 503)},
         }},
         "/api/v1/jobs": {"get": {
             "summary": "Jobs from the history, newest first, keyset-paged.",
@@ -194,7 +194,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "type": "object", "properties": {"jobId": _JOB_ID}}}}},
             "responses": {"201": _json({"type": "object", "required": ["ticket", "expiresAt",
                                                                        "websocketUrl"]},
-                                       "The ticket"), **_errors(400, 401, 403, 404)},
+                                       "The ticket"), **_errors(400, 401, 403, 404, 408)},
         }},
         "/api/ws/info": {"get": {
             "summary": "WebSocket URL, protocol version, message types, connected clients.",

@@ -29,6 +29,7 @@ from storyclip_gui.server.openapi import openapi_document
 from storyclip_gui.server.security import Principal, Scope, TicketSigner, same_secret
 
 MAX_MESSAGE_BYTES = 64 * 1024
+BODY_TIMEOUT = 10.0  # seconds for a request body to arrive once its headers have (408)
 BAD_JOB_ID = "jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."
 CLOSE_UNAUTHORIZED = 4401  # wrong or missing credentials in the first message
 CLOSE_FORBIDDEN = 4403  # a ticket for another job
@@ -84,6 +85,7 @@ class ServerState:
     version: str
     max_connections: int
     auth_timeout: float
+    body_timeout: float = BODY_TIMEOUT
     stats_ttl: float = 5.0
     started_at: float = field(default_factory=time.time)
     _stats: tuple[float, HistoryStats] | None = None
@@ -152,8 +154,14 @@ def job_urls(request: web.Request, job_id: str) -> dict[str, Any]:
 
 
 async def read_json_object(request: web.Request) -> dict[str, Any]:
-    """The request body as a JSON object (aiohttp refuses bodies over the 64 KiB limit: 413)."""
-    raw = await request.read()
+    """The request body as a JSON object (aiohttp refuses bodies over the 64 KiB limit: 413;
+    a body that trickles in slower than `body_timeout`: 408)."""
+    try:
+        raw = await asyncio.wait_for(request.read(), state_of(request).body_timeout)
+    except TimeoutError:
+        raise ApiError(408, "request_timeout", "The request body did not arrive in time.") from None
+    except ConnectionResetError:  # the client went away mid-body: nobody to answer, no traceback
+        raise ApiError(400, "incomplete_body", "The request body ended early.") from None
     if not raw.strip():
         return {}
     try:

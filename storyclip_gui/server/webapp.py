@@ -51,6 +51,8 @@ class ServerConfig:
     max_connections: int = 2000  # WebSocket connections, authenticated or not
     heartbeat_interval: float = 2.0  # MONITORING_INTERVAL
     auth_timeout: float = 5.0  # for the first-message authentication
+    header_timeout: float = 30.0  # a connection without a complete request by then is closed
+    body_timeout: float = 10.0  # for a request body, once its headers have arrived (408)
     ticket_ttl: float = 300.0
     replay_size: int = 4096  # messages kept for ?since=N
     progress_interval: float = 0.1  # at most 10 progress messages per second per job
@@ -196,10 +198,15 @@ async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerH
         version=config.version,
         max_connections=config.max_connections,
         auth_timeout=config.auth_timeout,
+        body_timeout=config.body_timeout,
         started_at=time.time(),
     )
     app = build_web_app(state)
-    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
+    # aiohttp closes a connection that has sent no complete request within keepalive_timeout
+    # of opening it (or of its last answer); its default, an hour, let partial requests
+    # (slowloris) hold sockets that long
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0,
+                           keepalive_timeout=config.header_timeout)  # fmt: skip
     await runner.setup()
     site = web.TCPSite(runner, config.host, config.port, backlog=1024)
     try:
