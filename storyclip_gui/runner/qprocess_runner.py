@@ -42,8 +42,19 @@ class _RunState:
     start_error: str | None = None
 
 
+# A frozen bundle has no `python -c`: its entry point (packaging/entry.py) runs the same four
+# lines when started as `storyclip --exec-with-parent-death-signal PPID PROGRAM ARGS...`.
+FROZEN_EXEC_FLAG = "--exec-with-parent-death-signal"
+
+
 def _death_signal_supported() -> bool:
-    return sys.platform.startswith("linux") and not getattr(sys, "frozen", False)
+    return sys.platform.startswith("linux")
+
+
+def _death_signal_prefix() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_EXEC_FLAG, str(os.getpid())]
+    return [sys.executable, "-I", "-S", "-c", _DEATH_SIGNAL_SHIM, str(os.getpid())]
 
 
 class QProcessRunner:
@@ -76,7 +87,7 @@ class QProcessRunner:
             return ProcessOutcome(None, start_error=f"{program} is missing or not executable")
         args = [resolved, *argv[1:]]
         if self.parent_death_signal:
-            args = [sys.executable, "-I", "-S", "-c", _DEATH_SIGNAL_SHIM, str(os.getpid()), *args]
+            args = [*_death_signal_prefix(), *args]
 
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()

@@ -126,3 +126,49 @@ def test_the_window_from_the_bundle_processes_the_file_it_was_opened_with(
     finally:
         proc.kill()
         proc.communicate(timeout=30)
+
+
+def _children_named(parent: int, name: str) -> list[int]:
+    """Pids of live processes whose parent is `parent` and whose name contains `name`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        comm, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :]
+        state, ppid = fields.split()[:2]
+        if name in comm and int(ppid) == parent and state != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return text[text.rindex(")") + 2 :].split()[0] != "Z"
+
+
+def test_kill_9_of_the_bundle_takes_its_ffmpeg_with_it(bundle: Path, tmp_path: Path, video) -> None:
+    """The frozen app has no `python -c`: it re-enters itself to set the parent-death signal."""
+    source = video("long-bundle.mp4", seconds=30, size="640x360")
+    env = _env(tmp_path, STORYCLIP_TOKEN="bundle-token-0123456789")
+    proc = subprocess.Popen([str(bundle / "storyclip"), "serve", "--port", "0"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    with proc:
+        assert proc.stdout is not None
+        url = re.fullmatch(r"Listening on (\S+)\n", proc.stdout.readline()).group(1)  # type: ignore[union-attr]
+        request = urllib.request.Request(
+            f"{url}/api/v1/process/story",
+            data=json.dumps({"tempPath": str(source), "options": {"quality": "high"}}).encode(),
+            headers={"Authorization": "Bearer bundle-token-0123456789"},
+        )
+        urllib.request.urlopen(request, timeout=10).close()
+        children: list[int] = []
+        _wait(lambda: bool(children.extend(_children_named(proc.pid, "ffmpeg")) or children), 60)
+        proc.kill()
+        proc.wait(timeout=10)
+    assert children
+    _wait(lambda: not any(_alive(pid) for pid in children), 10)
