@@ -133,6 +133,10 @@ def _gui(args: argparse.Namespace) -> int:
     from storyclip_gui.config import SettingsError
     from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
 
+    if _no_display():
+        print("storyclip: there is no display to open the window on. On a machine without a "
+              "screen use `storyclip process FILE...` or `storyclip serve`.", file=sys.stderr)
+        return EXIT_USAGE
     try:
         settings = _load(args)
         return run_gui(settings, list(getattr(args, "paths", None) or []))
@@ -142,6 +146,13 @@ def _gui(args: argparse.Namespace) -> int:
     except FFmpegNotFound as exc:
         print(f"storyclip: {exc}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _no_display() -> bool:
+    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM): Qt would abort the process."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _load(args: argparse.Namespace, **overrides: Any) -> Any:

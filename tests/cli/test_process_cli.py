@@ -111,3 +111,11 @@ def test_demo_runs_without_any_video(tmp_path):
     assert result.returncode == 0, result.stderr
     [demo] = json.loads(result.stdout)
     assert demo["status"] == "completed" and len(demo["clips"]) == 2
+
+
+def test_the_window_without_a_display_says_what_to_do_instead(monkeypatch):
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    result = storyclip()
+    assert result.returncode == 2
+    assert "no display" in result.stderr and "storyclip process" in result.stderr
