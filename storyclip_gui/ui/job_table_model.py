@@ -14,8 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRegularExpression,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -36,7 +34,6 @@ JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the job's dict (Job.to_dict())
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # native values for sorting
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # "queued", "processing", ...
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4  # float 0-100
-FILTER_ROLE = Qt.ItemDataRole.UserRole + 5  # "status\tname", what the proxy's pattern sees
 
 REFRESH_MS = 100
 SORT_INTERVAL = 1.0  # seconds between re-sorts while sorted by a moving column
@@ -63,12 +60,11 @@ _DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT = (
     int(Roles.DisplayRole), int(Roles.DecorationRole), int(Roles.ToolTipRole),
     int(Roles.TextAlignmentRole),
 )  # fmt: skip
-_JOB, _SORT, _STATUS, _PROGRESS, _FILTER = (
+_JOB, _SORT, _STATUS, _PROGRESS = (
     int(JOB_ROLE),
     int(SORT_ROLE),
     int(STATUS_ROLE),
     int(PROGRESS_ROLE),
-    int(FILTER_ROLE),
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -127,7 +123,12 @@ def status_icon(status: str) -> QIcon:
 
 
 class JobTableModel(QAbstractTableModel):
-    """One row per live job, in the order jobs were registered.
+    """One row per live job that passes the status + text filter, sorted by the model itself.
+
+    All jobs are kept in ``_all`` (registration order, or sort order once sorted); the rows the
+    views see are ``_rows``, the jobs of ``_all`` that pass the filter, in the same order. Both
+    lists are rebuilt in plain Python (one ``list.sort``, one comprehension) when the sort, the
+    filter or a job's visibility changes, so no proxy calls back into ``data()`` per row.
 
     Signals:
         flushed(list): ids of the jobs whose rows were repainted in this refresh tick.
@@ -145,11 +146,16 @@ class JobTableModel(QAbstractTableModel):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._row_of: dict[str, int] = {}
+        self._all: list[dict[str, Any]] = []  # every job, in sort (or registration) order
+        self._pos: dict[str, int] = {}  # job id -> its position in _all
+        self._names: dict[str, str] = {}  # job id -> casefolded file name, for the text filter
+        self._rows: list[dict[str, Any]] = []  # the visible jobs (pass the filter), in order
+        self._row_of: dict[str, int] = {}  # job id -> visible row
         self._dirty: set[str] = set()
-        self._restyled: set[str] = set()  # status changed: filters must look again
+        self._restyled: set[str] = set()  # status changed: the filter must look again
         self._queue_dirty = False  # queue positions must be read again
+        self._states: frozenset[str] = frozenset()
+        self._text = ""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sort_stale = False
@@ -179,36 +185,49 @@ class JobTableModel(QAbstractTableModel):
     def upsert(self, job: dict[str, Any]) -> None:
         """A new job appends a row at once; an update is stored and repainted on the timer."""
         job_id = job["jobId"]
-        row = self._row_of.get(job_id)
-        if row is None:
-            row = len(self._rows)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(job)
-            self._row_of[job_id] = row
-            self.endInsertRows()
+        pos = self._pos.get(job_id)
+        if pos is None:
+            self._pos[job_id] = len(self._all)
+            self._all.append(job)
+            self._names[job_id] = os.path.basename(job["source"]).casefold()
+            if self._passes(job):
+                row = len(self._rows)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.append(job)
+                self._row_of[job_id] = row
+                self.endInsertRows()
             self._count(None, job["status"])
             self._queue_dirty = True
             self._sort_stale = self._sort_column >= 0
             self._schedule()
             return
-        old = self._rows[row]["status"]
-        self._rows[row] = job
-        if old != job["status"]:
-            self._count(old, job["status"])
+        old_job = self._all[pos]
+        self._all[pos] = job
+        row = self._row_of.get(job_id)
+        if row is not None:
+            self._rows[row] = job
+        if old_job["status"] != job["status"]:
+            self._count(old_job["status"], job["status"])
             self._restyled.add(job_id)
         self._dirty.add(job_id)
         self._schedule()
 
     def remove(self, job_id: str) -> bool:
-        row = self._row_of.get(job_id)
-        if row is None:
+        pos = self._pos.pop(job_id, None)
+        if pos is None:
             return False
-        self.beginRemoveRows(QModelIndex(), row, row)
-        job = self._rows.pop(row)
-        del self._row_of[job_id]
-        for later in self._rows[row:]:
-            self._row_of[later["jobId"]] -= 1
-        self.endRemoveRows()
+        job = self._all.pop(pos)
+        for later in self._all[pos:]:
+            self._pos[later["jobId"]] -= 1
+        row = self._row_of.get(job_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._rows.pop(row)
+            del self._row_of[job_id]
+            for later in self._rows[row:]:
+                self._row_of[later["jobId"]] -= 1
+            self.endRemoveRows()
+        del self._names[job_id]
         self._dirty.discard(job_id)
         self._restyled.discard(job_id)
         self._count(job["status"], None)
@@ -224,31 +243,40 @@ class JobTableModel(QAbstractTableModel):
     def flush(self) -> None:
         """Emit the coalesced changes: one dataChanged per run of adjacent changed rows.
 
-        Progress-only changes name their roles, so a filter proxy need not re-run its filter;
-        a status change names none (everything may differ). When sorted, rows are re-sorted
-        here at most once per SORT_INTERVAL, never per event.
+        Progress-only changes name their roles; a status change names none (everything may
+        differ) and, with a status filter set, may show or hide the row (one relayout for the
+        tick). When sorted, rows are re-sorted here at most once per SORT_INTERVAL, never per
+        event.
         """
         self._refresh.stop()
-        ids = [i for i in self._dirty if i in self._row_of]
-        restyled = [i for i in self._restyled if i in self._row_of]
+        ids = [i for i in self._dirty if i in self._pos]
+        restyled = [i for i in self._restyled if i in self._pos]
         if self._queue_order is not None and (self._queue_dirty or restyled):
             self._queue_dirty = False
             order = self._queue_order()
             old = self._queue_pos
             self._queue_pos = {job_id: i for i, job_id in enumerate(order)}
-            ids.extend(i for i in old if i in self._row_of and i not in self._dirty)
+            ids.extend(i for i in old if i in self._pos and i not in self._dirty)
         self._dirty.clear()
         self._restyled.clear()
+        refilter = bool(self._states) and any(
+            self._passes(self._all[self._pos[i]]) != (i in self._row_of) for i in restyled
+        )
+        resort = False
         if self._sort_column >= 0 and (ids or self._sort_stale):
             wait = SORT_INTERVAL - (time.monotonic() - self._sorted_at)
             if wait <= 0:
-                self._resort()
+                resort = True
             else:
                 self._sort_stale = True
                 self._refresh.start(int(wait * 1000) + 1)
+        if resort or refilter:
+            self._relayout(resort=resort)
         restyled_set = set(restyled)
-        self._emit_rows([self._row_of[i] for i in ids if i not in restyled_set], TICK_ROLES)
-        self._emit_rows([self._row_of[i] for i in restyled], [])
+        row_of = self._row_of
+        self._emit_rows([row_of[i] for i in ids if i not in restyled_set and i in row_of],
+                        TICK_ROLES)  # fmt: skip
+        self._emit_rows([row_of[i] for i in restyled if i in row_of], [])
         if self._counts_dirty:
             self._counts_dirty = False
             self.countsChanged.emit(dict(self._counts))
@@ -272,24 +300,65 @@ class JobTableModel(QAbstractTableModel):
         for first, last in runs:
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_col), roles)
 
-    # -- sorting (here, in Python, not per comparison in the proxy) -------------------------
+    # -- filtering and sorting (here, in plain Python, never per row through data()) --------
+    def set_states(self, states: frozenset[str] | set[str]) -> None:
+        """Show only jobs in these states (empty: all states)."""
+        states = frozenset(states)
+        if states != self._states:
+            self._states = states
+            self._relayout(resort=False)
+
+    def set_text(self, text: str) -> None:
+        """Show only jobs whose file name contains this text (any case; empty: all)."""
+        text = text.strip().casefold()
+        if text != self._text:
+            self._text = text
+            self._relayout(resort=False)
+
+    @property
+    def filtering(self) -> bool:
+        return bool(self._states or self._text)
+
+    def _passes(self, job: dict[str, Any]) -> bool:
+        if self._states and job["status"] not in self._states:
+            return False
+        return not self._text or self._text in self._names[job["jobId"]]
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        self._resort()
+        self._relayout(resort=True)
 
-    def _resort(self) -> None:
-        self._sort_stale = False
-        self._sorted_at = time.monotonic()
-        column = self._sort_column
-        if column < 0 or not self._rows:
-            return
+    def _relayout(self, *, resort: bool) -> None:
+        """Re-sort (if asked and sorted) and re-filter the rows in one layout change.
+
+        Persistent indexes (the views' selection and current row) follow their job; those of
+        jobs the filter now hides become invalid. The row count may change here, as it does
+        when QSortFilterProxyModel.invalidate() re-filters.
+        """
+        if resort:
+            self._sort_stale = False
+            self._sorted_at = time.monotonic()
+            resort = self._sort_column >= 0 and len(self._all) > 1
+        if not resort and not self.filtering and len(self._rows) == len(self._all):
+            return  # nothing can move, appear or disappear
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         keep = [(self._rows[i.row()]["jobId"], i.column()) for i in persistent]
-        self._rows.sort(key=lambda job: self._sort_value(job, column),
-                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)  # fmt: skip
-        self._row_of = {job["jobId"]: i for i, job in enumerate(self._rows)}
-        moved = [self.index(self._row_of[job_id], col) for job_id, col in keep]
+        if resort:
+            column = self._sort_column
+            self._all.sort(key=lambda job: self._sort_value(job, column),
+                           reverse=self._sort_order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+            self._pos = {job["jobId"]: i for i, job in enumerate(self._all)}
+        if self.filtering:
+            passes = self._passes
+            self._rows = [job for job in self._all if passes(job)]
+        else:
+            self._rows = list(self._all)
+        self._row_of = row_of = {job["jobId"]: i for i, job in enumerate(self._rows)}
+        moved = [
+            self.index(row_of[job_id], col) if job_id in row_of else QModelIndex()
+            for job_id, col in keep
+        ]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
@@ -306,7 +375,7 @@ class JobTableModel(QAbstractTableModel):
 
     def _tick_elapsed(self) -> None:
         if self._counts.get("processing"):
-            running = [r["jobId"] for r in self._rows if r["status"] == "processing"]
+            running = [r["jobId"] for r in self._all if r["status"] == "processing"]
             self._dirty.update(running)
             self._schedule()
 
@@ -315,14 +384,21 @@ class JobTableModel(QAbstractTableModel):
     def counts(self) -> dict[str, int]:
         return dict(self._counts)
 
+    @property
+    def job_count(self) -> int:
+        """All live jobs, shown or filtered out (rowCount() counts the shown ones)."""
+        return len(self._all)
+
     def job(self, job_id: str) -> dict[str, Any] | None:
-        row = self._row_of.get(job_id)
-        return self._rows[row] if row is not None else None
+        pos = self._pos.get(job_id)
+        return self._all[pos] if pos is not None else None
 
     def jobs(self) -> list[dict[str, Any]]:
-        return list(self._rows)
+        """Every live job (shown or not), in the table's order."""
+        return list(self._all)
 
     def row_of(self, job_id: str) -> int | None:
+        """The job's row in the table, or None if it is unknown or filtered out."""
         return self._row_of.get(job_id)
 
     # -- Qt model --------------------------------------------------------------------------
@@ -341,14 +417,11 @@ class JobTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Roles.DisplayRole) -> Any:
-        # Hot path (called per visible cell per repaint, per row when a proxy filters):
-        # plain int roles, the proxy's filter role first.
+        # Hot path (called per visible cell per repaint): plain int roles.
         row = index.row()
         if not 0 <= row < len(self._rows):
             return None
         job = self._rows[row]
-        if role == _FILTER:
-            return f"{job['status']}\t{os.path.basename(job['source'])}"
         col = index.column()
         if role == _DISPLAY:
             return self._display(job, col)
@@ -419,43 +492,3 @@ class JobTableModel(QAbstractTableModel):
         if col == COL_ELAPSED:
             return elapsed_seconds(job) or 0.0
         return None
-
-
-class JobFilterProxy(QSortFilterProxyModel):
-    """Sorting on native values and a status + text filter, done by Qt's own C++ matching.
-
-    The filter is one pattern over FILTER_ROLE ("status<TAB>name"), so with no filter set the
-    proxy never calls back into Python per row (which matters at 10,000 rows).
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterRole(FILTER_ROLE)
-        self.setFilterKeyColumn(COL_SOURCE)
-        self._states: frozenset[str] = frozenset()
-        self._text = ""
-
-    def set_states(self, states: frozenset[str] | set[str]) -> None:
-        self._states = frozenset(states)
-        self._apply()
-
-    def set_text(self, text: str) -> None:
-        self._text = text.strip()
-        self._apply()
-
-    def _apply(self) -> None:
-        if not self._states and not self._text:
-            self.setFilterRegularExpression(QRegularExpression())
-            return
-        states = "|".join(sorted(self._states)) if self._states else "[^\\t]*"
-        needle = QRegularExpression.escape(self._text)
-        pattern = QRegularExpression(
-            f"^(?:{states})\\t.*{needle}", QRegularExpression.PatternOption.CaseInsensitiveOption
-        )
-        self.setFilterRegularExpression(pattern)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The source model sorts (in one Python sort, throttled); the proxy only filters."""
-        source = self.sourceModel()
-        if isinstance(source, JobTableModel):
-            source.sort(column, order)

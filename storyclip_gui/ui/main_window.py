@@ -56,7 +56,6 @@ from storyclip_gui.ui.job_table_model import (
     COL_SPEED,
     COL_STATUS,
     JOB_ROLE,
-    JobFilterProxy,
     JobTableModel,
 )
 from storyclip_gui.ui.options_panel import OptionsPanel
@@ -129,8 +128,6 @@ class MainWindow(QMainWindow):
         self.model = JobTableModel(
             self.signals, queue_order=lambda: self.manager.queued_ids, parent=self
         )
-        self.proxy = JobFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.thumbnails = ThumbnailCache(
             engine.runner, engine.toolchain.ffmpeg, engine.settings.data_dir / "thumbnails", self
         )
@@ -144,6 +141,7 @@ class MainWindow(QMainWindow):
         self.model.flushed.connect(self._rows_refreshed)
         self.model.countsChanged.connect(self._show_counts)
         self.model.rowsRemoved.connect(lambda *_: self._update_page())
+        self.model.countsChanged.connect(lambda _counts: self._update_page())  # hidden rows
         for job in self.manager.jobs():  # adopted at start-up, before this window existed
             self.model.upsert(job.to_dict())
         self._restore_state()
@@ -324,15 +322,15 @@ class MainWindow(QMainWindow):
         self.text_filter.setPlaceholderText(self.tr("Filter by name…"))
         self.text_filter.setClearButtonEnabled(True)
         self.status_filter.currentIndexChanged.connect(
-            lambda i: self.proxy.set_states(QUEUE_FILTERS[i][1])
+            lambda i: self.model.set_states(QUEUE_FILTERS[i][1])
         )
-        self.text_filter.textChanged.connect(self.proxy.set_text)
+        self.text_filter.textChanged.connect(self.model.set_text)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.text_filter, 1)
         tl.addLayout(filters)
         self.table = QTableView()
         self.table.setObjectName("jobTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # it filters and sorts itself
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressBarDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -468,14 +466,14 @@ class MainWindow(QMainWindow):
     # -- selection and actions -------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
-        jobs = [self.proxy.mapToSource(index).data(JOB_ROLE) for index in rows]
+        jobs = [index.data(JOB_ROLE) for index in rows]
         return [job["jobId"] for job in jobs if job]
 
     def select_job(self, job_id: str) -> None:
         row = self.model.row_of(job_id)
-        if row is None:
+        if row is None:  # unknown, or hidden by the filter
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.selectionModel().select(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -595,7 +593,7 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         job_id = ids[0] if ids else None
         if current.isValid():
-            job = self.proxy.mapToSource(current).data(JOB_ROLE)
+            job = current.data(JOB_ROLE)
             job_id = job["jobId"] if job and job["jobId"] in ids else job_id
         if job_id is None:
             self.detail.clear()
@@ -616,7 +614,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_page(self) -> None:
-        has_jobs = self.model.rowCount() > 0
+        has_jobs = self.model.job_count > 0  # filtered out or not
         self.pages.setCurrentIndex(1 if has_jobs else 0)
         self.detail.setVisible(has_jobs)  # the welcome page gets the whole height
 

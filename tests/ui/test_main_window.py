@@ -157,12 +157,12 @@ def test_status_and_text_filters(make_window, engine, video, qtbot):
     engine.manager.cancel(jobs[0].id)
     qtbot.waitUntil(lambda: statuses(window)[0] == "cancelled", timeout=2_000)
     window.status_filter.setCurrentIndex(2)  # Queued
-    assert window.proxy.rowCount() == 1
-    assert window.proxy.index(0, COL_SOURCE).data().endswith("beta.mp4")
+    assert window.model.rowCount() == 1
+    assert window.model.index(0, COL_SOURCE).data().endswith("beta.mp4")
     window.status_filter.setCurrentIndex(0)
     window.text_filter.setText("ALP")
-    assert window.proxy.rowCount() == 1
-    assert window.proxy.index(0, COL_SOURCE).data() == "alpha.mp4"
+    assert window.model.rowCount() == 1
+    assert window.model.index(0, COL_SOURCE).data() == "alpha.mp4"
 
 
 def test_window_state_persists_across_a_restart(make_window, engine, qtbot, tmp_path):

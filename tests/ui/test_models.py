@@ -7,6 +7,7 @@ import json
 import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
 from storyclip_gui.core.jobs import Job, JobState
@@ -18,7 +19,6 @@ from storyclip_gui.ui.job_table_model import (
     COL_SOURCE,
     JOB_ROLE,
     SORT_ROLE,
-    JobFilterProxy,
     JobTableModel,
 )
 
@@ -31,35 +31,68 @@ def job_dict(n: int, status: str = "queued", progress: float = 0.0) -> dict:
     return data
 
 
-def test_job_table_model_and_proxy_pass_the_model_tester(qtmodeltester, qtbot):
+def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmodeltester, qtbot):
     model = JobTableModel()
-    proxy = JobFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(COL_PROGRESS)
-    qtmodeltester.check(model)
-    qtmodeltester.check(proxy)
+    model.sort(COL_PROGRESS)
+    qtmodeltester.check(model)  # stays attached: inserts, updates, filters, sorts, removals
     for n in range(20):
         model.upsert(job_dict(n))
     for n in range(0, 20, 3):
         model.upsert(job_dict(n, "processing", progress=n * 4.0))
     model.flush()
-    proxy.sort(COL_PROGRESS, Qt.SortOrder.DescendingOrder)  # the source sorts, in one go
-    assert proxy.index(0, COL_SOURCE).data() == "clip18.mp4"
+    model.sort(COL_PROGRESS, Qt.SortOrder.DescendingOrder)  # one Python sort, one layout change
+    assert model.index(0, COL_SOURCE).data() == "clip18.mp4"
     assert model.index(model.row_of("job00018"), 0).data(JOB_ROLE)["progress"] == 72.0
-    proxy.set_states({"processing"})
-    assert proxy.rowCount() == 7
-    proxy.set_text("clip1")
-    assert proxy.rowCount() == 3  # clip12, clip15, clip18
-    proxy.set_states(set())
-    proxy.set_text("")
-    for n in (0, 5, 19):
+    model.set_states({"processing"})
+    assert model.rowCount() == 7 and model.job_count == 20
+    model.set_text(" CLIP1 ")
+    assert model.rowCount() == 3  # clip12, clip15, clip18
+    assert [model.index(r, COL_SOURCE).data() for r in range(3)] == [
+        "clip18.mp4", "clip15.mp4", "clip12.mp4"
+    ]  # fmt: skip
+    assert model.row_of("job00001") is None and model.job("job00001")["jobId"] == "job00001"
+    model.upsert(job_dict(100, "processing", 50.0))  # new and matching: appended, shown
+    model.upsert(job_dict(101, "queued"))  # new, not matching: kept, not shown
+    assert model.rowCount() == 4 and model.job_count == 22
+    model.upsert(job_dict(12, "completed", 100.0))  # leaves the status filter on the tick
+    model._sorted_at = time.monotonic()  # the re-sort is not due: the refilter runs alone
+    model.flush()
+    assert [model.index(r, COL_SOURCE).data() for r in range(model.rowCount())] == [
+        "clip18.mp4", "clip15.mp4", "clip100.mp4"
+    ]  # fmt: skip
+    model.set_text("")
+    model.set_states(set())
+    for n in (0, 5, 19, 101):
         model.upsert(job_dict(n, "completed", 100.0))
         assert model.remove(f"job{n:05d}")
+    assert not model.remove("job00101")
     model.flush()
-    assert model.rowCount() == 17 and proxy.rowCount() == 17
+    assert model.rowCount() == 18 == model.job_count == len(model.jobs())
     assert model.index(model.row_of("job00001"), 0).data(JOB_ROLE)["jobId"] == "job00001"
     assert model.index(model.row_of("job00003"), COL_PROGRESS).data(SORT_ROLE) == 12.0
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_selection_follows_its_job_across_resorts_and_filters(qtbot):
+    model = JobTableModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    for n in range(50):
+        model.upsert(job_dict(n, "processing", progress=float(n)))
+    model.sort(COL_PROGRESS, Qt.SortOrder.DescendingOrder)
+    view.selectRow(model.row_of("job00010"))
+    selected = lambda: [i.data(JOB_ROLE)["jobId"] for i in view.selectionModel().selectedRows()]  # noqa: E731
+    assert selected() == ["job00010"]
+    model.set_text("clip1")  # clip1, clip10..19: the selected row moves to another position
+    assert model.rowCount() == 11 and selected() == ["job00010"]
+    model.upsert(job_dict(10, "processing", progress=99.0))
+    model._sorted_at = 0.0  # the once-a-second re-sort is due
+    model.flush()
+    assert model.row_of("job00010") == 0 and selected() == ["job00010"]
+    model.set_text("clip2")  # hides the selected job: its selection goes, nothing else is chosen
+    assert selected() == []
 
 
 def test_progress_repaints_are_coalesced(qtbot):
