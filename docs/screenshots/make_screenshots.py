@@ -20,6 +20,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("LANG", "C.UTF-8")
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 HERE = Path(__file__).resolve().parent
@@ -123,6 +124,21 @@ async def render(folder: Path, scratch: Path) -> None:
         close()
 
 
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#555555"),
+        (QPalette.ColorRole.PlaceholderText, "#8a8a8a"), (QPalette.ColorRole.ToolTipBase, "#333"),
+        (QPalette.ColorRole.ToolTipText, "#e6e6e6"),
+    ):  # fmt: skip
+        palette.setColor(role, QColor(color))
+    return palette
+
+
 def main() -> int:
     folder = Path(sys.argv[1]).absolute() if len(sys.argv) > 1 else HERE
     folder.mkdir(parents=True, exist_ok=True)
@@ -140,6 +156,8 @@ def main() -> int:
 
         app = QApplication(sys.argv[:1])
         app.setQuitOnLastWindowClosed(False)  # as run_gui: the window decides when to quit
+        if os.environ.get("STORYCLIP_SHOTS_DARK"):  # what a desktop in dark mode hands Qt
+            app.setPalette(_dark_palette())
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
