@@ -18,7 +18,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from storyclip_gui.core.ffmpeg.locate import locate  # noqa: E402
 from storyclip_gui.core.probe import parse_ffmpeg_banner  # noqa: E402
+from tests.helpers.procs import processes_mentioning, query, wait_for  # noqa: E402
 
 CLIP_SECONDS = 2
 SOURCE_SECONDS = 8
@@ -75,50 +75,6 @@ class Report:
             f"(max {max((k.orphan_seconds for k in self.kills), default=0):.2f} s to be gone); "
             f"violations: 0; {self.seconds:.0f} s"
         )
-
-
-def alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(") ", 1)[1][0] not in "ZX"
-
-
-def processes_mentioning(text: str) -> list[str]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            argv = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if text in argv and alive(int(entry.name)):
-            found.append(argv)
-    return found
-
-
-def query(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
-    for _ in range(50):
-        try:
-            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-            try:
-                return con.execute(sql, params).fetchall()
-            finally:
-                con.close()
-        except sqlite3.OperationalError:  # the file or its schema is being created
-            time.sleep(0.05)
-    raise AssertionError(f"cannot read {db}")
-
-
-def wait_for(condition: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while not (value := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
-        time.sleep(0.02)  # another process's files and /proc: nothing to wait on
-    return value
 
 
 def make_sources(ffmpeg: str, folder: Path) -> list[Path]:

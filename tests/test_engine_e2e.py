@@ -18,6 +18,7 @@ from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import parse_ffmpeg_banner
 from storyclip_gui.runner.qprocess_runner import QProcessRunner
 from tests.conftest import FAKE_FFMPEG
+from tests.helpers.procs import alive, leftovers
 
 SMALL = {"width": 720, "height": 1280, "quality": "low"}
 
@@ -42,10 +43,6 @@ def run_jobs(run_async, specs, settings=None, timeout=180):
         return jobs
 
     return run_async(go(), timeout=timeout), events, engine
-
-
-def leftovers(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.name.startswith(".") or p.suffix == ".part"]
 
 
 def test_a_video_becomes_exact_verified_clips(run_async, video, ffmpeg):
@@ -179,11 +176,7 @@ def test_cancel_stops_ffmpeg_and_leaves_no_partial_files(run_async, video):
     job = run_async(go())
     assert job.state is JobState.CANCELLED and job.error.code is ErrorCode.CANCELLED
     assert not leftovers(Path(job.output_dir))
-    for pid in {p for p in seen_pids if p}:
-        assert (
-            not Path(f"/proc/{pid}").exists()
-            or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
-        )
+    assert not [pid for pid in seen_pids if pid and alive(pid)]
     for clip in job.clips:  # whatever is under a final name is complete and verified
         assert Path(clip.path).exists() == (clip.state.value == "verified")
 

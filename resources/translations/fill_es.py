@@ -6,6 +6,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+# fmt: off
 SPANISH = {
     "no videos found in this folder": "no hay vídeos en esta carpeta",
     "the file does not exist": "el archivo no existe",
@@ -92,7 +93,8 @@ SPANISH = {
     " · paused": " · en pausa",
     "Server: {u} · {n} observers": "Servidor: {u} · {n} observadores",
     "Quit StoryClip Studio?": "¿Salir de StoryClip Studio?",
-    "{n} jobs are still queued or running. They stop now and resume at the next start.": "{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver "
+    "{n} jobs are still queued or running. They stop now and resume at the next start.":
+        "{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver "
     "a abrir la aplicación.",
     "Custom": "Personalizado",
     "Crop to fill": "Recortar para llenar",
@@ -119,7 +121,8 @@ SPANISH = {
     "Keep history (days, 0: always)": "Conservar historial (días, 0: siempre)",
     "Settings": "Ajustes",
     "Window": "Ventana",
-    "Keep running in the tray when the window closes": "Seguir en la bandeja del sistema al cerrar la ventana",
+    "Keep running in the tray when the window closes":
+        "Seguir en la bandeja del sistema al cerrar la ventana",
     "Language": "Idioma",
     "A new language applies at the next start.": "El nuevo idioma se aplica al volver a abrir.",
     "Watch folders": "Carpetas vigiladas",
@@ -136,14 +139,17 @@ SPANISH = {
     "{done} completed, {failed} failed": "{done} completados, {failed} fallidos",
     "The queue is done": "La cola ha terminado",
     "About StoryClip Studio": "Acerca de StoryClip Studio",
-    "Turns long videos into vertical story clips, and shows every job live.": "Convierte vídeos largos en clips verticales para historias y muestra cada trabajo en "
+    "Turns long videos into vertical story clips, and shows every job live.":
+        "Convierte vídeos largos en clips verticales para historias y muestra cada trabajo en "
     "directo.",
     "asking…": "consultando…",
     "Change folder…": "Cambiar carpeta…",
-    "Clips are saved in {folder}, in one folder per video.": "Los clips se guardan en {folder}, en una carpeta por vídeo.",
+    "Clips are saved in {folder}, in one folder per video.":
+        "Los clips se guardan en {folder}, en una carpeta por vídeo.",
     "ffmpeg output": "Salida de ffmpeg",
     "Check setup…": "Comprobar instalación…",
-    "Run `storyclip doctor`: ffmpeg, encoders and folders": "Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas",
+    "Run `storyclip doctor`: ffmpeg, encoders and folders":
+        "Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas",
     "Help": "Ayuda",
     "ffmpeg in use": "ffmpeg en uso",
     "Data folder": "Carpeta de datos",
@@ -155,6 +161,7 @@ SPANISH = {
     "Copy report": "Copiar informe",
     "The setup check itself failed: {e}": "La comprobación de la instalación falló: {e}",
 }
+# fmt: on
 
 
 BY_CONTEXT = {("SettingsDialog", "Processing"): "Procesamiento"}

@@ -12,12 +12,12 @@ import os
 import re
 import signal
 import subprocess
-import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.procs import alive, wait_for
 
 ROOT = Path(__file__).parents[2]
 
@@ -57,13 +57,6 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
         "QT_QPA_PLATFORM": "offscreen",
         **extra,
     }
-
-
-def _wait(predicate: Callable[[], bool], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.2)
 
 
 def test_the_bundle_holds_ffmpeg_qt_plugins_and_translations(bundle: Path) -> None:
@@ -120,7 +113,7 @@ def test_the_window_from_the_bundle_processes_the_file_it_was_opened_with(
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     manifest = tmp_path / "out" / "opened" / "manifest.json"
     try:
-        _wait(lambda: manifest.is_file() or proc.poll() is not None, timeout=120)
+        wait_for(lambda: manifest.is_file() or proc.poll() is not None, 120, "the clips")
         assert proc.poll() is None, proc.communicate()
         assert json.loads(manifest.read_text())["clips"]
     finally:
@@ -143,14 +136,6 @@ def _children_named(parent: int, name: str) -> list[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return text[text.rindex(")") + 2 :].split()[0] != "Z"
-
-
 def test_kill_9_of_the_bundle_takes_its_ffmpeg_with_it(bundle: Path, tmp_path: Path, video) -> None:
     """The frozen app has no `python -c`: it re-enters itself to set the parent-death signal."""
     source = video("long-bundle.mp4", seconds=30, size="640x360")
@@ -167,8 +152,9 @@ def test_kill_9_of_the_bundle_takes_its_ffmpeg_with_it(bundle: Path, tmp_path: P
         )
         urllib.request.urlopen(request, timeout=10).close()
         children: list[int] = []
-        _wait(lambda: bool(children.extend(_children_named(proc.pid, "ffmpeg")) or children), 60)
+        wait_for(lambda: children.extend(_children_named(proc.pid, "ffmpeg")) or children, 60,
+                 "ffmpeg started by the bundle")  # fmt: skip
         proc.kill()
         proc.wait(timeout=10)
     assert children
-    _wait(lambda: not any(_alive(pid) for pid in children), 10)
+    wait_for(lambda: not any(alive(pid) for pid in children), 10, "ffmpeg to die with the bundle")

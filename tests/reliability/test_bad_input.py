@@ -23,8 +23,8 @@ from storyclip_gui.core.manager import JobSpec, SubmitError
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import MediaInfo, parse_ffmpeg_banner
 from storyclip_gui.core.sources import expand_inputs
+from tests.helpers.procs import ROOT, leftovers
 from tests.reliability.inputs import BadInput, OddInput, bad_inputs, lavfi_video, odd_inputs
-from tests.reliability.procs import ROOT, leftovers
 
 OPTIONS = StoryOptions(clip_seconds=1, width=720, height=1280, quality="low")
 SECONDS_TO_FAIL = 5.0  # a bad input ends within this long after it starts

@@ -21,7 +21,7 @@ from storyclip_gui.core.jobs import ClipState, Job, JobState
 from storyclip_gui.core.manager import JobSpec
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.runner.qprocess_runner import QProcessRunner
-from tests.reliability.procs import ROOT, alive, leftovers, query, rss_kib
+from tests.helpers.procs import ROOT, alive, leftovers, query, rss_kib
 
 WRAPPER = Path(__file__).with_name("misbehaving_ffmpeg.py")
 OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality="low")

@@ -15,7 +15,7 @@ import pytest
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.store import open_store
-from tests.reliability.procs import ROOT, alive, processes_mentioning, query, wait_for
+from tests.helpers.procs import ROOT, alive, processes_mentioning, query, wait_for
 
 OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality="low")
 PLANNED = [(1, 0.0, 2.0), (2, 2.0, 4.0), (3, 4.0, 6.0), (4, 6.0, 8.0)]

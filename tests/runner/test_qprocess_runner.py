@@ -13,24 +13,12 @@ import pytest
 from storyclip_gui.core.ffmpeg.progress import ProgressParser
 from storyclip_gui.runner.qprocess_runner import QProcessRunner
 from tests.conftest import FAKE_FFMPEG
+from tests.helpers.procs import alive, wait_for
 
 
 def fake(monkeypatch: pytest.MonkeyPatch, mode: str) -> list[str]:
     monkeypatch.setenv("FAKE_FFMPEG_MODE", mode)
     return [str(FAKE_FFMPEG)]
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # a zombie is dead for our purposes
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(") ", 1)[1][0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def test_progress_is_read_incrementally(run_async, monkeypatch):
@@ -118,18 +106,14 @@ def test_child_dies_with_its_parent(tmp_path):
     )
     env = {**os.environ, "FAKE_FFMPEG_MODE": "stall"}
     app = subprocess.Popen([sys.executable, str(script)], env=env, cwd=Path(__file__).parents[2])
-    deadline = time.monotonic() + 30
-    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for(lambda: pid_file.exists() and pid_file.read_text(), 30, "the child's pid")
     child = int(pid_file.read_text())
-    time.sleep(0.3)  # let the shim exec the fake ffmpeg
+    # the shim has exec'd once the child's command line names the fake ffmpeg
+    wait_for(lambda: "fake_ffmpeg" in Path(f"/proc/{child}/cmdline").read_text(), 10, "exec")
     assert alive(child)
     app.kill()
     app.wait()
-    deadline = time.monotonic() + 10
-    while alive(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not alive(child)
+    wait_for(lambda: not alive(child), 10, "the child to die with its parent")
 
 
 def test_stderr_is_handed_over_live_too(run_async, monkeypatch):

@@ -8,40 +8,16 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from storyclip_gui.core.probe import parse_ffmpeg_banner
+from tests.helpers.procs import alive, query, wait_for
 
 ROOT = Path(__file__).parents[2]
 CLIP_SECONDS = 5
 LONG_SECONDS = 25
-
-
-def query(db: Path, sql: str, *params: object) -> list[tuple]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
-
-
-def alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(") ", 1)[1][0] not in "ZX"
-
-
-def wait_for(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)  # polling a file another process writes; no event to wait on
 
 
 @pytest.mark.slow

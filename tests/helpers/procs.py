@@ -63,12 +63,18 @@ def rss_kib(pid: int) -> tuple[int, int]:
 
 
 def query(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
-    """Read the history database of another process (read-only, so we never lock it)."""
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+    """Read the history database of another process (read-only, so we never lock it); waits
+    a little while the other process is still creating the file or its schema."""
+    for _ in range(50):
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            try:
+                return con.execute(sql, params).fetchall()
+            finally:
+                con.close()
+        except sqlite3.OperationalError:
+            time.sleep(0.05)
+    raise AssertionError(f"cannot read {db}")
 
 
 def leftovers(folder: Path) -> list[Path]:
