@@ -97,7 +97,6 @@ class Job:
     phase: Phase = Phase.WAITING
     message: str = "Waiting in queue"
     clips: list[Clip] = field(default_factory=list)
-    clips_generated: int = 0
     speed: float | None = None
     fps: float | None = None
     eta_seconds: float | None = None

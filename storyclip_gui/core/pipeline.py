@@ -225,7 +225,6 @@ class JobPipeline:
         job_dir.mkdir(parents=True, exist_ok=True)
         self._remove_temp_files(job_dir)
         job.clips = self._merge_plan(plans, job_dir)
-        job.clips_generated = job.clips_verified
         return job_dir
 
     def _merge_plan(self, plans: list[ClipPlan], job_dir: Path) -> list[Clip]:
@@ -286,7 +285,6 @@ class JobPipeline:
                 clip.width, clip.height = media.display_size
                 clip.size = path.stat().st_size
                 clip.state = ClipState.VERIFIED
-                job.clips_generated += 1
                 self.hooks.clip_verified(job, clip)
             else:
                 taken = {Path(c.path) for c in job.clips}
@@ -388,7 +386,6 @@ class JobPipeline:
             return
         if run.copy:  # report where the cut really landed
             clip.start, clip.end = round(run.start + start, 6), round(run.start + end, 6)
-        self.job.clips_generated += 1
         expected = end - start if run.copy else clip.end - clip.start
         temp = job_dir / name
         self._verify_tasks.append(asyncio.ensure_future(self._verify(clip, temp, expected)))

@@ -121,7 +121,7 @@ class SqliteJobStore:
     def save_progress(self, job: Job) -> None:
         def write() -> None:
             values = {field: value for field, value in zip(_PROGRESS_FIELDS, (
-                job.progress, job.phase.value, job.message, job.clips_generated, job.speed,
+                job.progress, job.phase.value, job.message, job.clips_verified, job.speed,
                 job.fps, job.eta_seconds, job.pid, job.updated_at,
             ), strict=True)}  # fmt: skip
             JobRow.update(values).where(JobRow.id == job.id).execute()
@@ -133,7 +133,7 @@ class SqliteJobStore:
             with self.database.atomic():
                 self._upsert_clip(job.id, clip)
                 JobRow.update({
-                    JobRow.clips_generated: job.clips_generated,
+                    JobRow.clips_generated: job.clips_verified,
                     JobRow.clips_verified: job.clips_verified,
                     JobRow.media_seconds: _media_seconds(job),
                     JobRow.updated_at: job.updated_at,
@@ -369,7 +369,7 @@ class SqliteJobStore:
             "owner": self.identity,
             "attempts": job.attempts,
             "parent_id": job.parent_id,
-            "clips_generated": job.clips_generated,
+            "clips_generated": job.clips_verified,  # column kept from v1; same count now
             "clips_verified": job.clips_verified,
             "clips_total": job.clips_total,
             "speed": job.speed,
@@ -493,7 +493,6 @@ def _job(row: JobRow, clips: list[Clip]) -> Job:
         phase=Phase(row.phase),
         message=row.message,
         clips=clips,
-        clips_generated=row.clips_generated,
         speed=row.speed,
         fps=row.fps,
         eta_seconds=row.eta_seconds,

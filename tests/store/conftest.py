@@ -63,7 +63,6 @@ def make_job(tmp_path: Path) -> Callable[..., Job]:
                                   ClipState.VERIFIED if done else ClipState.PLANNED,
                                   5.0 if done else None, 720 if done else None,
                                   1280 if done else None, 1000 + i if done else None))  # fmt: skip
-        job.clips_generated = verified
         if state is not JobState.QUEUED:
             job.started_at = created + 1
             job.attempts = 1

@@ -120,12 +120,11 @@ def test_clips_are_written_as_each_completes(store, make_job):
     clip = job.clips[1]
     clip.state, clip.duration, clip.size, clip.width, clip.height = (
         ClipState.VERIFIED, 5.0, 1234, 720, 1280)
-    job.clips_generated = 1
     store.save_clip(job, clip)
     again = store.get(job.id)
     assert [c.state for c in again.clips] == [ClipState.PLANNED, ClipState.VERIFIED,
                                               ClipState.PLANNED]
-    assert again.clips[1].size == 1234 and again.clips_generated == 1
+    assert again.clips[1].size == 1234 and again.clips_verified == 1
     # a new plan (fewer clips) replaces the old clip rows
     job.clips = [Clip(1, 0, 7.5, "/o/1.mp4"), Clip(2, 7.5, 15, "/o/2.mp4")]
     store.save(job)

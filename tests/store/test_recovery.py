@@ -185,7 +185,6 @@ def test_clip_level_resume_renders_only_the_missing_clips(run_async, video, isol
     job.state, job.finished_at, job.progress = JobState.PROCESSING, None, 55.0
     for clip in job.clips[2:]:
         clip.state, clip.duration, clip.size = ClipState.PLANNED, None, None
-    job.clips_generated = 2
     job.commands = []
     crashed.save(job)
     crashed.close()
