@@ -310,27 +310,21 @@ def _history(args: argparse.Namespace) -> int:
 
     if args.history_command == "rerun":
         return _rerun(args)
+    store = None
     try:
-        settings = _load(args)
-        store = open_job_store(settings)
-    except SettingsError as exc:
-        print(f"storyclip history: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except StoreError as exc:
-        print(f"storyclip history: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
+        store = open_job_store(_load(args))
         if args.history_command == "export":
             return export_history(args, store)
         return show_history(args, store)
-    except HistoryUsageError as exc:
+    except (SettingsError, HistoryUsageError) as exc:
         print(f"storyclip history: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
         print(f"storyclip history: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        store.close()
+        if store is not None:
+            store.close()
 
 
 def _rerun(args: argparse.Namespace) -> int:
