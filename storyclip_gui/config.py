@@ -99,7 +99,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("monitoring_interval_ms", "MONITORING_INTERVAL", _positive_int, lambda d: 2000,
                 "Milliseconds between progress writes to the database and WebSocket heartbeats."),
     SettingSpec("ffmpeg", "STORYCLIP_FFMPEG", _optional_str, lambda d: None,
-                "Path of the ffmpeg to use; empty: ffmpeg on PATH, else the bundled one."),
+                "Path of ffmpeg, or \"system\" for the one on PATH; empty: the bundled build."),
     SettingSpec("concurrency", "STORYCLIP_CONCURRENCY", _positive_int,
                 lambda d: default_concurrency(), "How many jobs run at the same time."),
     SettingSpec("stall_timeout_s", "STORYCLIP_STALL_TIMEOUT", _positive_float, lambda d: 60.0,

@@ -1,4 +1,5 @@
-"""One job's work, start to end: check → probe → plan → render → verify → manifest.
+"""One job's work, start to end: check → probe → scan → plan → render and verify each clip →
+manifest.
 
 Progress reported here is read from ffmpeg (`out_time`, `speed`, `fps`) and from the clips
 actually closed and verified on disk; nothing is estimated from wall time alone.
@@ -6,10 +7,10 @@ actually closed and verified on disk; nothing is estimated from wall time alone.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import os
+import shutil
 import stat
 import time
 from collections.abc import Callable
@@ -19,16 +20,19 @@ from pathlib import Path
 from storyclip_gui import __version__
 from storyclip_gui.core import naming
 from storyclip_gui.core.ffmpeg.command import (
+    MAX_FPS,
     SegmentRun,
-    build_run,
-    contiguous_runs,
+    build_clip,
+    build_copy,
+    can_copy,
     parse_segment_list,
 )
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, classify
 from storyclip_gui.core.ffmpeg.locate import Toolchain
+from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_argv
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
-from storyclip_gui.core.plan import ClipPlan, PlanError, plan_clips
+from storyclip_gui.core.plan import ClipPlan, PlanError, frame_cut, keyframe_plan, plan_clips
 from storyclip_gui.core.ports import ProcessOutcome, Runner
 from storyclip_gui.core.probe import (
     MediaInfo,
@@ -38,10 +42,11 @@ from storyclip_gui.core.probe import (
     parse_ffmpeg_banner,
     parse_ffprobe_json,
 )
+from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
-# The container duration ffmpeg prints is rounded to 10 ms; allow that on top of one frame.
-DURATION_ROUNDING = 0.011
+# what ffmpeg's decoders say about a damaged stream (lower case)
+DECODE_ERRORS = ("error while decoding", "concealing", "corrupt", "invalid nal", "no frame!")
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,6 @@ async def probe_media(runner: Runner, toolchain: Toolchain, path: str) -> MediaI
         outcome = await runner.run(ffmpeg_probe_argv(toolchain.ffmpeg, path))
         _check_started(outcome)
         media = parse_ffmpeg_banner(outcome.stderr_tail)
-    if media.has_video and media.duration is None:
-        media = await _measure_duration(runner, toolchain, path, media)
     return media
 
 
@@ -96,21 +99,24 @@ def _probe_failure_message(stderr: str) -> str:
     return "The file could not be probed."
 
 
-async def _measure_duration(
-    runner: Runner, toolchain: Toolchain, path: str, media: MediaInfo
-) -> MediaInfo:
-    parser = ProgressParser()
-    last: list[float] = []
+async def scan_packets(
+    runner: Runner,
+    toolchain: Toolchain,
+    path: str,
+    on_progress: Callable[[float], None] | None = None,
+) -> tuple[PacketScan, ProcessOutcome]:
+    """List the file's video and audio packets (no decoding); `on_progress` gets the seconds
+    read so far."""
+    parser = PacketParser()
 
     def feed(data: bytes) -> None:
-        last.extend(u.out_time for u in parser.feed(data) if u.out_time is not None)
+        parser.feed(data)
+        if on_progress:
+            on_progress(parser.last_seconds)
 
-    argv = [toolchain.ffmpeg, "-nostdin", "-hide_banner", "-progress", "pipe:1", "-nostats",
-            "-i", path, "-map", "0:v:0", "-c", "copy", "-f", "null", "-"]  # fmt: skip
-    outcome = await runner.run(argv, on_stdout=feed)
-    if not outcome.ok or not last:
-        return media
-    return MediaInfo(**{**media.__dict__, "duration": max(last)})
+    outcome = await runner.run(scan_argv(toolchain.ffmpeg, path), on_stdout=feed)
+    _check_started(outcome)
+    return parser.finish(), outcome
 
 
 def check_source(path: str) -> None:
@@ -146,11 +152,13 @@ class JobPipeline:
         self.job = job
         self.config = config
         self.hooks = hooks
-        self._verify_lock = asyncio.Lock()
-        self._verify_tasks: list[asyncio.Task[None]] = []
+        self.scan: PacketScan | None = None
+        self._times: list[float] = []  # the source's video frame times, file clock
         self._pending_seconds = 0.0
         self._done_seconds = 0.0
         self._run_out_time = 0.0
+        self._scan_percent = -1
+        self._last_stderr = ""  # of the last clip-writing run
         self._unrecorded: list[Clip] = []  # final files of an earlier attempt, not yet trusted
         self._own_earlier: dict[int, str] = {}  # fast-copy re-cut: index → its earlier file
 
@@ -176,23 +184,62 @@ class JobPipeline:
         except ProbeError as exc:
             name = os.path.basename(job.source)
             raise _fail(ErrorCode.INVALID_INPUT, f"{name}: {exc}") from None
+        self._check_media(media, need_duration=False)
+        self._report(10, Phase.PREPARING, "Processing video files...")
+        media = await self._scan_source(media)
         self._check_media(media)
         job.media = media
-        self._report(10, Phase.PREPARING, "Processing video files...")
         job_dir = self._prepare_outputs(media)
         await self._check_unrecorded()
         try:
-            await self._render(job_dir, media)
-            await self._finish_verification()
+            if can_copy(media, job.options):
+                await self._render_copy(job_dir)
+            else:
+                await self._render(job_dir, media)
         finally:
-            for task in self._verify_tasks:
-                task.cancel()
             self._remove_temp_files(job_dir)
+        missing = [c.index for c in job.clips if c.state is not ClipState.VERIFIED]
+        if missing:
+            raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clips {missing} were not written.")
+        self._report(80, Phase.FINALIZING,
+                     f"Verified {job.clips_verified} of {job.clips_total} clips")  # fmt: skip
         self._write_manifest(job_dir)
         job.eta_seconds = None
         self._report(100, Phase.DONE, "Video processing completed")
 
-    def _check_media(self, media: MediaInfo) -> None:
+    async def _scan_source(self, media: MediaInfo) -> MediaInfo:
+        """Read every video packet's time (and the sound's extent): the exact frames to cut at.
+        Progress 10-30 follows how far into the file ffmpeg has read."""
+        duration = media.duration
+
+        def progress(seconds: float) -> None:
+            if not duration:
+                return
+            percent = int(100 * min(1.0, seconds / duration))
+            if percent != self._scan_percent:
+                self._scan_percent = percent
+                self._report(10 + 0.2 * percent, Phase.PREPARING, "Processing video files...")
+
+        runner, toolchain = self.config.runner, self.config.toolchain
+        scan, outcome = await scan_packets(runner, toolchain, self.job.source, progress)
+        if not scan.video.count:
+            error = self._classify(outcome)
+            name = os.path.basename(self.job.source)
+            raise _fail(error.code if not outcome.ok else ErrorCode.INVALID_INPUT,
+                        f"'{name}': no video frame could be read. {error.message}",
+                        outcome.stderr_tail)  # fmt: skip
+        read_to = max(scan.video.end or 0.0, (scan.audio.end if scan.audio else None) or 0.0)
+        if duration and read_to < duration - max(0.5, 0.02 * duration):
+            name = os.path.basename(self.job.source)
+            raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is incomplete or damaged: its data "
+                        f"stops at {read_to:.1f} s of the {duration:.1f} s it declares (was it "
+                        "still being copied?).", outcome.stderr_tail)  # fmt: skip
+        self.scan = scan
+        self._times = scan.video.times()
+        # a damaged file may end before its declared duration: cut what is really there
+        return MediaInfo(**{**media.__dict__, "duration": scan.video.end})
+
+    def _check_media(self, media: MediaInfo, need_duration: bool = True) -> None:
         name = os.path.basename(self.job.source)
         if not media.has_video:
             what = "only audio" if media.has_audio else "no video"
@@ -205,15 +252,20 @@ class JobPipeline:
         if media.width * media.height > MAX_PIXELS:
             raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' declares {media.width}x{media.height} "
                         "pixels, more than any real video; it is probably damaged.")  # fmt: skip
-        if not media.duration or media.duration <= 0:
+        if need_duration and (not media.duration or media.duration <= 0):
             raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' has no measurable duration.")
 
     def _prepare_outputs(self, media: MediaInfo) -> Path:
         job = self.job
+        video = self.scan.video if self.scan else None
+        origin = (video.start or 0.0) if video else 0.0
         try:
-            plans = plan_clips(media.duration or 0.0, job.options)
+            plans = plan_clips(media.duration or 0.0, job.options, origin)
         except PlanError as exc:
             raise _fail(ErrorCode.INVALID_INPUT, str(exc)) from None
+        if video and can_copy(media, job.options):
+            keyframes = [video.seconds(k) for k in video.keyframes]
+            plans = keyframe_plan(plans, keyframes, media.duration or 0.0)
         if job.output_dir is None:
             try:
                 job_dir = naming.reserve_job_dir(Path(job.output_root), job.source)
@@ -275,88 +327,88 @@ class JobPipeline:
         job = self.job
         for clip in self._unrecorded:
             path = Path(clip.path)
-            try:
-                media = await probe_media(self.config.runner, self.config.toolchain, str(path))
-                problem = self._clip_problem(media, clip.end - clip.start, path)
-            except (ProbeError, OSError) as exc:
-                problem = str(exc)
-            if problem is None:
-                clip.duration = round(media.duration or 0.0, 3)
-                clip.width, clip.height = media.display_size
-                clip.size = path.stat().st_size
-                clip.state = ClipState.VERIFIED
+            if await self._check_clip(clip, path) is None:
                 self.hooks.clip_verified(job, clip)
             else:
+                clip.state = ClipState.PLANNED
                 taken = {Path(c.path) for c in job.clips}
                 clip.path = str(naming.unique_path(path, taken))
         self._unrecorded = []
 
+    # -- rendering -------------------------------------------------------------------------
     async def _render(self, job_dir: Path, media: MediaInfo) -> None:
+        """One ffmpeg run per clip still missing, each verified and renamed before the next."""
         job = self.job
         pending = [c for c in job.clips if c.state is not ClipState.VERIFIED]
         self._pending_seconds = sum(c.end - c.start for c in pending) or 1.0
         self._report(30, Phase.GENERATING, self._generated_message())
+        assert self.scan is not None
+        end = self.scan.video.end or 0.0
+        for clip in pending:
+            start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
+            temp = naming.temp_clip_path(job_dir, job.id, clip.index)
+            render = build_clip(self.config.toolchain.ffmpeg, job.source, clip.index, start,
+                                stop, media, job.options, str(temp),
+                                self.scan.video.time_base)  # fmt: skip
+            job.commands.append(render.argv)
+            await self._run_ffmpeg(render.argv, render.duration)
+            self._done_seconds += clip.end - clip.start
+            await self._accept(clip, temp)
+
+    async def _render_copy(self, job_dir: Path) -> None:
+        """`--fast-copy`: one pass, cut at the keyframes the plan moved the boundaries to."""
+        job = self.job
+        self._pending_seconds = sum(c.end - c.start for c in job.clips) or 1.0
+        self._report(30, Phase.GENERATING, self._generated_message())
         temp_dir = self.config.temp_root / job.id
         temp_dir.mkdir(parents=True, exist_ok=True)
-        plans = [ClipPlan(c.index, c.start, c.end) for c in pending]
-        for run_clips in contiguous_runs(plans):
-            segment_list = temp_dir / f"segments-{run_clips[0].index:03d}.csv"
-            segment_list.unlink(missing_ok=True)
-            run = build_run(
-                self.config.toolchain.ffmpeg,
-                job.source,
-                run_clips,
-                media,
-                job.options,
-                naming.temp_clip_pattern(job_dir, job.id),
-                segment_list,
-            )
-            job.commands.append(run.argv)
-            await self._run_segments(run, job_dir)
-            self._done_seconds += run.duration
-        with contextlib.suppress(OSError):
-            for leftover in temp_dir.iterdir():
-                leftover.unlink()
-            temp_dir.rmdir()
+        segment_list = temp_dir / "segments.csv"
+        segment_list.unlink(missing_ok=True)
+        plans = [ClipPlan(c.index, c.start, c.end) for c in job.clips]
+        assert self.job.media is not None
+        run = build_copy(self.config.toolchain.ffmpeg, job.source, plans, self.job.media,
+                         job.options, naming.temp_clip_pattern(job_dir, job.id),
+                         segment_list)  # fmt: skip
+        job.commands.append(run.argv)
+        try:
+            await self._run_ffmpeg(run.argv, run.duration)
+            rows = self._read_segment_list(run)
+        finally:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(temp_dir)
+        written = [_segment_index(name) for name, _, _ in rows]
+        planned = [c.index for c in job.clips]
+        if written[: len(planned)] != planned:
+            name, n = os.path.basename(job.source), len(planned)
+            raise _fail(ErrorCode.VERIFICATION_FAILED, f"'{name}': ffmpeg wrote "
+                        f"{_clips(len(written))} where {n} {'was' if n == 1 else 'were'} "
+                        "planned.")  # fmt: skip
+        for clip in job.clips:
+            await self._accept(clip, naming.temp_clip_path(job_dir, job.id, clip.index))
 
-    async def _run_segments(self, run: SegmentRun, job_dir: Path) -> None:
+    def _cut(self, boundary: float, end: float) -> float:
+        return frame_cut(self._times, boundary, end) if boundary < end else end
+
+    async def _run_ffmpeg(self, argv: list[str], duration: float) -> None:
         parser = ProgressParser()
-        seen_rows = 0
         self._run_out_time = 0.0
 
         def on_stdout(data: bytes) -> None:
-            nonlocal seen_rows
             updates = parser.feed(data)
-            if not updates:
-                return
-            rows = self._read_segment_list(run)
-            # The last listed row may still be open only while ffmpeg runs; rows listed are
-            # closed files (the muxer writes a row after closing the segment).
-            for row in rows[seen_rows:]:
-                self._segment_closed(run, row, job_dir)
-            seen_rows = len(rows)
-            self._on_progress(run, updates[-1])
+            if updates:
+                self._on_progress(duration, updates[-1])
 
         outcome = await self.config.runner.run(
-            run.argv,
+            argv,
             on_stdout=on_stdout,
             on_started=lambda pid: self.hooks.process_started(self.job, pid),
             stall_timeout=self.config.stall_timeout,
             on_stderr=lambda data: self.hooks.ffmpeg_output(self.job, data),
         )
         self.hooks.process_started(self.job, None)
+        self._last_stderr = outcome.stderr_tail
         if not outcome.ok:
             raise JobFailure(self._classify(outcome))
-        rows = self._read_segment_list(run)
-        for row in rows[seen_rows:]:
-            self._segment_closed(run, row, job_dir)
-        if run.copy:
-            self._adopt_copy_cuts(run, rows)
-        elif len(rows) != len(run.clips):
-            name = os.path.basename(self.job.source)
-            raise _fail(ErrorCode.VERIFICATION_FAILED, f"'{name}' ended early: ffmpeg wrote "
-                        f"{len(rows)} of {len(run.clips)} planned clips (is the file incomplete "
-                        "or damaged?).", outcome.stderr_tail)  # fmt: skip
 
     def _classify(self, outcome: ProcessOutcome) -> JobError:
         if outcome.stalled:
@@ -373,34 +425,13 @@ class JobPipeline:
             text = run.segment_list.read_text("utf-8", "replace")
         except FileNotFoundError:
             return []
-        complete, _, _ = text.rpartition("\n")  # ignore a half-written last line
-        return parse_segment_list(complete)
+        return parse_segment_list(text)
 
-    def _segment_closed(
-        self, run: SegmentRun, row: tuple[str, float, float], job_dir: Path
-    ) -> None:
-        name, start, end = row
-        index = _segment_index(name)
-        clip = next((c for c in self.job.clips if c.index == index), None)
-        if clip is None:
-            return
-        if run.copy:  # report where the cut really landed
-            clip.start, clip.end = round(run.start + start, 6), round(run.start + end, 6)
-        expected = end - start if run.copy else clip.end - clip.start
-        temp = job_dir / name
-        self._verify_tasks.append(asyncio.ensure_future(self._verify(clip, temp, expected)))
-
-    def _adopt_copy_cuts(self, run: SegmentRun, rows: list[tuple[str, float, float]]) -> None:
-        """Keyframe-snapped cuts can merge planned clips: the clip list follows what was cut."""
-        written = {_segment_index(name) for name, _, _ in rows}
-        self.job.clips = [c for c in self.job.clips if c.index in written or
-                          c.index not in {p.index for p in run.clips}]  # fmt: skip
-
-    def _on_progress(self, run: SegmentRun, update: ProgressUpdate) -> None:
+    def _on_progress(self, duration: float, update: ProgressUpdate) -> None:
         job = self.job
         # ffmpeg says N/A (or a smaller time for an interleaved stream) now and then: progress
         # only moves forward.
-        self._run_out_time = max(self._run_out_time, min(update.out_time or 0.0, run.duration))
+        self._run_out_time = max(self._run_out_time, min(update.out_time or 0.0, duration))
         done = self._done_seconds + self._run_out_time
         fraction = min(1.0, done / self._pending_seconds)
         job.speed = update.speed
@@ -409,56 +440,69 @@ class JobPipeline:
             job.eta_seconds = round((self._pending_seconds - done) / update.speed, 1)
         self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())
 
-    async def _verify(self, clip: Clip, temp: Path, expected: float) -> None:
-        async with self._verify_lock:
-            media = await probe_media(self.config.runner, self.config.toolchain, str(temp))
-            problem = self._clip_problem(media, expected, temp)
-            if problem:
-                clip.state = ClipState.FAILED
-                raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clip {clip.index}: {problem}")
-            final = Path(clip.path)
-            own = self._own_earlier.get(clip.index) == clip.path
-            if final.exists() and not own:  # appeared since planning: never overwrite
-                final = naming.unique_path(final)
-                clip.path = str(final)
-            os.replace(temp, final)
-            clip.duration = round(media.duration or 0.0, 3)
-            clip.width, clip.height = media.display_size
-            clip.size = final.stat().st_size
+    # -- verification ----------------------------------------------------------------------
+    async def _accept(self, clip: Clip, temp: Path) -> None:
+        """Verify a written clip by its streams, then give it its final name."""
+        problem = await self._check_clip(clip, temp)
+        if problem:
+            clip.state = ClipState.FAILED
+            damaged = any(n in self._last_stderr.lower() for n in DECODE_ERRORS)
+            hint = " The source is damaged there: ffmpeg could not decode part of it." * damaged
+            raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clip {clip.index} {problem}{hint}",
+                        self._last_stderr)  # fmt: skip
+        final = Path(clip.path)
+        own = self._own_earlier.get(clip.index) == clip.path
+        if final.exists() and not own:  # appeared since planning: never overwrite
+            final = naming.unique_path(final)
+            clip.path = str(final)
+        os.replace(temp, final)
+        clip.size = final.stat().st_size
+        clip.state = ClipState.VERIFIED
+        if self.job.phase is Phase.GENERATING:
+            self.job.message = self._generated_message()
+        self.hooks.clip_verified(self.job, clip)
+
+    async def _check_clip(self, clip: Clip, path: Path) -> str | None:
+        """None when the file at `path` holds what `clip` plans (then its measures are set)."""
+        try:
+            if path.stat().st_size == 0:
+                return "is empty (0 bytes)."
+        except OSError as exc:
+            return f"was not written ({exc.strerror})."
+        scan, outcome = await scan_packets(self.config.runner, self.config.toolchain, str(path))
+        try:
+            info = parse_ffmpeg_banner(outcome.stderr_tail)
+        except ProbeError as exc:
+            return f"cannot be read back: {exc}"
+        problem = clip_problem(self._expected(clip), info, scan)
+        if problem is None:
+            clip.duration = round(scan.video.duration, 3)
+            clip.width, clip.height = info.display_size
+            clip.size = path.stat().st_size
             clip.state = ClipState.VERIFIED
-            if self.job.phase is Phase.GENERATING:
-                self.job.message = self._generated_message()
-            self.hooks.clip_verified(self.job, clip)
+        return problem
 
-    def _clip_problem(self, media: MediaInfo, expected: float, temp: Path) -> str | None:
+    def _expected(self, clip: Clip) -> Expected:
+        """What the source holds in the clip's range, from the source's own packet scan."""
+        assert self.scan is not None and self.job.media is not None
+        media, video, audio = self.job.media, self.scan.video, self.scan.audio
+        end = video.end or 0.0
+        start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
+        capped = bool(media.fps and media.fps > MAX_FPS + 0.5)
+        sound: float | None = None
+        if self.job.options.audio and audio and audio.count:
+            a_start, a_end = audio.start or 0.0, audio.end or 0.0
+            sound = max(0.0, min(stop, a_end) - max(start, a_start))
         options = self.job.options
-        if not media.has_video:
-            return "the written file has no video."
-        if media.display_size != (options.width, options.height):
-            w, h = media.display_size
-            return f"it is {w}x{h}, not {options.size}."
-        source = self.job.media
-        tolerance = (source.frame_duration if source else 1 / 30) + DURATION_ROUNDING
-        if media.duration is None or abs(media.duration - expected) > tolerance:
-            return f"it lasts {media.duration} s where {expected:.3f} s were planned."
-        if options.audio and source and source.has_audio and not media.has_audio:
-            return "the source has sound but the clip has none."
-        if temp.stat().st_size == 0:
-            return "the written file is empty."
-        return None
-
-    async def _finish_verification(self) -> None:
-        total = self.job.clips_total or 1
-        for task in list(self._verify_tasks):
-            await task
-            self._report(
-                80 + 20 * self.job.clips_verified / total * 0.95,
-                Phase.FINALIZING,
-                f"Verified {self.job.clips_verified} of {self.job.clips_total} clips",
-            )
-        missing = [c.index for c in self.job.clips if c.state is not ClipState.VERIFIED]
-        if missing:
-            raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clips {missing} were not written.")
+        return Expected(
+            duration=stop - start,
+            frames=None if capped else video.count_between(start, stop),
+            frame_duration=video.seconds(video.typical_duration()) or media.frame_duration,
+            size=(options.width, options.height),
+            audio=sound,
+            audio_frame=audio.seconds(audio.typical_duration()) if audio and audio.count
+            else 1024 / 44100,
+        )
 
     def _remove_temp_files(self, job_dir: Path) -> None:
         with contextlib.suppress(OSError):
@@ -513,6 +557,10 @@ def _same_file(clip: Clip) -> bool:
     except OSError:
         return False
     return clip.size is None or size == clip.size
+
+
+def _clips(n: int) -> str:
+    return f"{n} clip{'s' if n != 1 else ''}"
 
 
 def _segment_index(name: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from dataclasses import dataclass
@@ -24,15 +25,17 @@ class ClipPlan:
         return round(self.end - self.start, 6)
 
 
-def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
+def plan_clips(duration: float, options: StoryOptions, origin: float = 0.0) -> list[ClipPlan]:
     """Cut [trim_start, trim_end) into clip_seconds pieces.
 
-    A tail shorter than `min_tail_seconds` is merged into the previous clip instead of being
-    emitted as a sliver; `max_clips` keeps the first N clips.
+    Times are on the file's clock; `duration` is where the video ends and `origin` where its
+    first frame is (a video that starts after the audio does not start at 0). A tail shorter
+    than `min_tail_seconds` is merged into the previous clip instead of being emitted as a
+    sliver; `max_clips` keeps the first N clips.
     """
     if not duration or duration <= 0 or not math.isfinite(duration):
         raise PlanError("The video has no duration, so no clips can be planned.")
-    start = options.trim_start
+    start = max(options.trim_start, origin)
     end = duration if options.trim_end is None else min(options.trim_end, duration)
     if start >= end:
         raise PlanError(
@@ -59,3 +62,35 @@ def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
     if options.max_clips is not None:
         clips = clips[: options.max_clips]
     return clips
+
+
+def frame_cut(times: list[float], boundary: float, end: float) -> float:
+    """The time of the first frame at or after `boundary` (`end` if there is none): an encoded
+    clip for [a, b) holds exactly the frames from frame_cut(a) up to, not including,
+    frame_cut(b)."""
+    i = bisect.bisect_left(times, boundary - 1e-9)
+    return times[i] if i < len(times) else end
+
+
+def keyframe_plan(plans: list[ClipPlan], keyframes: list[float], end: float) -> list[ClipPlan]:
+    """Copy cuts can only land on keyframes: move each boundary to the nearest keyframe (the
+    first one back to the keyframe at or before it), merging clips whose cuts meet."""
+    if not plans or not keyframes:
+        return plans
+    first = keyframes[max(0, bisect.bisect_right(keyframes, plans[0].start + 1e-9) - 1)]
+    last = min(plans[-1].end, end)
+    cuts = [first]
+    for plan in plans[1:]:
+        later = [k for k in keyframes if cuts[-1] < k < last - 1e-6]
+        if later:
+            nearest = min(later, key=lambda k: abs(k - plan.start))
+            if nearest > cuts[-1]:
+                cuts.append(nearest)
+    if last < end:  # trim end: the cut nearest to it
+        later = [k for k in keyframes if k > cuts[-1]]
+        last = min(later, key=lambda k: abs(k - last)) if later else end
+    cuts.append(last)
+    return [
+        ClipPlan(index=i + 1, start=round(a, 6), end=round(b, 6))
+        for i, (a, b) in enumerate(itertools.pairwise(cuts))
+    ]

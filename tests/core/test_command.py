@@ -6,15 +6,13 @@ from fractions import Fraction
 from pathlib import Path
 
 from storyclip_gui.core.ffmpeg.command import (
+    build_clip,
     build_copy,
-    build_encode,
-    build_run,
     can_copy,
-    contiguous_runs,
     parse_segment_list,
 )
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.plan import ClipPlan, plan_clips
+from storyclip_gui.core.plan import ClipPlan, frame_cut, keyframe_plan, plan_clips
 from storyclip_gui.core.probe import MediaInfo
 
 HD = MediaInfo(
@@ -28,41 +26,38 @@ HD = MediaInfo(
     audio_codec="aac",
     pix_fmt="yuv420p",
 )
-LIST = Path("/tmp/t/segments-001.csv")
+LIST = Path("/tmp/t/segments.csv")
 PATTERN = "/out/v/.j1.%03d.part"
 GLOBAL = ["ffmpeg", "-nostdin", "-hide_banner", "-y", "-progress", "pipe:1", "-nostats"]
-SEGMENT_TAIL = [
-    "-reset_timestamps",
-    "1",
-    "-segment_format",
-    "mp4",
-    "-segment_format_options",
-    "movflags=+faststart",
-    "-segment_list",
-    str(LIST),
-    "-segment_list_type",
-    "csv",
-]
+TB = Fraction(1, 15360)
 
 
-def encode(media: MediaInfo = HD, clips: list[ClipPlan] | None = None, **options) -> list[str]:
+def encode(media: MediaInfo = HD, start: float = 0, end: float = 15, **options) -> list[str]:
     opts = StoryOptions(**options)
-    clips = clips if clips is not None else plan_clips(media.duration or 0, opts)
-    return build_encode("ffmpeg", "/in/My video.mp4", clips, media, opts, PATTERN, LIST).argv
+    return build_clip("ffmpeg", "/in/My video.mp4", 1, start, end, media, opts,
+                      "/out/v/.j1.001.part", TB).argv  # fmt: skip
 
 
 def test_default_crop_argv_exactly():
-    assert encode() == [
-        *GLOBAL, "-i", "/in/My video.mp4",
+    assert encode(start=15.015, end=30) == [
+        *GLOBAL, "-ss", "15.015", "-i", "/in/My video.mp4",
         "-filter_complex",
         "[0:v:0]scale=1080:1920:force_original_aspect_ratio=increase[s0];[s0]crop=1080:1920[s1];"
         "[s1]setsar=1[s2];[s2]format=yuv420p[s3]",
-        "-map", "[s3]", "-map", "0:a:0", "-f", "segment", "-b:a", "128k", "-c:a", "aac",
-        "-c:v", "libx264", "-crf", "23", "-force_key_frames", "15,30,45", "-map_metadata", "-1",
-        "-preset", "veryfast", "-profile:v", "high", *SEGMENT_TAIL,
-        "-segment_start_number", "1", "-segment_time_delta", "0.016667",
-        "-segment_times", "15,30,45", PATTERN,
+        "-map", "[s3]", "-map", "0:a:0", "-f", "mp4", "-b:a", "128k", "-c:a", "aac",
+        "-c:v", "libx264", "-crf", "23", "-enc_time_base:v", "1/15360", "-fps_mode", "vfr",
+        "-map_metadata", "-1", "-movflags", "+faststart", "-preset", "veryfast",
+        "-profile:v", "high", "-t", "14.985", "/out/v/.j1.001.part",
     ]  # fmt: skip
+
+
+def test_cut_times_round_down_to_the_microsecond():
+    """A frame at 1001/30000 s is inside a cut that starts there and outside one ending there."""
+    frame = 1001 / 30000  # 0.0333666...
+    argv = encode(start=frame, end=10 * frame)
+    assert argv[argv.index("-ss") + 1] == "0.033366"
+    assert argv[argv.index("-t") + 1] == "0.3003"  # 0.333666 - 0.033366 (both floored)
+    assert "-ss" not in encode(start=0)
 
 
 def test_fit_and_blur_graphs():
@@ -78,24 +73,10 @@ def test_fit_and_blur_graphs():
     assert "gblur=sigma=8" in graph and "overlay=eof_action=repeat:x=(W-w)/2:y=(H-h)/2" in graph
 
 
-def test_quality_no_audio_and_a_single_clip():
+def test_quality_and_no_audio():
     argv = encode(quality="high", audio=False, clip_seconds=60)
-    assert "-map" in argv and "0:a:0" not in argv and "-c:a" not in argv
+    assert "0:a:0" not in argv and "-c:a" not in argv
     assert argv[argv.index("-crf") + 1] == "20" and argv[argv.index("-preset") + 1] == "medium"
-    assert "-segment_times" not in argv and "-force_key_frames" not in argv
-
-
-def test_resume_run_seeks_and_numbers_from_the_first_missing_clip():
-    clips = [ClipPlan(3, 30, 45), ClipPlan(4, 45, 60)]
-    argv = encode(clips=clips)
-    assert argv[argv.index("-ss") + 1] == "30" and "-to" not in argv  # to the end of the source
-    assert argv[argv.index("-segment_start_number") + 1] == "3"
-    assert argv[argv.index("-segment_times") + 1] == "15"
-    assert argv[argv.index("-force_key_frames") + 1] == "15"
-    trimmed = encode(clips=[ClipPlan(1, 2.5, 10.25)])
-    assert (
-        trimmed[trimmed.index("-ss") + 1] == "2.5" and trimmed[trimmed.index("-to") + 1] == "10.25"
-    )
 
 
 def test_rotation_is_left_to_ffmpeg_autorotate_and_anamorphic_is_squared():
@@ -110,6 +91,14 @@ def test_rotation_is_left_to_ffmpeg_autorotate_and_anamorphic_is_squared():
     assert "fps=60" in encode(fast)[encode(fast).index("-filter_complex") + 1]
 
 
+def test_frame_cut_is_the_first_frame_at_or_after_the_boundary():
+    times = [i * 1001 / 30000 for i in range(300)]
+    assert frame_cut(times, 0, 10) == 0
+    assert frame_cut(times, 3, 10) == times[90]  # 3.003: the first frame at or after 3 s
+    assert frame_cut(times, times[45], 10) == times[45]
+    assert frame_cut(times, 20, 10.01) == 10.01  # past the last frame: the video's end
+
+
 def test_copy_path_only_when_the_source_already_fits():
     vertical = MediaInfo(**{**HD.__dict__, "width": 1080, "height": 1920})
     assert not can_copy(vertical, StoryOptions())  # off unless asked
@@ -121,20 +110,37 @@ def test_copy_path_only_when_the_source_already_fits():
     assert not can_copy(
         MediaInfo(**{**vertical.__dict__, "video_codec": "hevc"}), StoryOptions(fast_copy=True)
     )
+
+
+def test_copy_cuts_move_to_the_nearest_keyframes_and_one_clip_is_never_split():
     opts = StoryOptions(fast_copy=True)
-    run = build_run("ffmpeg", "/in.mp4", plan_clips(60, opts), vertical, opts, PATTERN, LIST)
-    assert (
-        run.copy
-        and run.argv
-        == build_copy("ffmpeg", "/in.mp4", plan_clips(60, opts), vertical, opts, PATTERN, LIST).argv
-    )
-    assert run.argv[run.argv.index("-c") : run.argv.index("-c") + 2] == ["-c", "copy"]
-    assert "-segment_time_delta" not in run.argv
+    keyframes = [0, 8.3, 16.7, 25, 33.3, 41.7, 50, 58.3]
+    plans = keyframe_plan(plan_clips(60, opts), keyframes, 60)
+    assert [(c.start, c.end) for c in plans] == [(0, 16.7), (16.7, 33.3), (33.3, 41.7), (41.7, 60)]
+    vertical = MediaInfo(**{**HD.__dict__, "width": 1080, "height": 1920})
+    argv = build_copy("ffmpeg", "/in.mp4", plans, vertical, opts, PATTERN, LIST).argv
+    assert argv[argv.index("-c") : argv.index("-c") + 2] == ["-c", "copy"]
+    assert argv[argv.index("-segment_times") + 1] == "16.7,33.3,41.7,3660"
+    # one clip: the only segment time is past the end, so the muxer never cuts (it used to cut
+    # every 2 s when no time was given)
+    single = keyframe_plan(plan_clips(8, opts), [0, 2, 4, 6], 8)
+    assert [(c.start, c.end) for c in single] == [(0, 8)]
+    short = MediaInfo(**{**vertical.__dict__, "duration": 8})
+    argv = build_copy("ffmpeg", "/in.mp4", single, short, opts, PATTERN, LIST).argv
+    assert argv[argv.index("-segment_times") + 1] == "3608"
 
 
-def test_contiguous_runs_and_segment_list():
-    clips = [ClipPlan(1, 0, 5), ClipPlan(2, 5, 10), ClipPlan(4, 15, 20), ClipPlan(5, 20, 22)]
-    assert [[c.index for c in r] for r in contiguous_runs(clips)] == [[1, 2], [4, 5]]
+def test_copy_with_trims_starts_at_the_keyframe_before_and_ends_at_the_nearest():
+    opts = StoryOptions(fast_copy=True, trim_start=5, trim_end=40)
+    plans = keyframe_plan(plan_clips(60, opts, 0), [0, 4, 12, 20, 28, 36, 44], 60)
+    assert [(c.start, c.end) for c in plans] == [(4, 20), (20, 36), (36, 44)]
+    vertical = MediaInfo(**{**HD.__dict__, "width": 1080, "height": 1920})
+    argv = build_copy("ffmpeg", "/in.mp4", plans, vertical, opts, PATTERN, LIST).argv
+    assert argv[argv.index("-ss") + 1] == "4" and argv[argv.index("-t") + 1] == "42"
+    assert argv[argv.index("-segment_times") + 1] == "16,32,40"  # the last segment is dropped
+
+
+def test_segment_list():
     text = '.j.001.part,0.000000,15.066667\n"a,b.part",15.066667,30.0\nbroken\n'
     assert parse_segment_list(text) == [
         (".j.001.part", 0.0, 15.066667),

@@ -93,7 +93,7 @@ def test_classify_crash_mentions_the_last_line():
     assert error.code is ErrorCode.FFMPEG_ERROR and "Segmentation fault" in error.message
 
 
-def test_locate_prefers_env_then_setting_then_path(tmp_path, monkeypatch):
+def test_locate_prefers_env_then_setting_then_bundled_then_path(tmp_path, monkeypatch):
     fake = tmp_path / "myffmpeg"
     fake.write_text("#!/bin/sh\n")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
@@ -105,6 +105,24 @@ def test_locate_prefers_env_then_setting_then_path(tmp_path, monkeypatch):
     bindir.mkdir()
     os.symlink(fake, bindir / "ffmpeg")
     monkeypatch.setenv("PATH", str(bindir))
+    assert locate(None, env={}).source == "imageio-ffmpeg"  # the tested build before PATH's
+    assert locate("system", env={}).ffmpeg == str(bindir / "ffmpeg")
+    assert locate(None, env={"STORYCLIP_FFMPEG": "system"}).source == "environment"
+    monkeypatch.setattr("storyclip_gui.core.ffmpeg.locate._bundled_ffmpeg", lambda: None)
     assert locate(None, env={}).source == "PATH"
-    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    assert locate(None, env={}).source == "imageio-ffmpeg"
+
+
+def test_ffprobe_only_from_the_same_build(tmp_path, monkeypatch):
+    """An ffprobe elsewhere on PATH is another build: never mixed with the chosen ffmpeg."""
+    build, other = tmp_path / "build", tmp_path / "other"
+    for folder, names in ((build, ("ffmpeg-9",)), (other, ("ffmpeg", "ffprobe"))):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text("#!/bin/sh\n")
+            (folder / name).chmod(0o755)
+    monkeypatch.setenv("PATH", str(other))
+    assert locate(str(build / "ffmpeg-9"), env={}).ffprobe is None
+    (build / "ffprobe-9").write_text("#!/bin/sh\n")
+    (build / "ffprobe-9").chmod(0o755)
+    assert locate(str(build / "ffmpeg-9"), env={}).ffprobe == str(build / "ffprobe-9")
+    assert locate("system", env={}).ffprobe == str(other / "ffprobe")

@@ -8,8 +8,8 @@ crash   - prints one block, then kills itself with SIGSEGV
 flood   - writes FAKE_FFMPEG_FLOOD_MB (default 50) MiB to stderr, then exits 1
 diskfull- says "No space left on device" on stderr and exits 1
 
-With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (argv containing "segment")
-misbehave; probes are passed to the real ffmpeg, so a whole job can run through the pipeline.
+With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (output, the last argument, a .part file)
+misbehave; probes and scans go to the real ffmpeg, so a whole job can run through the pipeline.
 """
 
 import os
@@ -19,7 +19,7 @@ import time
 
 mode = os.environ.get("FAKE_FFMPEG_MODE", "normal")
 real = os.environ.get("FAKE_FFMPEG_REAL")
-if real and "segment" not in sys.argv:
+if real and not sys.argv[-1].endswith(".part"):
     os.execv(real, [real, *sys.argv[1:]])
 
 
@@ -53,6 +53,6 @@ if mode == "flood":
     os.write(2, b"flood done: last line\n")
     sys.exit(1)
 if mode == "diskfull":
-    sys.stderr.write("[out#0/segment] Error writing trailer: No space left on device\n")
+    sys.stderr.write("[out#0/mp4] Error writing trailer: No space left on device\n")
     sys.exit(1)
 sys.exit(f"unknown FAKE_FFMPEG_MODE {mode}")

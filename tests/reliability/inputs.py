@@ -96,6 +96,17 @@ def bad_inputs(ffmpeg: str, good: Path, faststart: Path) -> list[BadInput]:
 
         return make
 
+    def broken_stream(folder: Path) -> Path:
+        """Noise written over a tenth of the coded video in the middle of the file."""
+        data = bytearray(good.read_bytes())
+        rng = random.Random(9)
+        middle = len(data) // 2
+        for offset in range(middle - len(data) // 20, middle + len(data) // 20, 64):
+            data[offset : offset + 16] = rng.randbytes(16)
+        target = folder / "broken_stream.mp4"
+        target.write_bytes(bytes(data))
+        return target
+
     def broken_header(folder: Path) -> Path:
         data = bytearray(faststart.read_bytes())
         data[40:4096] = bytes(4096 - 40)  # the moov box (first, with +faststart) zeroed
@@ -171,8 +182,10 @@ def bad_inputs(ffmpeg: str, good: Path, faststart: Path) -> list[BadInput]:
                  "incomplete or damaged"),
         BadInput("truncated_90", _truncated(good, 0.90, "cut90.mp4"), "invalid_input",
                  "incomplete or damaged"),
+        BadInput("broken_stream", broken_stream, "verification_failed",
+                 "The source is damaged there"),
         BadInput("faststart_truncated_50", _truncated(faststart, 0.5, "indexed_cut50.mp4"),
-                 "verification_failed", "ended early"),
+                 "invalid_input", "incomplete or damaged: its data stops at"),
         BadInput("only_ftyp_box", _bytes("ftyp_only.mp4", lambda: faststart.read_bytes()[:32]),
                  "invalid_input", "damaged"),
         BadInput("zeroed_index", broken_header, "no_video_stream", "has no video"),
@@ -234,17 +247,6 @@ def odd_inputs(ffmpeg: str, good: Path) -> list[OddInput]:
                    str(target))  # fmt: skip
         return target
 
-    def broken_stream(folder: Path) -> Path:
-        """Noise written over a tenth of the coded video in the middle of the file."""
-        data = bytearray(good.read_bytes())
-        rng = random.Random(9)
-        middle = len(data) // 2
-        for offset in range(middle - len(data) // 20, middle + len(data) // 20, 64):
-            data[offset : offset + 16] = rng.randbytes(16)
-        target = folder / "broken_stream.mp4"
-        target.write_bytes(bytes(data))
-        return target
-
     return [
         OddInput("vfr", vfr, 2),
         OddInput("half_second", lambda f: lavfi_video(ffmpeg, f / "half.mp4", 0.5), 1),
@@ -253,7 +255,6 @@ def odd_inputs(ffmpeg: str, good: Path) -> list[OddInput]:
         OddInput("one_by_one_pixel", one_by_one, 2),
         OddInput("five_fps", lambda f: lavfi_video(ffmpeg, f / "five_fps.mp4", 2, fps=5), 2),
         OddInput("animated_gif", gif, 2),
-        OddInput("broken_stream", broken_stream, 2),
         OddInput("name_percent", copy_as("100% %d %03d %s.mp4"), 2),
         OddInput("name_shell", copy_as("$(touch pwned) `id` ; rm -rf.mp4"), 2),
         OddInput("name_option_like", copy_as("-i -y.mp4"), 2),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real ffmpeg that misbehaves on demand: MISBEHAVE_MODE, MISBEHAVE_REAL (the real ffmpeg).
 
-Runs that do not write clips (probes: argv without "segment") exec the real ffmpeg untouched.
+Runs that do not write clips (whose output, the last argument, is no .part file: probes, scans) exec the real ffmpeg.
 Clip-writing runs start the real ffmpeg as a child (sharing our stdout/stderr, dying with us),
 so files on disk are real partial clips when the fault strikes:
 
@@ -27,7 +27,7 @@ import time
 mode = os.environ.get("MISBEHAVE_MODE", "pass")
 real = os.environ["MISBEHAVE_REAL"]
 argv = [real, *sys.argv[1:]]
-if "segment" not in argv or mode == "pass":
+if not argv[-1].endswith(".part") or mode == "pass":
     os.execv(real, argv)
 if mode == "noencoder":
     sys.stderr.write("[vost#0:0 @ 0x1] Unknown encoder 'libx264'\n")
@@ -38,8 +38,7 @@ if mode == "fsize":
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     os.execv(real, argv)
 
-pattern = next(a for a in argv if a.endswith("%03d.part"))
-folder = os.path.dirname(pattern)
+folder = os.path.dirname(argv[-1])
 
 
 def die_with_parent() -> None:

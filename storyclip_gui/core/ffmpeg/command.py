@@ -1,14 +1,18 @@
-"""Build ffmpeg argv as pure functions (ffmpeg-python for the graph): encode, copy, probe.
+"""Build ffmpeg argv as pure functions (ffmpeg-python for the graph): encode, copy.
 
-One ffmpeg run renders a contiguous run of planned clips: keyframes are forced at every clip
-boundary and the segment muxer cuts there, so each clip is exact (within one frame) while the
-source is decoded once. `-segment_time_delta` of half a frame makes the cut land on the forced
-keyframe even with B-frames (without it ffmpeg 9 cut 20.8/17.6/14.1/7.6 s for 15 s clips here).
+Encoding renders one clip per ffmpeg run (`-ss` before `-i`, `-t` on the output, variable frame
+rate kept): every clip holds exactly the source frames in its range on every ffmpeg build we
+tried, and a clip is the unit of resume and of retries. docs/performance.md has the numbers
+that chose this over one pass with the segment muxer (which cut every 2 s when given one clip,
+and 2-3 frames off on ffmpeg 5.1). Copying (`--fast-copy`) still uses the segment muxer in one
+pass, cutting at keyframe times the planner has read from the source.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +29,11 @@ COPYABLE_AUDIO = frozenset({"aac", "mp3"})
 
 @dataclass(frozen=True)
 class SegmentRun:
-    """One ffmpeg invocation that writes `clips` (contiguous) as segments."""
+    """One copying ffmpeg run that writes `clips` (contiguous, keyframe to keyframe) as
+    segments."""
 
     argv: list[str]
     clips: tuple[ClipPlan, ...]
-    copy: bool
     segment_list: Path
 
     @property
@@ -90,66 +94,62 @@ def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions) -> Any:
     return v.filter("setsar", 1).filter("format", "yuv420p")
 
 
-def _segment_args(
-    clips: tuple[ClipPlan, ...], segment_list: Path, media: MediaInfo
-) -> dict[str, Any]:
-    origin = clips[0].start
-    cuts = ",".join(_t(c.start - origin) for c in clips[1:])
-    args: dict[str, Any] = {"f": "segment"}
-    if cuts:
-        args["segment_times"] = cuts
-        args["segment_time_delta"] = _t(media.frame_duration / 2)
-    args.update(
-        segment_start_number=clips[0].index,
-        reset_timestamps=1,
-        segment_list=str(segment_list),
-        segment_list_type="csv",
-        segment_format="mp4",
-        segment_format_options="movflags=+faststart",
-    )
-    return args
+def _floor_us(seconds: float) -> str:
+    """A cut time rounded down to the microsecond, so the frame at that time is inside the cut
+    and the frame before it is not (frames are far more than 1 µs apart)."""
+    return _t(math.floor(seconds * 1_000_000 + 1e-3) / 1_000_000)
 
 
-def _input(source: str, clips: tuple[ClipPlan, ...], media: MediaInfo) -> Any:
-    kwargs: dict[str, Any] = {}
-    if clips[0].start > 0:
-        kwargs["ss"] = _t(clips[0].start)
-    if media.duration is None or clips[-1].end < media.duration:
-        kwargs["to"] = _t(clips[-1].end)
-    return ffmpeg.input(source, **kwargs)
+def _time_base_arg(time_base: Fraction) -> str:
+    """The source's own time base for the encoder, so variable frame rate timestamps survive
+    (the default, 1/fps, rounds them onto a grid and drops frames that land on one point)."""
+    if time_base <= 0 or time_base.denominator > 1_000_000:
+        return "1/90000"
+    return f"{time_base.numerator}/{time_base.denominator}"
 
 
-def build_encode(
+@dataclass(frozen=True)
+class ClipRender:
+    """One ffmpeg run that writes one clip, exactly the source frames in [start, end)."""
+
+    argv: list[str]
+    index: int
+    duration: float  # seconds of output: what ffmpeg's out_time counts up to
+
+
+def build_clip(
     ffmpeg_path: str,
     source: str,
-    clips: list[ClipPlan],
+    index: int,
+    start: float,
+    end: float,
     media: MediaInfo,
     options: StoryOptions,
-    output_pattern: str,
-    segment_list: Path,
-) -> SegmentRun:
-    """Re-encode `clips` (contiguous) to 9:16 H.264/AAC segments in one pass."""
-    run = tuple(clips)
-    inp = _input(source, run, media)
+    output: str,
+    time_base: Fraction,
+) -> ClipRender:
+    """Re-encode one clip. `start` and `end` are frame times on the file's clock (see
+    plan.frame_cut): `-ss` before `-i` seeks and then drops what is before `start`, the output's
+    `-t` drops what is at or after `end`; both are rounded down to the microsecond."""
+    inp = ffmpeg.input(source, **({"ss": _floor_us(start)} if start > 0 else {}))
     streams = [_video_graph(inp["v:0"], media, options)]
     q = options.quality_settings
     out: dict[str, Any] = {
+        "t": _t(float(_floor_us(end)) - float(_floor_us(start))),
         "c:v": "libx264",
         "preset": q.x264_preset,
         "crf": q.crf,
         "profile:v": "high",
+        "fps_mode": "vfr",
+        "enc_time_base:v": _time_base_arg(time_base),
     }
-    origin = run[0].start
-    if len(run) > 1:
-        out["force_key_frames"] = ",".join(_t(c.start - origin) for c in run[1:])
     if options.audio and media.has_audio:
         streams.append(inp["a:0"])
         out.update({"c:a": "aac", "b:a": q.audio_bitrate})
-    out["map_metadata"] = -1
-    out.update(_segment_args(run, segment_list, media))
-    node = ffmpeg.output(*streams, output_pattern, **out)
+    out.update({"map_metadata": -1, "movflags": "+faststart", "f": "mp4"})
+    node = ffmpeg.output(*streams, output, **out)
     argv = [ffmpeg_path, *GLOBAL_ARGS, *ffmpeg.get_args(node)]
-    return SegmentRun(argv, run, copy=False, segment_list=segment_list)
+    return ClipRender(argv, index, end - start)
 
 
 def build_copy(
@@ -161,42 +161,29 @@ def build_copy(
     output_pattern: str,
     segment_list: Path,
 ) -> SegmentRun:
-    """Cut without re-encoding: fast, but cuts land on the source's keyframes (see the list)."""
+    """Cut without re-encoding, in one pass: `clips` must already start and end on keyframes
+    (plan.keyframe_plan); the segment muxer cuts at the first keyframe at or after each time."""
     run = tuple(clips)
-    inp = _input(source, run, media)
+    origin = run[0].start
+    kwargs: dict[str, Any] = {"ss": _floor_us(origin)} if origin > 0 else {}
+    ends_early = media.duration is not None and run[-1].end < media.duration - 1e-3
+    if ends_early:  # read a little past the last cut; the extra segment is thrown away
+        kwargs["t"] = _t(run[-1].end - origin + 2)
+    inp = ffmpeg.input(source, **kwargs)
     streams = [inp["v:0"]]
     if options.audio and media.has_audio:
         streams.append(inp["a:0"])
-    out: dict[str, Any] = {"c": "copy", "map_metadata": -1, "avoid_negative_ts": "make_zero"}
-    out.update(_segment_args(run, segment_list, media))
-    out.pop("segment_time_delta", None)
+    cuts = [c.start - origin for c in run[1:]]
+    cuts.append(run[-1].end - origin if ends_early else run[-1].end - origin + 3600)
+    out: dict[str, Any] = {"c": "copy", "map_metadata": -1, "avoid_negative_ts": "make_zero",
+                           "f": "segment", "segment_times": ",".join(map(_floor_us, cuts)),
+                           "segment_start_number": run[0].index, "reset_timestamps": 1,
+                           "segment_list": str(segment_list), "segment_list_type": "csv",
+                           "segment_format": "mp4",
+                           "segment_format_options": "movflags=+faststart"}  # fmt: skip
     node = ffmpeg.output(*streams, output_pattern, **out)
     argv = [ffmpeg_path, *GLOBAL_ARGS, *ffmpeg.get_args(node)]
-    return SegmentRun(argv, run, copy=True, segment_list=segment_list)
-
-
-def build_run(
-    ffmpeg_path: str,
-    source: str,
-    clips: list[ClipPlan],
-    media: MediaInfo,
-    options: StoryOptions,
-    output_pattern: str,
-    segment_list: Path,
-) -> SegmentRun:
-    builder = build_copy if can_copy(media, options) else build_encode
-    return builder(ffmpeg_path, source, clips, media, options, output_pattern, segment_list)
-
-
-def contiguous_runs(clips: list[ClipPlan]) -> list[list[ClipPlan]]:
-    """Group clips still to render into runs without gaps (resume renders only what is missing)."""
-    runs: list[list[ClipPlan]] = []
-    for clip in sorted(clips, key=lambda c: c.index):
-        if runs and runs[-1][-1].index + 1 == clip.index and runs[-1][-1].end == clip.start:
-            runs[-1].append(clip)
-        else:
-            runs.append([clip])
-    return runs
+    return SegmentRun(argv, run, segment_list)
 
 
 def parse_segment_list(text: str) -> list[tuple[str, float, float]]:

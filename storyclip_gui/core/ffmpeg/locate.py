@@ -1,4 +1,4 @@
-"""Find ffmpeg and a prober: configured path > `ffmpeg` on PATH > the imageio-ffmpeg binary."""
+"""Find ffmpeg and its own ffprobe: environment > setting > bundled (imageio-ffmpeg) > PATH."""
 
 from __future__ import annotations
 
@@ -39,12 +39,22 @@ def _executable(path: str) -> str | None:
 
 
 def locate(configured: str | None = None, env: Mapping[str, str] | None = None) -> Toolchain:
+    """`STORYCLIP_FFMPEG` > the `ffmpeg` setting > the bundled build > `ffmpeg` on PATH.
+
+    The bundled build comes first because it is the one the engine is tested and exact with,
+    the same on every machine; a distribution's ffmpeg may be years older (Ubuntu 22.04 has
+    4.4). Set the path (or "system" for the one on PATH) to use another: it is used once it
+    passes the self-test (core.selftest). ffprobe is used only when it sits beside the chosen
+    ffmpeg, so the two are always one build; otherwise probing parses `ffmpeg -i`.
+    """
     env = os.environ if env is None else env
     candidates = (
         (env.get("STORYCLIP_FFMPEG"), "environment"),
         (configured, "setting"),
     )
     for path, source in candidates:
+        if path == "system":
+            return _on_path(source)
         if path:
             found = _executable(path)
             if not found:
@@ -52,20 +62,34 @@ def locate(configured: str | None = None, env: Mapping[str, str] | None = None) 
                     f"ffmpeg from the {source} ({path!r}) does not exist or is not executable."
                 )
             return Toolchain(found, _ffprobe_beside(found), source)
-    on_path = shutil.which("ffmpeg")
-    if on_path:
-        return Toolchain(str(Path(on_path).absolute()), _ffprobe_beside(on_path), "PATH")
+    bundled = bundled_toolchain()
+    if bundled:
+        return bundled
+    return _on_path("PATH")
+
+
+def bundled_toolchain() -> Toolchain | None:
     bundled = _bundled_ffmpeg()
     if bundled and _executable(bundled):
-        return Toolchain(bundled, shutil.which("ffprobe"), "imageio-ffmpeg")
+        return Toolchain(bundled, _ffprobe_beside(bundled), "imageio-ffmpeg")
+    return None
+
+
+def _on_path(source: str) -> Toolchain:
+    on_path = shutil.which("ffmpeg")
+    if on_path:
+        found = str(Path(on_path).absolute())
+        return Toolchain(found, _ffprobe_beside(found), "PATH" if source == "PATH" else source)
     raise FFmpegNotFound(
-        "ffmpeg was not found: install it (e.g. `apt install ffmpeg`), or "
-        "`pip install imageio-ffmpeg`, or set STORYCLIP_FFMPEG to its path."
+        "ffmpeg was not found: `pip install imageio-ffmpeg` (it ships one), or install it "
+        "(e.g. `apt install ffmpeg`), or set STORYCLIP_FFMPEG to its path."
     )
 
 
 def _ffprobe_beside(ffmpeg: str) -> str | None:
-    sibling = Path(ffmpeg).with_name("ffprobe" + Path(ffmpeg).suffix)
-    if sibling.is_file() and os.access(sibling, os.X_OK):
+    """The ffprobe of the same build: in the same folder, with the same version suffix."""
+    path = Path(ffmpeg)
+    sibling = path.with_name(path.name.replace("ffmpeg", "ffprobe", 1))
+    if sibling != path and sibling.is_file() and os.access(sibling, os.X_OK):
         return str(sibling)
-    return shutil.which("ffprobe")
+    return None
