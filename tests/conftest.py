@@ -14,7 +14,7 @@ os.environ["QT_API"] = "pyside6"
 
 import pytest
 
-from storyclip_gui.core.ffmpeg.locate import locate
+from storyclip_gui.core.ffmpeg.locate import bundled_toolchain, locate
 from tests.helpers.media import make_audio_only, make_video
 
 T = TypeVar("T")
@@ -35,9 +35,9 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.setenv(name, str(tmp_path / sub))
     monkeypatch.setenv("HOME", str(home))
+    # STORYCLIP_FFMPEG is kept: it runs the whole suite on another ffmpeg build
     for name in (
         "MONITORING_INTERVAL",
-        "STORYCLIP_FFMPEG",
         "STORYCLIP_CONCURRENCY",
         "STORYCLIP_TOKEN",
     ):
@@ -47,7 +47,16 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def ffmpeg() -> str:
+    """The ffmpeg the engine uses (STORYCLIP_FFMPEG picks another build for the whole suite)."""
     return locate().ffmpeg
+
+
+@pytest.fixture(scope="session")
+def media_ffmpeg() -> str:
+    """The bundled build makes the test media, whichever build the engine is tested with."""
+    bundled = bundled_toolchain()
+    assert bundled, "imageio-ffmpeg is a dependency"
+    return bundled.ffmpeg
 
 
 @pytest.fixture(scope="session")
@@ -56,20 +65,20 @@ def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def video(ffmpeg: str, media_dir: Path) -> Callable[..., Path]:
+def video(media_ffmpeg: str, media_dir: Path) -> Callable[..., Path]:
     """video("name.mp4", seconds=3, size="320x240", audio=True, rotation=None, ...) → Path."""
 
     def make(name: str, **kwargs: Any) -> Path:
         # one folder per set of parameters: the same name with other parameters is another file
         key = hashlib.sha1(repr(sorted(kwargs.items())).encode()).hexdigest()[:10]
-        return make_video(ffmpeg, media_dir / key / name, **kwargs)
+        return make_video(media_ffmpeg, media_dir / key / name, **kwargs)
 
     return make
 
 
 @pytest.fixture(scope="session")
-def audio_only(ffmpeg: str, media_dir: Path) -> Path:
-    return make_audio_only(ffmpeg, media_dir / "tone.m4a")
+def audio_only(media_ffmpeg: str, media_dir: Path) -> Path:
+    return make_audio_only(media_ffmpeg, media_dir / "tone.m4a")
 
 
 @pytest.fixture

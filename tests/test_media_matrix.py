@@ -120,16 +120,18 @@ def _halves(ffmpeg: str, path: Path) -> tuple[bool, bool]:
 
 
 @pytest.mark.parametrize("rotation", [90, 180, 270])
-def test_rotated_content_is_upright_as_players_show_it(run_async, ffmpeg, tmp_path, rotation):
+def test_rotated_content_is_upright_as_players_show_it(
+    run_async, ffmpeg, media_ffmpeg, tmp_path, rotation
+):
     """A white top-left quarter on black, with a display rotation: the clip must show the picture
     the way a player shows the source, not the stored (sideways) pixels."""
     raw = tmp_path / "raw.mp4"
-    subprocess.run([ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+    subprocess.run([media_ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                     "color=black:s=320x240:d=1,drawbox=x=0:y=0:w=160:h=120:color=white:t=fill",
                     "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(raw)],
                    check=True, capture_output=True)  # fmt: skip
     source = tmp_path / f"rot{rotation}.mp4"
-    subprocess.run([ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-display_rotation",
+    subprocess.run([media_ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-display_rotation",
                     str(rotation), "-i", str(raw), "-c", "copy", str(source)],
                    check=True, capture_output=True)  # fmt: skip
     engine = build_engine(load_settings())

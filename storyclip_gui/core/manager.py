@@ -8,6 +8,7 @@ at once and written at most once per monitoring interval.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import re
@@ -168,10 +169,14 @@ class JobManager:
         job = self._jobs.get(job_id)
         if job is None or job.is_final:
             return False
-        if job_id in self._tasks:
+        task = self._tasks.get(job_id)
+        if task is not None and job.state is JobState.PROCESSING:
+            if job_id not in self._stop_as:  # a second cancel would cut its clean-up short
+                task.cancel()
             self._stop_as[job_id] = JobState.CANCELLED
-            self._tasks[job_id].cancel()
             return True
+        if task is not None:  # created but not run yet: cancelled now, its coroutine never runs
+            task.cancel()
         self.scheduler.discard(job_id)
         job.error = JobError(ErrorCode.CANCELLED, "Cancelled before it started.")
         job.message = "Cancelled"
@@ -242,20 +247,53 @@ class JobManager:
         """Stop running jobs as `interrupted` (they resume next start); queued jobs stay queued."""
         self.scheduler.paused = True
         tasks = list(self._tasks.values())
-        for job_id, task in list(self._tasks.items()):
-            self._stop_as[job_id] = JobState.INTERRUPTED
-            task.cancel()
+        for job_id, task in reversed(self._tasks.items()):
+            job = self._jobs.get(job_id)
+            if job is not None and job.state is JobState.QUEUED:  # its coroutine has not run
+                task.cancel()
+                self.scheduler.enqueue(job_id, front=True)
+            elif job_id not in self._stop_as:
+                self._stop_as[job_id] = JobState.INTERRUPTED
+                task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
 
     # -- running ---------------------------------------------------------------------------
     def _pump(self) -> None:
-        for job_id in self.scheduler.take_startable(len(self._tasks)):
-            job = self._jobs[job_id]
-            if job.state is not JobState.QUEUED:
+        # a job whose last task has not ended yet (cancelled before it ran, then retried)
+        # stays queued until it has: one task per job at a time
+        for job_id in self.scheduler.take_startable(len(self._tasks), busy=self._tasks):
+            job = self._jobs.get(job_id)
+            if job is None or job.state is not JobState.QUEUED:
                 continue
-            self._tasks[job_id] = asyncio.ensure_future(self._run(job))
+            task = asyncio.ensure_future(self._run(job))
+            task.add_done_callback(functools.partial(self._task_done, job))
+            self._tasks[job_id] = task
         self._update_idle()
+
+    def _release(self, job: Job, task: asyncio.Future[None] | None) -> None:
+        """Free the job's slot once `task`, its current task, is over (only once)."""
+        if task is None or self._tasks.get(job.id) is not task:
+            return
+        del self._tasks[job.id]
+        self._stop_as.pop(job.id, None)
+        self._last_write.pop(job.id, None)
+        self._pump()
+
+    def _task_done(self, job: Job, task: asyncio.Task[None]) -> None:
+        """However the task ended. A task cancelled before its first step never ran `_run`,
+        not even its `finally`: cancel() and shutdown() have set the job's state then, and
+        this frees the slot."""
+        if task.cancelled():
+            if (self._tasks.get(job.id) is task and job.state is JobState.QUEUED
+                    and job.id not in self.scheduler.order):  # fmt: skip
+                self._stopped(job, JobState.INTERRUPTED)  # cancelled by others (loop closing)
+        elif (exc := task.exception()) is not None:  # a bug of ours, outside the pipeline
+            log.error("job %s: its task crashed", job.id, exc_info=exc)
+            if job.state is JobState.PROCESSING:
+                message = f"Internal error: {type(exc).__name__}: {exc}"
+                self._failed(job, JobError(ErrorCode.INTERNAL_ERROR, message))
+        self._release(job, task)
 
     def _update_idle(self) -> None:
         busy = bool(self._tasks) or (bool(self.scheduler.order) and not self.scheduler.paused)
@@ -266,6 +304,8 @@ class JobManager:
 
     async def _run(self, job: Job) -> None:
         try:
+            if job.state is not JobState.QUEUED:  # cancelled meanwhile
+                return
             job.attempts += 1
             job.error = None
             job.progress, job.phase, job.message = (
@@ -292,9 +332,7 @@ class JobManager:
                 job.message = "Video processing completed"
                 self._change_state(job, JobState.COMPLETED)
         finally:
-            self._tasks.pop(job.id, None)
-            self._last_write.pop(job.id, None)
-            self._pump()
+            self._release(job, asyncio.current_task())
 
     def _stopped(self, job: Job, state: JobState) -> None:
         job.pid = None

@@ -7,7 +7,9 @@ actually closed and verified on disk; nothing is estimated from wall time alone.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -75,7 +77,7 @@ async def probe_media(runner: Runner, toolchain: Toolchain, path: str) -> MediaI
         outcome = await runner.run(ffprobe_argv(toolchain.ffprobe, path), on_stdout=out.extend)
         _check_started(outcome)
         if not outcome.ok:
-            raise ProbeError(_probe_failure_message(outcome.stderr_tail))
+            raise ProbeError(_probe_failure_message(outcome.stderr_tail, path))
         media = parse_ffprobe_json(out.decode("utf-8", "replace"))
     else:
         outcome = await runner.run(ffmpeg_probe_argv(toolchain.ffmpeg, path))
@@ -91,12 +93,25 @@ def _check_started(outcome: ProcessOutcome) -> None:
                     f"{outcome.start_error}. Check the ffmpeg setting (storyclip doctor).")
 
 
-def _probe_failure_message(stderr: str) -> str:
+def _probe_failure_message(stderr: str, path: str) -> str:
+    if "moov atom not found" in stderr and not _looks_like_mp4(path):
+        # older ffmpeg picks the MP4 reader by the name: this is no MP4 at all
+        return "This is not a video file (its contents match no media format)."
     try:
         parse_ffmpeg_banner(stderr)
     except ProbeError as exc:
         return str(exc)
     return "The file could not be probed."
+
+
+def _looks_like_mp4(path: str) -> bool:
+    """An MP4/MOV file starts with a box whose type is one of these (bytes 4-8)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return True
+    return head[4:8] in (b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip", b"pnot")
 
 
 async def scan_packets(
@@ -493,11 +508,17 @@ class JobPipeline:
         if self.job.options.audio and audio and audio.count:
             a_start, a_end = audio.start or 0.0, audio.end or 0.0
             sound = max(0.0, min(stop, a_end) - max(start, a_start))
+        # "one frame" is the typical one, or the frames at the clip's end where they are
+        # longer (variable frame rate): a muxer guesses the last frame's duration
+        lo, hi = bisect.bisect_left(self._times, start), bisect.bisect_left(self._times, stop)
+        ends = [stop, *self._times[max(lo, hi - 2) : hi]]
+        local = max((b - a for a, b in itertools.pairwise(sorted(ends))), default=0.0)
+        frame = max(video.seconds(video.typical_duration()) or media.frame_duration, local)
         options = self.job.options
         return Expected(
             duration=stop - start,
-            frames=None if capped else video.count_between(start, stop),
-            frame_duration=video.seconds(video.typical_duration()) or media.frame_duration,
+            frames=None if capped else hi - lo,
+            frame_duration=frame,
             size=(options.width, options.height),
             audio=sound,
             audio_frame=audio.seconds(audio.typical_duration()) if audio and audio.count

@@ -149,6 +149,7 @@ _ERROR_HINTS = (
     ("could not find codec parameters",
      "No stream in the file can be decoded; it is damaged or not a video."),
     ("does not contain any stream", "The file contains no audio or video."),
+    ("End of file", "No stream in the file can be decoded; it is damaged or not a video."),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 
 
 def default_concurrency() -> int:
@@ -31,9 +32,9 @@ class Scheduler:
     def order(self) -> list[str]:
         return list(self._order)
 
-    def enqueue(self, job_id: str) -> None:
+    def enqueue(self, job_id: str, front: bool = False) -> None:
         if job_id not in self._order:
-            self._order.append(job_id)
+            self._order.insert(0 if front else len(self._order), job_id)
 
     def discard(self, job_id: str) -> None:
         if job_id in self._order:
@@ -48,10 +49,12 @@ class Scheduler:
         self._order.insert(j, self._order.pop(i))
         return i != j
 
-    def take_startable(self, running: int) -> list[str]:
-        """Pop the ids that may start now, front of the queue first."""
+    def take_startable(self, running: int, busy: Collection[str] = ()) -> list[str]:
+        """Pop the ids that may start now, front of the queue first. Ids in `busy` (a job whose
+        previous run is still winding down) stay queued, in place, until they are not."""
         if self.paused:
             return []
         free = max(0, self.concurrency - running)
-        started, self._order = self._order[:free], self._order[free:]
+        started = [job_id for job_id in self._order if job_id not in busy][:free]
+        self._order = [job_id for job_id in self._order if job_id not in started]
         return started

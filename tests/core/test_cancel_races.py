@@ -9,6 +9,7 @@ but its coroutine has not run yet.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import random
@@ -66,10 +67,8 @@ class FakePipeline:
                 hooks.progress(job)
             proc.exited = True
         except asyncio.CancelledError:
-            try:
+            with contextlib.suppress(asyncio.CancelledError):  # cancelled again meanwhile
                 await proc.terminate_and_wait()
-            except asyncio.CancelledError:  # cancelled again while stopping it
-                pass
             raise
         finally:
             if not proc.exited:
@@ -93,9 +92,9 @@ class FakePipeline:
             raise JobFailure(JobError(ErrorCode.VERIFICATION_FAILED, "bad clip"))
 
 
-def make(concurrency: int = 1, failing: frozenset[str] = frozenset()) -> tuple[
-    JobManager, FakePipeline
-]:
+def make(
+    concurrency: int = 1, failing: frozenset[str] = frozenset()
+) -> tuple[JobManager, FakePipeline]:
     pipeline = FakePipeline(failing)
     manager = JobManager(
         store=MemoryJobStore(),
@@ -251,6 +250,25 @@ def test_shutdown_before_a_created_task_ran_keeps_the_job_queued():
         assert pipeline.started == []
         assert (a.state, b.state) == (JobState.QUEUED, JobState.QUEUED)
         assert manager.running_ids == [] and manager.queued_ids == ["a", "b"]
+
+    run(scenario)
+
+
+def test_a_task_cancelled_from_outside_before_it_ran_frees_its_slot():
+    """E.g. the loop closing cancels every task: the job is not left queued with no task."""
+
+    async def scenario() -> None:
+        manager, pipeline = make()
+        a = manager.submit(JobSpec("/v/a.mp4", job_id="a"))
+        manager.pause()  # b stays queued
+        b = manager.submit(JobSpec("/v/b.mp4", job_id="b"))
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+        assert pipeline.started == [] and manager.running_ids == []
+        assert a.state is JobState.INTERRUPTED and b.state is JobState.QUEUED
+        assert manager.queued_ids == ["b"]
 
     run(scenario)
 

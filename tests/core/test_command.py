@@ -12,7 +12,7 @@ from storyclip_gui.core.ffmpeg.command import (
     parse_segment_list,
 )
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.plan import ClipPlan, frame_cut, keyframe_plan, plan_clips
+from storyclip_gui.core.plan import frame_cut, keyframe_plan, plan_clips
 from storyclip_gui.core.probe import MediaInfo
 
 HD = MediaInfo(

@@ -93,12 +93,13 @@ def test_classify_crash_mentions_the_last_line():
     assert error.code is ErrorCode.FFMPEG_ERROR and "Segmentation fault" in error.message
 
 
-def test_locate_prefers_env_then_setting_then_bundled_then_path(tmp_path, monkeypatch):
+def test_locate_prefers_setting_then_env_then_bundled_then_path(tmp_path, monkeypatch):
     fake = tmp_path / "myffmpeg"
     fake.write_text("#!/bin/sh\n")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     assert locate(str(fake), env={}).source == "setting"
-    assert locate("/nope", env={"STORYCLIP_FFMPEG": str(fake)}).source == "environment"
+    assert locate(None, env={"STORYCLIP_FFMPEG": str(fake)}).source == "environment"
+    assert locate(str(fake), env={"STORYCLIP_FFMPEG": "/nope"}).source == "setting"
     with pytest.raises(FFmpegNotFound, match="does not exist"):
         locate(str(tmp_path / "missing"), env={})
     bindir = tmp_path / "bin"

@@ -8,8 +8,9 @@ crash   - prints one block, then kills itself with SIGSEGV
 flood   - writes FAKE_FFMPEG_FLOOD_MB (default 50) MiB to stderr, then exits 1
 diskfull- says "No space left on device" on stderr and exits 1
 
-With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (output, the last argument, a .part file)
-misbehave; probes and scans go to the real ffmpeg, so a whole job can run through the pipeline.
+With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (whose output, the last
+argument, is a .part file) misbehave; probes and scans go to the real ffmpeg, so a whole job
+can run through the pipeline.
 """
 
 import os

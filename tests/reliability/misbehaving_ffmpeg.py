@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Real ffmpeg that misbehaves on demand: MISBEHAVE_MODE, MISBEHAVE_REAL (the real ffmpeg).
 
-Runs that do not write clips (whose output, the last argument, is no .part file: probes, scans) exec the real ffmpeg.
+Runs that do not write clips (their output, the last argument, is no .part file: probes and
+scans) exec the real ffmpeg.
 Clip-writing runs start the real ffmpeg as a child (sharing our stdout/stderr, dying with us),
 so files on disk are real partial clips when the fault strikes:
 

@@ -46,16 +46,16 @@ def _probe(ffmpeg: str, path: str) -> MediaInfo:
 
 
 @pytest.fixture(scope="module")
-def run(ffmpeg: str, tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> Run:
+def run(media_ffmpeg: str, tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> Run:
     """Generate every input, submit them all to one engine with good jobs among them, run the
     queue to the end once for the module."""
     import qasync
 
     root = tmp_path_factory.mktemp("badinput")
-    good = lavfi_video(ffmpeg, root / "good.mp4", 2)
-    faststart = lavfi_video(ffmpeg, root / "faststart.mp4", 2, "-movflags", "+faststart")
+    good = lavfi_video(media_ffmpeg, root / "good.mp4", 2)
+    faststart = lavfi_video(media_ffmpeg, root / "faststart.mp4", 2, "-movflags", "+faststart")
     sources: list[tuple[str, BadInput | OddInput | None, Path]] = []
-    for kind in [*bad_inputs(ffmpeg, good, faststart), *odd_inputs(ffmpeg, good)]:
+    for kind in [*bad_inputs(media_ffmpeg, good, faststart), *odd_inputs(media_ffmpeg, good)]:
         folder = root / "in" / kind.name
         folder.mkdir(parents=True)
         sources.append((kind.name, kind, kind.make(folder)))

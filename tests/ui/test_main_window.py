@@ -93,7 +93,7 @@ def test_a_job_runs_end_to_end_and_its_row_lists_the_clips(make_window, engine, 
     assert "ffmpeg" in window.detail.command.toPlainText()
     assert "Video processing completed" in window.detail.log.toPlainText()
     # ffmpeg's own words, as it wrote them (it announces its outputs on stderr)
-    assert "Output #0, segment" in window.detail.ffmpeg_output.toPlainText()
+    assert "Output #0, mp4" in window.detail.ffmpeg_output.toPlainText()
     # thumbnails are made by ffmpeg through the engine's runner, off the UI's back
     qtbot.waitUntil(lambda: not window.thumbnails.busy, timeout=30_000)
     assert len(list((engine.settings.data_dir / "thumbnails").glob("*.jpg"))) == 3

@@ -1,4 +1,4 @@
-"""Find ffmpeg and its own ffprobe: environment > setting > bundled (imageio-ffmpeg) > PATH."""
+"""Find ffmpeg and its own ffprobe: setting > environment > bundled (imageio-ffmpeg) > PATH."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _executable(path: str) -> str | None:
 
 
 def locate(configured: str | None = None, env: Mapping[str, str] | None = None) -> Toolchain:
-    """`STORYCLIP_FFMPEG` > the `ffmpeg` setting > the bundled build > `ffmpeg` on PATH.
+    """The `ffmpeg` setting > `STORYCLIP_FFMPEG` > the bundled build > `ffmpeg` on PATH.
 
     The bundled build comes first because it is the one the engine is tested and exact with,
     the same on every machine; a distribution's ffmpeg may be years older (Ubuntu 22.04 has
@@ -49,8 +49,8 @@ def locate(configured: str | None = None, env: Mapping[str, str] | None = None) 
     """
     env = os.environ if env is None else env
     candidates = (
+        (configured, "setting"),  # settings already weigh the environment against the rest
         (env.get("STORYCLIP_FFMPEG"), "environment"),
-        (configured, "setting"),
     )
     for path, source in candidates:
         if path == "system":
