@@ -252,6 +252,7 @@ def _process(args: argparse.Namespace) -> int:
         # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
         # window's) business, and a window running beside us may own them
         engine = build_engine(settings, recover=False)
+        engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
     except (SettingsError, OptionsError) as exc:
         err.print(f"storyclip process: {exc}")
         return EXIT_USAGE
@@ -359,6 +360,7 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
     err = Console(stderr=True)
     try:
         engine = build_engine(_load(args), recover=recover)
+        engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
     except SettingsError as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_USAGE

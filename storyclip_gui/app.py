@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyclip_gui.config import Settings
 from storyclip_gui.core.events import EventBus
-from storyclip_gui.core.ffmpeg.locate import Toolchain, locate
+from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
 from storyclip_gui.core.scheduler import Scheduler
+from storyclip_gui.core.selftest import ToolchainGate
 
 if TYPE_CHECKING:
     from storyclip_gui.server import ServerHandle
@@ -87,7 +88,6 @@ def build_engine(
     # behind what observers saw: jump well past it, so a number is never handed out twice.
     last_seq = store.last_seq()
     bus = EventBus(start_seq=last_seq + RESTART_SEQ_GAP if last_seq else 0)
-    config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s)
 
     async def run_pipeline(job: Job, hooks: PipelineHooks) -> None:
         await JobPipeline(job, config, hooks).run()
@@ -100,6 +100,11 @@ def build_engine(
         scheduler=Scheduler(settings.concurrency),
         monitoring_interval=settings.monitoring_interval,
     )
+    # a configured ffmpeg is used once it passes the self-test, else the bundled build
+    gate = ToolchainGate(toolchain, bundled_toolchain(), runner,
+                         settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
+    config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
+                            choose_toolchain=gate.toolchain)  # fmt: skip
     engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error)
     if recover:
         engine.recovery = _recover(engine)
@@ -198,6 +203,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     )
     if engine.store_error is not None:
         window.show_notice(str(engine.store_error))
+    engine.manager.notice_listeners.append(window.show_notice)
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
 
     async def session() -> None:
@@ -312,6 +318,7 @@ def run_serve(
     engine = build_engine(settings)
     if engine.store_error is not None:
         say(f"Warning: {engine.store_error} Jobs are kept in memory only.")
+    engine.manager.notice_listeners.append(lambda message: say(f"Warning: {message}"))
     stop = asyncio.Event()
 
     async def expire_finished() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound, Toolchain, locate
+from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound, Toolchain, bundled_toolchain, locate
+from storyclip_gui.core.selftest import SubprocessRunner, self_test
 
 HW_H264 = re.compile(r"^\s*V\S*\s+(h264_(?:nvenc|vaapi|qsv|amf|videotoolbox|v4l2m2m|mf|vulkan))\s",
                      re.M)  # fmt: skip
@@ -82,7 +84,8 @@ def diagnose(configured_ffmpeg: str | None, folders: dict[str, Path]) -> DoctorR
             report.add("probe", "no ffprobe; probing parses `ffmpeg -i` output (fully supported)")
         x264 = encoder_works(tools.ffmpeg, "libx264")
         report.add("libx264", "usable" if x264 else "NOT usable: clips cannot be encoded",
-                   ok=x264, fatal=True)  # fmt: skip
+                   ok=x264, fatal=not x264 and not _bundled_passes(tools))  # fmt: skip
+        _self_test(report, tools)
         try:
             listed = HW_H264.findall(_run([tools.ffmpeg, "-hide_banner", "-encoders"]).stdout)
         except (OSError, subprocess.TimeoutExpired):
@@ -99,6 +102,28 @@ def diagnose(configured_ffmpeg: str | None, folders: dict[str, Path]) -> DoctorR
         report.add(f"{label} folder", text, ok=ok, fatal=label in ("output", "temp", "data"))
     report.add("cores", str(os.cpu_count()))
     return report
+
+
+def _self_test(report: DoctorReport, tools: Toolchain) -> None:
+    """Cut a generated video with this build and verify the clips, as jobs would."""
+    problem = asyncio.run(self_test(SubprocessRunner(), tools))
+    if problem is None:
+        report.add("self-test", "exact: a 4 s test video cut into two verified clips")
+        return
+    bundled = bundled_toolchain()
+    if bundled and bundled.ffmpeg != tools.ffmpeg and _bundled_passes(tools):
+        report.add("self-test", f"FAILED: {problem} Jobs will use the bundled ffmpeg "
+                   f"({bundled.ffmpeg}) instead.", ok=False)  # fmt: skip
+    else:
+        report.add("self-test", f"FAILED: {problem}", ok=False, fatal=True)
+
+
+def _bundled_passes(tools: Toolchain) -> bool:
+    """The fallback jobs would use when `tools` is not good enough."""
+    bundled = bundled_toolchain()
+    if bundled is None or bundled.ffmpeg == tools.ffmpeg:
+        return False
+    return asyncio.run(self_test(SubprocessRunner(), bundled)) is None
 
 
 def render(report: DoctorReport) -> str:

@@ -83,6 +83,10 @@ class JobManager:
         self._idle.set()
         # why the queue paused itself (disk full), for views; None when running or paused by hand
         self.pause_reason: str | None = None
+        # things a person must know about the setup (an ffmpeg that failed its self-test),
+        # said once: kept for the API's health, handed to each listener (window, terminal)
+        self.notices: list[str] = []
+        self.notice_listeners: list[Callable[[str], None]] = []
 
     # -- queries ---------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
@@ -100,6 +104,14 @@ class JobManager:
         return self.scheduler.order
 
     # -- entry point -----------------------------------------------------------------------
+    def notice(self, message: str) -> None:
+        if message in self.notices:
+            return
+        self.notices.append(message)
+        log.info("%s", message)  # the listeners show it
+        for listener in self.notice_listeners:
+            listener(message)
+
     def submit(self, spec: JobSpec) -> Job:
         """Register a job: committed to the store, then announced, then scheduled."""
         job_id = spec.job_id if spec.job_id is not None else new_job_id()

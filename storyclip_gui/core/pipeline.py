@@ -15,7 +15,7 @@ import os
 import shutil
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +57,8 @@ class PipelineConfig:
     toolchain: Toolchain
     temp_root: Path
     stall_timeout: float | None = 60.0
+    # which build to use, decided once (core.selftest.ToolchainGate); None: `toolchain`
+    choose_toolchain: Callable[[], Awaitable[Toolchain]] | None = None
 
 
 @dataclass
@@ -167,6 +169,7 @@ class JobPipeline:
         self.job = job
         self.config = config
         self.hooks = hooks
+        self.toolchain = config.toolchain
         self.scan: PacketScan | None = None
         self._times: list[float] = []  # the source's video frame times, file clock
         self._pending_seconds = 0.0
@@ -194,8 +197,10 @@ class JobPipeline:
         job = self.job
         self._report(0, Phase.STARTING, "Starting video processing...")
         check_source(job.source)
+        if self.config.choose_toolchain:
+            self.toolchain = await self.config.choose_toolchain()
         try:
-            media = await probe_media(self.config.runner, self.config.toolchain, job.source)
+            media = await probe_media(self.config.runner, self.toolchain, job.source)
         except ProbeError as exc:
             name = os.path.basename(job.source)
             raise _fail(ErrorCode.INVALID_INPUT, f"{name}: {exc}") from None
@@ -235,7 +240,7 @@ class JobPipeline:
                 self._scan_percent = percent
                 self._report(10 + 0.2 * percent, Phase.PREPARING, "Processing video files...")
 
-        runner, toolchain = self.config.runner, self.config.toolchain
+        runner, toolchain = self.config.runner, self.toolchain
         scan, outcome = await scan_packets(runner, toolchain, self.job.source, progress)
         if not scan.video.count:
             error = self._classify(outcome)
@@ -362,7 +367,7 @@ class JobPipeline:
         for clip in pending:
             start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
             temp = naming.temp_clip_path(job_dir, job.id, clip.index)
-            render = build_clip(self.config.toolchain.ffmpeg, job.source, clip.index, start,
+            render = build_clip(self.toolchain.ffmpeg, job.source, clip.index, start,
                                 stop, media, job.options, str(temp),
                                 self.scan.video.time_base)  # fmt: skip
             job.commands.append(render.argv)
@@ -381,7 +386,7 @@ class JobPipeline:
         segment_list.unlink(missing_ok=True)
         plans = [ClipPlan(c.index, c.start, c.end) for c in job.clips]
         assert self.job.media is not None
-        run = build_copy(self.config.toolchain.ffmpeg, job.source, plans, self.job.media,
+        run = build_copy(self.toolchain.ffmpeg, job.source, plans, self.job.media,
                          job.options, naming.temp_clip_pattern(job_dir, job.id),
                          segment_list)  # fmt: skip
         job.commands.append(run.argv)
@@ -484,7 +489,7 @@ class JobPipeline:
                 return "is empty (0 bytes)."
         except OSError as exc:
             return f"was not written ({exc.strerror})."
-        scan, outcome = await scan_packets(self.config.runner, self.config.toolchain, str(path))
+        scan, outcome = await scan_packets(self.config.runner, self.toolchain, str(path))
         try:
             info = parse_ffmpeg_banner(outcome.stderr_tail)
         except ProbeError as exc:

@@ -402,7 +402,8 @@ async def create_ticket(request: web.Request) -> web.Response:
 async def health(request: web.Request) -> web.Response:
     state = state_of(request)
     uptime = round(time.time() - state.started_at, 3)
-    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime})
+    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime,
+                              "notices": state.manager.notices})  # fmt: skip
 
 
 async def openapi(request: web.Request) -> web.Response:

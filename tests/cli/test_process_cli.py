@@ -119,3 +119,20 @@ def test_the_window_without_a_display_says_what_to_do_instead(monkeypatch):
     result = storyclip()
     assert result.returncode == 2
     assert "no display" in result.stderr and "storyclip process" in result.stderr
+
+
+def test_an_ffmpeg_that_fails_the_self_test_is_replaced_and_the_user_told_once(video, tmp_path):
+    from storyclip_gui.core.ffmpeg.locate import bundled_toolchain
+    from tests.helpers.builds import sloppy_build
+
+    bundled = bundled_toolchain()
+    assert bundled
+    sloppy = sloppy_build(tmp_path, bundled.ffmpeg)
+    sources = [str(video("a.mp4", seconds=3)), str(video("b.mp4", seconds=2))]
+    result = storyclip("--ffmpeg", sloppy.ffmpeg, "process", *sources, "--json",
+                       "--clip-seconds", "1", "--size", "720x1280", "--quality", "low")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("failed the self-test") == 1, result.stderr
+    assert "came out 5 frames too long" in " ".join(result.stderr.split())
+    for job in json.loads(result.stdout):
+        assert job["status"] == "completed"
