@@ -20,6 +20,8 @@ from storyclip_gui.runner.qprocess_runner import QProcessRunner
 from tests.conftest import FAKE_FFMPEG
 from tests.helpers.procs import alive, leftovers
 
+pytestmark = pytest.mark.media
+
 SMALL = {"width": 720, "height": 1280, "quality": "low"}
 
 

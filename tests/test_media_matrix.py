@@ -14,6 +14,8 @@ from storyclip_gui.core.manager import JobSpec
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import parse_ffmpeg_banner
 
+pytestmark = pytest.mark.media
+
 SMALL = StoryOptions(clip_seconds=1, width=720, height=1280, quality="low")
 
 # name → keyword arguments of tests.helpers.media.make_video

@@ -25,6 +25,8 @@ from storyclip_gui.core.options import Quality, StoryOptions
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import ProcessOutcome, Runner
 
+# verdicts already reached by this process (several engines, one binary: one test)
+_VERDICTS: dict[str, str | None] = {}
 TEST_OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality=Quality.LOW)
 
 
@@ -94,12 +96,13 @@ class ToolchainGate:
             return candidate  # the bundled build itself, or nothing to fall back to
         key = _identity(candidate.ffmpeg)
         cached = self._read_cache()
-        if key in cached:
-            self.problem = cached[key]
+        if key in _VERDICTS or key in cached:
+            self.problem = _VERDICTS[key] if key in _VERDICTS else cached[key]
         else:
             self.problem = await self.test(self.runner, candidate)
             cached[key] = self.problem
             self._write_cache(cached)
+        _VERDICTS[key] = self.problem
         if self.problem is None:
             return candidate
         self.notify(f"The ffmpeg at {candidate.ffmpeg} failed the self-test: {self.problem} "

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.media
+
 CLI = [sys.executable, "-m", "storyclip_gui"]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from storyclip_gui.core import selftest
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain
 from storyclip_gui.core.selftest import SubprocessRunner, ToolchainGate, self_test
 from tests.helpers.builds import sloppy_build
@@ -52,6 +53,7 @@ def test_gate_falls_back_once_says_so_once_and_remembers(tmp_path):
     assert asyncio.run(choose(gate)) == [BUNDLED] * 3
     assert runs == [sloppy.ffmpeg] and len(said) == 1
     assert "failed the self-test" in said[0] and "bundled ffmpeg" in said[0]
+    selftest._VERDICTS.clear()  # a new process: only the file remembers
     again = ToolchainGate(sloppy, BUNDLED, SubprocessRunner(), cache, said.append, counted)
     assert asyncio.run(choose(again)) == [BUNDLED] * 3
     assert runs == [sloppy.ffmpeg], "the verdict is remembered for the same binary"

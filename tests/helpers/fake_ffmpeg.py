@@ -10,7 +10,8 @@ diskfull- says "No space left on device" on stderr and exits 1
 
 With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (whose output, the last
 argument, is a .part file) misbehave; probes and scans go to the real ffmpeg, so a whole job
-can run through the pipeline.
+can run through the pipeline. The app's self-test of a new build always runs a real ffmpeg:
+the faults strike jobs.
 """
 
 import os
@@ -22,6 +23,11 @@ mode = os.environ.get("FAKE_FFMPEG_MODE", "normal")
 real = os.environ.get("FAKE_FFMPEG_REAL")
 if real and not sys.argv[-1].endswith(".part"):
     os.execv(real, [real, *sys.argv[1:]])
+if any("storyclip-selftest-" in a for a in sys.argv):  # the app's check of a new build passes
+    import imageio_ffmpeg
+
+    bundled = imageio_ffmpeg.get_ffmpeg_exe()
+    os.execv(bundled, [bundled, *sys.argv[1:]])
 
 
 def block(us: int, end: bool = False) -> None:

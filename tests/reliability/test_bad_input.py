@@ -26,6 +26,8 @@ from storyclip_gui.core.sources import expand_inputs
 from tests.helpers.procs import ROOT, leftovers
 from tests.reliability.inputs import BadInput, OddInput, bad_inputs, lavfi_video, odd_inputs
 
+pytestmark = pytest.mark.media
+
 OPTIONS = StoryOptions(clip_seconds=1, width=720, height=1280, quality="low")
 SECONDS_TO_FAIL = 5.0  # a bad input ends within this long after it starts
 

@@ -23,6 +23,8 @@ from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.runner.qprocess_runner import QProcessRunner
 from tests.helpers.procs import ROOT, alive, leftovers, query, rss_kib
 
+pytestmark = pytest.mark.media
+
 WRAPPER = Path(__file__).with_name("misbehaving_ffmpeg.py")
 OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality="low")
 EXPECTED = [(0, 2), (2, 4), (4, 6)]

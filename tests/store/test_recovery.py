@@ -20,6 +20,8 @@ from storyclip_gui.store import open_store, recover
 from storyclip_gui.store.processes import is_our_ffmpeg, kill_if_ours
 from tests.conftest import FAKE_FFMPEG
 
+pytestmark = pytest.mark.media
+
 SMALL = {"clip_seconds": 2, "width": 720, "height": 1280, "quality": "low"}
 
 
