@@ -47,8 +47,11 @@ from storyclip_gui.core.probe import (
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
+# containers whose demuxer seeks to a time exactly (an index of every keyframe)
+EXACT_SEEK_FORMATS = frozenset({"mov", "matroska", "avi"})
 # what ffmpeg's decoders say about a damaged stream (lower case)
-DECODE_ERRORS = ("error while decoding", "concealing", "corrupt", "invalid nal", "no frame!")
+DECODE_ERRORS = ("error while decoding", "concealing", "corrupt", "invalid nal", "no frame!",
+                 "non-intra slice in an idr")
 
 
 @dataclass(frozen=True)
@@ -122,18 +125,24 @@ async def scan_packets(
     path: str,
     on_progress: Callable[[float], None] | None = None,
 ) -> tuple[PacketScan, ProcessOutcome]:
-    """List the file's video and audio packets (no decoding); `on_progress` gets the seconds
-    read so far."""
-    parser = PacketParser()
+    """List the file's video and audio packets; `on_progress` gets the seconds read so far.
+    Without decoding, unless the packets carry no presentation times (then the decoder's
+    timestamps are the ones any cut will see)."""
+    for decode in (False, True):
+        parser = PacketParser()
 
-    def feed(data: bytes) -> None:
-        parser.feed(data)
-        if on_progress:
-            on_progress(parser.last_seconds)
+        def feed(data: bytes, parser: PacketParser = parser) -> None:
+            parser.feed(data)
+            if on_progress:
+                on_progress(parser.last_seconds)
 
-    outcome = await runner.run(scan_argv(toolchain.ffmpeg, path), on_stdout=feed)
-    _check_started(outcome)
-    return parser.finish(), outcome
+        outcome = await runner.run(scan_argv(toolchain.ffmpeg, path, decode=decode),
+                                   on_stdout=feed)  # fmt: skip
+        _check_started(outcome)
+        scan = parser.finish()
+        if not parser.missing_pts:
+            break
+    return scan, outcome
 
 
 def check_source(path: str) -> None:
@@ -171,7 +180,8 @@ class JobPipeline:
         self.hooks = hooks
         self.toolchain = config.toolchain
         self.scan: PacketScan | None = None
-        self._times: list[float] = []  # the source's video frame times, file clock
+        self._origin = 0.0  # the first video frame's time on the file's clock
+        self._times: list[float] = []  # the source's video frame times from the first one
         self._pending_seconds = 0.0
         self._done_seconds = 0.0
         self._run_out_time = 0.0
@@ -249,15 +259,21 @@ class JobPipeline:
                         f"'{name}': no video frame could be read. {error.message}",
                         outcome.stderr_tail)  # fmt: skip
         read_to = max(scan.video.end or 0.0, (scan.audio.end if scan.audio else None) or 0.0)
-        if duration and read_to < duration - max(0.5, 0.02 * duration):
+        # builds differ on what they declare for a file that starts late (its length, or its
+        # end time): measure against the smaller reading
+        declared = (duration or 0.0) - max(0.0, media.start_time)
+        if declared > 0 and read_to < declared - max(0.5, 0.02 * declared):
             name = os.path.basename(self.job.source)
             raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is incomplete or damaged: its data "
-                        f"stops at {read_to:.1f} s of the {duration:.1f} s it declares (was it "
+                        f"stops at {read_to:.1f} s of the {declared:.1f} s it declares (was it "
                         "still being copied?).", outcome.stderr_tail)  # fmt: skip
         self.scan = scan
-        self._times = scan.video.times()
+        # Clip times count from the first video frame: builds disagree on the file clock's
+        # zero (ffmpeg 5.1 starts a WebM at its Opus pre-skip, -7 ms) but not on the frames.
+        self._origin = scan.video.start or 0.0
+        self._times = [t - self._origin for t in scan.video.times()]
         # a damaged file may end before its declared duration: cut what is really there
-        return MediaInfo(**{**media.__dict__, "duration": scan.video.end})
+        return MediaInfo(**{**media.__dict__, "duration": scan.video.duration})
 
     def _check_media(self, media: MediaInfo, need_duration: bool = True) -> None:
         name = os.path.basename(self.job.source)
@@ -278,13 +294,12 @@ class JobPipeline:
     def _prepare_outputs(self, media: MediaInfo) -> Path:
         job = self.job
         video = self.scan.video if self.scan else None
-        origin = (video.start or 0.0) if video else 0.0
         try:
-            plans = plan_clips(media.duration or 0.0, job.options, origin)
+            plans = plan_clips(media.duration or 0.0, job.options)
         except PlanError as exc:
             raise _fail(ErrorCode.INVALID_INPUT, str(exc)) from None
         if video and can_copy(media, job.options):
-            keyframes = [video.seconds(k) for k in video.keyframes]
+            keyframes = [video.seconds(k) - self._origin for k in video.keyframes]
             plans = keyframe_plan(plans, keyframes, media.duration or 0.0)
         if job.output_dir is None:
             try:
@@ -363,13 +378,14 @@ class JobPipeline:
         self._pending_seconds = sum(c.end - c.start for c in pending) or 1.0
         self._report(30, Phase.GENERATING, self._generated_message())
         assert self.scan is not None
-        end = self.scan.video.end or 0.0
+        end, origin = media.duration or 0.0, self._origin
         for clip in pending:
             start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
             temp = naming.temp_clip_path(job_dir, job.id, clip.index)
-            render = build_clip(self.toolchain.ffmpeg, job.source, clip.index, start,
-                                stop, media, job.options, str(temp),
-                                self.scan.video.time_base)  # fmt: skip
+            render = build_clip(self.toolchain.ffmpeg, job.source, clip.index, origin + start,
+                                origin + stop, media, job.options, str(temp),
+                                self.scan.video.time_base,
+                                self._seek_from(origin + start, media))  # fmt: skip
             job.commands.append(render.argv)
             await self._run_ffmpeg(render.argv, render.duration)
             self._done_seconds += clip.end - clip.start
@@ -388,7 +404,7 @@ class JobPipeline:
         assert self.job.media is not None
         run = build_copy(self.toolchain.ffmpeg, job.source, plans, self.job.media,
                          job.options, naming.temp_clip_pattern(job_dir, job.id),
-                         segment_list)  # fmt: skip
+                         segment_list, self._origin)  # fmt: skip
         job.commands.append(run.argv)
         try:
             await self._run_ffmpeg(run.argv, run.duration)
@@ -405,6 +421,17 @@ class JobPipeline:
                         "planned.")  # fmt: skip
         for clip in job.clips:
             await self._accept(clip, naming.temp_clip_path(job_dir, job.id, clip.index))
+
+    def _seek_from(self, start: float, media: MediaInfo) -> float | None:
+        """Where to seek before the exact cut, for containers that cannot seek to a time
+        exactly (MPEG-TS and program streams land inside a group of pictures): the keyframe
+        before the one at or before `start`. None: seek to `start` itself (MP4, MKV, AVI)."""
+        if (media.format_name or "").split(",")[0] in EXACT_SEEK_FORMATS or self.scan is None:
+            return None
+        video = self.scan.video
+        keys = [video.seconds(k) for k in video.keyframes]
+        i = bisect.bisect_right(keys, start + 1e-6) - 2
+        return keys[i] if i >= 0 else 0.0
 
     def _cut(self, boundary: float, end: float) -> float:
         return frame_cut(self._times, boundary, end) if boundary < end else end
@@ -463,11 +490,14 @@ class JobPipeline:
     # -- verification ----------------------------------------------------------------------
     async def _accept(self, clip: Clip, temp: Path) -> None:
         """Verify a written clip by its streams, then give it its final name."""
-        problem = await self._check_clip(clip, temp)
+        damaged = sum(any(n in line for n in DECODE_ERRORS)
+                      for line in self._last_stderr.lower().splitlines())  # fmt: skip
+        problem = await self._check_clip(clip, temp, damaged)
         if problem:
             clip.state = ClipState.FAILED
-            damaged = any(n in self._last_stderr.lower() for n in DECODE_ERRORS)
-            hint = " The source is damaged there: ffmpeg could not decode part of it." * damaged
+            hint = " The source is damaged there: ffmpeg could not decode part of it." * bool(
+                damaged
+            )
             raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clip {clip.index} {problem}{hint}",
                         self._last_stderr)  # fmt: skip
         final = Path(clip.path)
@@ -482,7 +512,7 @@ class JobPipeline:
             self.job.message = self._generated_message()
         self.hooks.clip_verified(self.job, clip)
 
-    async def _check_clip(self, clip: Clip, path: Path) -> str | None:
+    async def _check_clip(self, clip: Clip, path: Path, undecodable: int = 0) -> str | None:
         """None when the file at `path` holds what `clip` plans (then its measures are set)."""
         try:
             if path.stat().st_size == 0:
@@ -494,7 +524,7 @@ class JobPipeline:
             info = parse_ffmpeg_banner(outcome.stderr_tail)
         except ProbeError as exc:
             return f"cannot be read back: {exc}"
-        problem = clip_problem(self._expected(clip), info, scan)
+        problem = clip_problem(self._expected(clip, undecodable), info, scan)
         if problem is None:
             clip.duration = round(scan.video.duration, 3)
             clip.width, clip.height = info.display_size
@@ -502,16 +532,17 @@ class JobPipeline:
             clip.state = ClipState.VERIFIED
         return problem
 
-    def _expected(self, clip: Clip) -> Expected:
+    def _expected(self, clip: Clip, undecodable: int = 0) -> Expected:
         """What the source holds in the clip's range, from the source's own packet scan."""
         assert self.scan is not None and self.job.media is not None
         media, video, audio = self.job.media, self.scan.video, self.scan.audio
-        end = video.end or 0.0
+        end = media.duration or 0.0
         start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
         capped = bool(media.fps and media.fps > MAX_FPS + 0.5)
         sound: float | None = None
         if self.job.options.audio and audio and audio.count:
-            a_start, a_end = audio.start or 0.0, audio.end or 0.0
+            a_start = (audio.start or 0.0) - self._origin
+            a_end = (audio.end or 0.0) - self._origin
             sound = max(0.0, min(stop, a_end) - max(start, a_start))
         # "one frame" is the typical one, or the frames at the clip's end where they are
         # longer (variable frame rate): a muxer guesses the last frame's duration
@@ -528,6 +559,7 @@ class JobPipeline:
             audio=sound,
             audio_frame=audio.seconds(audio.typical_duration()) if audio and audio.count
             else 1024 / 44100,
+            undecodable=undecodable,
         )
 
     def _remove_temp_files(self, job_dir: Path) -> None:

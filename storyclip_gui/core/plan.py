@@ -25,17 +25,16 @@ class ClipPlan:
         return round(self.end - self.start, 6)
 
 
-def plan_clips(duration: float, options: StoryOptions, origin: float = 0.0) -> list[ClipPlan]:
+def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
     """Cut [trim_start, trim_end) into clip_seconds pieces.
 
-    Times are on the file's clock; `duration` is where the video ends and `origin` where its
-    first frame is (a video that starts after the audio does not start at 0). A tail shorter
+    Times count from the video's first frame; `duration` is the video's length. A tail shorter
     than `min_tail_seconds` is merged into the previous clip instead of being emitted as a
     sliver; `max_clips` keeps the first N clips.
     """
     if not duration or duration <= 0 or not math.isfinite(duration):
         raise PlanError("The video has no duration, so no clips can be planned.")
-    start = max(options.trim_start, origin)
+    start = options.trim_start
     end = duration if options.trim_end is None else min(options.trim_end, duration)
     if start >= end:
         raise PlanError(

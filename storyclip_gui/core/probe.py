@@ -27,6 +27,7 @@ class MediaInfo:
     audio_codec: str | None = None
     pix_fmt: str | None = None
     format_name: str | None = None
+    start_time: float = 0.0  # the container's first timestamp (its clock's zero)
 
     @property
     def display_size(self) -> tuple[int, int]:
@@ -116,6 +117,7 @@ def parse_ffprobe_json(text: str) -> MediaInfo:
         audio_codec=audio.get("codec_name") if audio else None,
         pix_fmt=video.get("pix_fmt"),
         format_name=fmt.get("format_name"),
+        start_time=_float(fmt.get("start_time")) or 0.0,
     )
 
 
@@ -129,6 +131,7 @@ def _float(value: Any) -> float | None:
 
 _INPUT = re.compile(r"^Input #0, ([^,]+(?:,[^,\s]+)*), from ", re.M)
 _DURATION = re.compile(r"^\s*Duration: (N/A|(\d+):(\d\d):(\d\d(?:\.\d+)?))", re.M)
+_START = re.compile(r"^\s*Duration: [^,\n]*, start: (-?[\d.]+)", re.M)
 _STREAM = re.compile(
     r"^\s*Stream #0:\d+(?:\[[^\]]*\])?(?:\([^)]*\))?: "
     r"(Video|Audio|Subtitle|Data|Attachment): (.*)$",
@@ -171,6 +174,8 @@ def parse_ffmpeg_banner(stderr: str) -> MediaInfo:
     dm = _DURATION.search(stderr)
     if dm and dm.group(1) != "N/A":
         duration = int(dm.group(2)) * 3600 + int(dm.group(3)) * 60 + float(dm.group(4))
+    sm = _START.search(stderr)
+    start_time = float(sm.group(1)) if sm else 0.0
     video_line: str | None = None
     video_block = ""
     audio_codec: str | None = None
@@ -186,7 +191,7 @@ def parse_ffmpeg_banner(stderr: str) -> MediaInfo:
     has_audio = audio_codec is not None
     if video_line is None:
         return MediaInfo(duration=duration, has_audio=has_audio, audio_codec=audio_codec,
-                         format_name=format_name)  # fmt: skip
+                         format_name=format_name, start_time=start_time)  # fmt: skip
     codec = video_line.split(",")[0].split(" ")[0].strip()
     width = height = 0
     sar = Fraction(1)
@@ -214,6 +219,7 @@ def parse_ffmpeg_banner(stderr: str) -> MediaInfo:
         audio_codec=audio_codec,
         pix_fmt=pix_fmt,
         format_name=format_name,
+        start_time=start_time,
     )
 
 

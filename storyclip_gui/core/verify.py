@@ -22,6 +22,9 @@ class Expected:
     size: tuple[int, int]  # width, height
     audio: float | None  # seconds of source sound in range; None: no sound expected
     audio_frame: float = 1024 / 44100  # one audio packet of the source
+    # frames ffmpeg said it could not decode while writing this clip (an upper bound: one
+    # message per damaged frame or more): they may be missing, and only they
+    undecodable: int = 0
 
 
 def clip_problem(expected: Expected, info: MediaInfo, scan: PacketScan) -> str | None:
@@ -32,10 +35,15 @@ def clip_problem(expected: Expected, info: MediaInfo, scan: PacketScan) -> str |
     if info.display_size != expected.size:
         w, h = info.display_size
         return f"is {w}x{h}, not {expected.size[0]}x{expected.size[1]}."
-    if expected.frames is not None and video.count != expected.frames:
+    lost = expected.undecodable
+    if expected.frames is not None and not (
+        expected.frames - lost <= video.count <= expected.frames
+    ):
         return _frames_off(video.count - expected.frames, video.duration, expected)
     error = video.duration - expected.duration
-    if abs(error) > expected.frame_duration + 1e-3:
+    lost_seconds = lost * expected.frame_duration
+    one = expected.frame_duration + 1e-3
+    if not -lost_seconds - one <= error <= one:
         return _frames_off(round(error / expected.frame_duration), video.duration, expected)
     if expected.audio is not None and expected.audio > expected.audio_frame:
         audio = scan.audio
@@ -45,7 +53,7 @@ def clip_problem(expected: Expected, info: MediaInfo, scan: PacketScan) -> str |
         if abs(audio.duration - expected.audio) > slack:
             return (f"has {audio.duration:.2f} s of sound where the source has "
                     f"{expected.audio:.2f} s.")  # fmt: skip
-    slack = CONTAINER_SLACK + BANNER_ROUNDING
+    slack = CONTAINER_SLACK + BANNER_ROUNDING + lost_seconds
     if info.duration is not None and abs(info.duration - video.duration) > slack:
         return (f"says it lasts {info.duration:.2f} s but holds "
                 f"{video.duration:.2f} s of video.")  # fmt: skip

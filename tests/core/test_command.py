@@ -132,7 +132,7 @@ def test_copy_cuts_move_to_the_nearest_keyframes_and_one_clip_is_never_split():
 
 def test_copy_with_trims_starts_at_the_keyframe_before_and_ends_at_the_nearest():
     opts = StoryOptions(fast_copy=True, trim_start=5, trim_end=40)
-    plans = keyframe_plan(plan_clips(60, opts, 0), [0, 4, 12, 20, 28, 36, 44], 60)
+    plans = keyframe_plan(plan_clips(60, opts), [0, 4, 12, 20, 28, 36, 44], 60)
     assert [(c.start, c.end) for c in plans] == [(4, 20), (20, 36), (36, 44)]
     vertical = MediaInfo(**{**HD.__dict__, "width": 1080, "height": 1920})
     argv = build_copy("ffmpeg", "/in.mp4", plans, vertical, opts, PATTERN, LIST).argv

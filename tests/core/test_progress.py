@@ -57,15 +57,19 @@ def test_garbage_lines_are_ignored():
 
 def test_pipeline_progress_never_goes_back_when_ffmpeg_says_na():
     """A block with out_time=N/A after real times must not pull the job's progress back."""
+    from pathlib import Path
+
+    from storyclip_gui.core.ffmpeg.locate import Toolchain
     from storyclip_gui.core.ffmpeg.progress import ProgressUpdate
     from storyclip_gui.core.jobs import Job
     from storyclip_gui.core.options import StoryOptions
-    from storyclip_gui.core.pipeline import JobPipeline, PipelineHooks
+    from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 
     seen: list[float] = []
     job = Job(id="j", source="/a.mp4", options=StoryOptions(), output_root="/o")
     hooks = PipelineHooks(lambda j: seen.append(j.progress), lambda j, c: None, lambda j, p: None)
-    pipeline = JobPipeline(job, None, hooks)  # type: ignore[arg-type]
+    config = PipelineConfig(None, Toolchain("ffmpeg", None, "test"), Path("/tmp"))  # type: ignore[arg-type]
+    pipeline = JobPipeline(job, config, hooks)
     pipeline._pending_seconds = 10.0
     for out_time in (2.0, None, 1.9, 5.0):
         pipeline._on_progress(10.0, ProgressUpdate(out_time, None, None, 1.0, None, False))

@@ -162,6 +162,13 @@ def test_oracle_clock_is_the_clock_of_ffmpeg_ss(
     in the file first, then drops frames by timestamp: this also tests the seek). The sound is
     mapped too, as the engine maps it: ffmpeg's output-side clock for an MPEG-TS depends on it
     (mapped alone, a TS's video is counted from its own first frame, not the file's start)."""
+    if seek == "input" and name == "mpegts":
+        pytest.skip("a TS cannot seek to a time exactly (it lands inside a group of pictures): "
+                    "the engine seeks to an earlier keyframe and cuts after -i there")
+    if build_name == "system" and name == "webm_no_durations":
+        pytest.skip("ffmpeg 5.1 starts a WebM's clock at the Opus pre-skip (-7 ms), PyAV at 0: "
+                    "the engine counts clip times from the video's start, so both agree there "
+                    "(test_clips_hold_exactly_the_source_frames[system-webm_no_durations])")
     ffmpeg = build_path(build_name)
     source = sources[name]
     with av.open(str(source)) as container:

@@ -4,12 +4,14 @@ Nothing here imports storyclip_gui or asks the ffmpeg command line for its opini
 and every clip are demuxed and decoded with PyAV, and each clip is compared with what the
 source really holds in its planned range.
 
-The clock. Clip times are on the file's clock, the one `ffmpeg -ss` uses: a frame's time is its
-own timestamp minus the container's start time (`container.start_time`, in AV_TIME_BASE =
-microseconds), the offset the ffmpeg CLI subtracts from every input timestamp when `-copyts`
-is not given. Like the CLI, the offset is first rounded to the stream's time base (nearest
-tick, `av_rescale_q`): a 2.478667 s start in a 1/15360 stream is 38072 ticks, so a frame
-stored at 2.5 s is at 0.0213542 s, not 0.0213333 s. `tests/exactness/test_exact_clips.py::
+The clock. The engine reports clip times from the start of the video stream (builds disagree
+on the file clock's zero, e.g. ffmpeg 5.1 starts a WebM at its Opus pre-skip): `check_clips`
+adds the time of the video's first shown packet and judges everything on the file's clock, the
+one `ffmpeg -ss` uses: a frame's time is its own timestamp minus the container's start time
+(`container.start_time`, in AV_TIME_BASE = microseconds), the offset the ffmpeg CLI subtracts
+from every input timestamp when `-copyts` is not given. Like the CLI, the offset is first
+rounded to the stream's time base (nearest tick, `av_rescale_q`): a 2.478667 s start in a
+1/15360 stream is 38072 ticks, so a frame stored at 2.5 s is at 0.0213542 s, not 0.0213333 s. `tests/exactness/test_exact_clips.py::
 test_oracle_clock_is_the_clock_of_ffmpeg_ss` checks this against `ffmpeg -ss` on every build.
 
 Per clip (see `check_clips`):
@@ -84,6 +86,9 @@ class SourceVideo:
     width: int  # picture as displayed (rotation and pixel aspect applied)
     height: int
     audio: AudioExtent | None
+    # where the video stream's clock starts: its first shown packet's timestamp (the engine
+    # counts clip times from there); earlier than times[0] when leading frames do not decode
+    origin: Fraction = Fraction(0)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -158,6 +163,7 @@ def _analyse(path: str, layout: str, size: tuple[int, int], until: float | None)
         errors: dict[str, int] = {}
         keyframes: list[Fraction] = []
         audio_frames: list[tuple[Fraction, Fraction]] = []
+        first_packet: Fraction | None = None
         stop = None if until is None else Fraction(until).limit_denominator(10**6) + 1
         streams = [s for s in (video, audio) if s is not None]
         for packet in container.demux(*streams):
@@ -169,6 +175,9 @@ def _analyse(path: str, layout: str, size: tuple[int, int], until: float | None)
                     break  # far enough past the range for any reordering
                 if packet.is_keyframe and not packet.is_discard and packet.pts is not None:
                     keyframes.append(file_clock(packet.pts, packet.time_base, start_us))
+                if not packet.is_discard and packet.pts is not None and packet.size:
+                    t = file_clock(packet.pts, packet.time_base, start_us)
+                    first_packet = t if first_packet is None else min(first_packet, t)
             for frame in _decode(packet, errors):
                 if isinstance(frame, av.AudioFrame):
                     if frame.pts is None or not frame.samples:
@@ -221,6 +230,7 @@ def _analyse(path: str, layout: str, size: tuple[int, int], until: float | None)
         width=display_w,
         height=display_h,
         audio=extent,
+        origin=times[0] if first_packet is None else min(first_packet, times[0]),
         notes=notes,
     )
 
@@ -489,7 +499,13 @@ def check_clips(
 ) -> OracleReport:
     """Check a finished job's clips against its source. `keyframe_cuts`: the clips are copies
     (fast copy), so each must also start on a source keyframe."""
-    source = analyse_source(source_path, layout=layout, size=size, until=trim_end)
+    # decode a little past the trim end: clip times count from the first frame, not 0
+    until = None if trim_end is None else trim_end + 10
+    source = analyse_source(source_path, layout=layout, size=size, until=until)
+    first = float(source.origin)  # engine clock → file clock
+    clips = [_OnFileClock(c.index, c.start + first, c.end + first, c.path) for c in clips]
+    trim_start += first
+    trim_end = None if trim_end is None else trim_end + first
     problems: list[str] = []
     reports = [_check_clip(source, clip, layout, size, audio) for clip in clips]
     for report in reports:
@@ -505,6 +521,14 @@ def check_clips(
                                 f"keyframe (nearest {float(near):.6f})")  # fmt: skip
     problems.extend(_coverage(source, clips, min_tail_seconds, trim_start, trim_end))
     return OracleReport(source, reports, problems)
+
+
+@dataclass(frozen=True)
+class _OnFileClock:
+    index: int
+    start: float
+    end: float
+    path: str
 
 
 def _check_clip(
@@ -624,7 +648,7 @@ def _coverage(
                             f"{b.start:.6f}")  # fmt: skip
         if b.start <= a.start:
             problems.append(f"clip {b.index} does not start after clip {a.index}")
-    first = float(source.times[0])
+    first = float(source.origin)
     start = max(first, trim_start)
     if trim_start <= first:  # the first clip must start exactly at the first frame
         if abs(ordered[0].start - first) > 2e-6:

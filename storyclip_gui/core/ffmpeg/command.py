@@ -127,14 +127,21 @@ def build_clip(
     options: StoryOptions,
     output: str,
     time_base: Fraction,
+    seek_from: float | None = None,
 ) -> ClipRender:
     """Re-encode one clip. `start` and `end` are frame times on the file's clock (see
     plan.frame_cut): `-ss` before `-i` seeks and then drops what is before `start`, the output's
-    `-t` drops what is at or after `end`; both are rounded down to the microsecond."""
-    inp = ffmpeg.input(source, **({"ss": _floor_us(start)} if start > 0 else {}))
+    `-t` drops what is at or after `end`; both are rounded down to the microsecond. With
+    `seek_from` (a keyframe before `start`, for containers that cannot seek exactly) the input
+    seeks there and an output `-ss` drops the frames up to `start`."""
+    first = start if seek_from is None else seek_from
+    inp = ffmpeg.input(source, **({"ss": _floor_us(first)} if first > 0 else {}))
     streams = [_video_graph(inp["v:0"], media, options)]
     q = options.quality_settings
-    out: dict[str, Any] = {
+    out: dict[str, Any] = {}
+    if seek_from is not None and start > seek_from:
+        out["ss"] = _t(float(_floor_us(start)) - float(_floor_us(seek_from)))
+    out |= {
         "t": _t(float(_floor_us(end)) - float(_floor_us(start))),
         "c:v": "libx264",
         "preset": q.x264_preset,
@@ -160,12 +167,15 @@ def build_copy(
     options: StoryOptions,
     output_pattern: str,
     segment_list: Path,
+    offset: float = 0.0,
 ) -> SegmentRun:
     """Cut without re-encoding, in one pass: `clips` must already start and end on keyframes
-    (plan.keyframe_plan); the segment muxer cuts at the first keyframe at or after each time."""
+    (plan.keyframe_plan); the segment muxer cuts at the first keyframe at or after each time.
+    Clip times count from the first video frame, which is at `offset` on the file's clock."""
     run = tuple(clips)
     origin = run[0].start
-    kwargs: dict[str, Any] = {"ss": _floor_us(origin)} if origin > 0 else {}
+    first = offset + origin
+    kwargs: dict[str, Any] = {"ss": _floor_us(first)} if first > 0 else {}
     ends_early = media.duration is not None and run[-1].end < media.duration - 1e-3
     if ends_early:  # read a little past the last cut; the extra segment is thrown away
         kwargs["t"] = _t(run[-1].end - origin + 2)

@@ -17,12 +17,15 @@ from fractions import Fraction
 
 KEY = 0x1
 DISCARD = 0x4  # before an edit list's start (or AAC priming): not shown by a player
+NOPTS = -(2**63)  # AV_NOPTS_VALUE as framecrc prints it
 
 
-def scan_argv(ffmpeg: str, path: str, *, audio: bool = True) -> list[str]:
-    maps = ["-map", "0:v:0"] + (["-map", "0:a:0?"] if audio else [])
-    return [ffmpeg, "-nostdin", "-hide_banner", "-i", path, *maps, "-c", "copy",
-            "-f", "framecrc", "-"]  # fmt: skip
+def scan_argv(ffmpeg: str, path: str, *, decode: bool = False) -> list[str]:
+    """`decode`: list decoded frames instead of packets (their timestamps are the decoder's),
+    for streams whose packets carry no presentation time."""
+    video = ["-fps_mode", "passthrough", "-c:v", "wrapped_avframe"] if decode else ["-c:v", "copy"]
+    return [ffmpeg, "-nostdin", "-hide_banner", "-i", path, "-map", "0:v:0", "-map", "0:a:0?",
+            *video, "-c:a", "copy", "-f", "framecrc", "-"]  # fmt: skip
 
 
 @dataclass
@@ -96,6 +99,7 @@ class PacketParser:
         self._kinds: dict[int, str] = {}
         self._unsorted: dict[int, list[tuple[int, int, bool]]] = {}
         self.last_seconds = 0.0
+        self.missing_pts = False  # packets without a presentation time were seen
 
     def feed(self, data: bytes) -> None:
         self._buffer += data
@@ -122,8 +126,16 @@ class PacketParser:
         if len(fields) < 6:
             return
         try:
-            stream, pts, duration = int(fields[0]), int(fields[2]), int(fields[3])
+            stream, dts, pts = int(fields[0]), int(fields[1]), int(fields[2])
+            duration, size = int(fields[3]), int(fields[4])
         except ValueError:
+            return
+        if size == 0:  # an AVI "dropped frame" chunk: nothing to show
+            return
+        if pts == NOPTS:  # packed B-frames in AVI (DivX/Xvid): scan decoded frames instead
+            self.missing_pts = True
+            pts = dts
+        if pts == NOPTS:
             return
         flags = KEY  # framecrc names the flags only when they are not exactly "key"
         for extra in fields[6:]:
