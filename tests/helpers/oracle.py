@@ -11,8 +11,9 @@ one `ffmpeg -ss` uses: a frame's time is its own timestamp minus the container's
 (`container.start_time`, in AV_TIME_BASE = microseconds), the offset the ffmpeg CLI subtracts
 from every input timestamp when `-copyts` is not given. Like the CLI, the offset is first
 rounded to the stream's time base (nearest tick, `av_rescale_q`): a 2.478667 s start in a
-1/15360 stream is 38072 ticks, so a frame stored at 2.5 s is at 0.0213542 s, not 0.0213333 s. `tests/exactness/test_exact_clips.py::
-test_oracle_clock_is_the_clock_of_ffmpeg_ss` checks this against `ffmpeg -ss` on every build.
+1/15360 stream is 38072 ticks, so a frame stored at 2.5 s is at 0.0213542 s, not 0.0213333 s.
+`tests/exactness/test_exact_clips.py::test_oracle_clock_is_the_clock_of_ffmpeg_ss` checks this
+against `ffmpeg -ss` on every build.
 
 Per clip (see `check_clips`):
   (a) decoded frames == source frames whose time falls in [start, end) (not counted for a
