@@ -245,3 +245,28 @@ def test_fast_copy_retry_writes_over_its_own_clips_not_beside_them(run_async, vi
     assert sorted(p.name for p in Path(job.output_dir).glob("*.mp4")) == sorted(
         Path(p).name for p in first
     )
+
+
+def test_a_video_shorter_than_a_clip_is_one_exact_clip_by_default(run_async, video, ffmpeg):
+    """The first thing people do: drop an 8 s video with the default 15 s clips (it used to
+    fail with "ffmpeg wrote 2 of 1 planned clips": the segment muxer cut every 2 s)."""
+    source = video("holiday.mp4", seconds=8, size="320x240")
+    [job], _, _ = run_jobs(run_async, [JobSpec(str(source), StoryOptions(**SMALL))])
+    assert job.state is JobState.COMPLETED, job.error
+    [clip] = job.clips
+    assert (clip.start, clip.end) == (0, 8)
+    info, banner = probe(ffmpeg, clip.path)
+    assert abs(info.duration - 8) <= 1 / 30 + 0.011, banner
+
+
+def test_fast_copy_of_a_one_clip_video_keeps_all_of_it(run_async, video, ffmpeg):
+    """With --fast-copy the same case completed with one 2 s clip and dropped the rest."""
+    source = video("vertical.mp4", seconds=8, size="720x1280")
+    opts = StoryOptions(fast_copy=True, **SMALL)
+    [job], _, _ = run_jobs(run_async, [JobSpec(str(source), opts)])
+    assert job.state is JobState.COMPLETED, job.error
+    assert job.commands[0][job.commands[0].index("-c") + 1] == "copy"
+    [clip] = job.clips
+    assert (clip.start, clip.end) == (0, 8)
+    info, banner = probe(ffmpeg, clip.path)
+    assert abs(info.duration - 8) <= 1 / 30 + 0.011, banner

@@ -157,3 +157,26 @@ def test_jobs_list_pages_filters_and_cancel(run_async, engine, tmp_path) -> None
             assert json.dumps(info)
 
     run_async(main())
+
+
+def test_the_old_story_api_flow_with_a_12_s_video_and_default_options(
+    run_async, engine, video
+) -> None:
+    """The seed's client as it was used: POST a 12 s video with no options (15 s clips), then
+    watch `/ws?jobId=…` to the end. It used to end in `error` (the one-clip muxer bug)."""
+    source = video("story.mp4", seconds=12, size="160x120")
+
+    async def main() -> None:
+        async with running(engine) as server, aiohttp.ClientSession() as http:
+            async with http.post(f"{server.url}/api/v1/process/story", headers=auth(),
+                                 json={"jobId": "story-12", "tempPath": str(source)}) as r:
+                assert r.status == 202, await r.text()  # fmt: skip
+            ws = await http.ws_connect(f"{server.url}/ws?jobId=story-12", headers=auth())
+            got = await receive_until(ws, lambda m: m["type"] in ("completed", "error"), 120)
+            final = got[-1]
+            assert final["type"] == "completed", final
+            [clip] = final["clips"]
+            assert (clip["start"], clip["end"]) == (0, 12) and Path(clip["path"]).is_file()
+            await ws.close()
+
+    run_async(main(), timeout=150)
