@@ -200,7 +200,8 @@ def openapi_document(version: str) -> dict[str, Any]:
             "summary": "WebSocket URL, protocol version, message types, connected clients.",
             "security": _OBSERVE,
             "responses": {"200": _json({"type": "object", "required": [
-                "websocketUrl", "protocolVersion", "messageTypes", "connectedClients"]},
+                "websocketUrl", "protocolVersion", "messageTypes", "connectedClients"],
+                "properties": {"notices": {"type": "array", "items": {"type": "string"}}}},
                 "WebSocket facts"), **_errors(401)},
         }},
         "/api/ws/jobs/active": {"get": {

@@ -254,6 +254,7 @@ async def ws_info(request: web.Request) -> web.Response:
         "oldestReplayableSeq": hub.oldest_replayable,
         "replayBufferSize": hub.replay_size,
         "maxProgressMessagesPerSecond": round(1 / hub.progress_interval, 3),
+        "notices": state.manager.notices,  # setup problems a person must know about
     })  # fmt: skip
 
 
@@ -402,8 +403,7 @@ async def create_ticket(request: web.Request) -> web.Response:
 async def health(request: web.Request) -> web.Response:
     state = state_of(request)
     uptime = round(time.time() - state.started_at, 3)
-    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime,
-                              "notices": state.manager.notices})  # fmt: skip
+    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime})
 
 
 async def openapi(request: web.Request) -> web.Response:

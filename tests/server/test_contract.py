@@ -180,3 +180,18 @@ def test_the_old_story_api_flow_with_a_12_s_video_and_default_options(
             await ws.close()
 
     run_async(main(), timeout=150)
+
+
+def test_setup_notices_are_in_ws_info_once(run_async, engine) -> None:
+    message = "The ffmpeg at /opt/ff failed the self-test: x. Jobs use the bundled ffmpeg."
+    engine.manager.notice(message)
+    engine.manager.notice(message)  # said once
+
+    async def main() -> None:
+        async with running(engine) as server, aiohttp.ClientSession() as http:
+            async with http.get(f"{server.url}/api/ws/info", headers=auth()) as r:
+                assert (await r.json())["notices"] == [message]
+            async with http.get(f"{server.url}/api/health") as r:  # public: no local paths
+                assert "notices" not in await r.json()
+
+    run_async(main(), timeout=30)
