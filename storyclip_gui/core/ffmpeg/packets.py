@@ -10,7 +10,6 @@ with the same scan, so verification reads streams, not the container's rounded d
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -68,26 +67,11 @@ class StreamPackets:
     def times(self) -> list[float]:
         return [self.seconds(p) for p in self.pts]
 
-    def count_between(self, start: float, end: float) -> int:
-        """Packets with start <= time < end."""
-        lo = bisect.bisect_left(self.pts, self._ticks(start))
-        hi = bisect.bisect_left(self.pts, self._ticks(end))
-        return hi - lo
-
-    def _ticks(self, seconds: float) -> Fraction:
-        return Fraction(seconds).limit_denominator(10**9) / self.time_base
-
 
 @dataclass
 class PacketScan:
     video: StreamPackets
     audio: StreamPackets | None  # None: no audio stream was mapped
-
-    @property
-    def last_time(self) -> float:
-        """How far the scan got (for progress while it runs)."""
-        ends = [s.seconds(s.pts[-1]) for s in (self.video, self.audio) if s and s.pts]
-        return max(ends, default=0.0)
 
 
 class PacketParser:
