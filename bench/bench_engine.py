@@ -264,9 +264,10 @@ def source_frame_times(path: Path) -> list[float]:
     """Shown video frames' times from the first one (as plans count), demuxed with PyAV."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
+        tb = stream.time_base  # read it while the file is open
         pts = [p.pts for p in container.demux(stream) if p.pts is not None and not p.is_discard]
     pts.sort()
-    return [float((p - pts[0]) * stream.time_base) for p in pts]
+    return [float((p - pts[0]) * tb) for p in pts]
 
 
 def decoded_frames(path: Path) -> int:
