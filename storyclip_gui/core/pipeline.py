@@ -495,6 +495,9 @@ class JobPipeline:
         problem = await self._check_clip(clip, temp, damaged)
         if problem:
             clip.state = ClipState.FAILED
+            full = classify(0, False, self._last_stderr)
+            if full.code is ErrorCode.DISK_FULL:  # some builds exit 0 after a failed write
+                raise JobFailure(full)
             hint = " The source is damaged there: ffmpeg could not decode part of it." * bool(
                 damaged
             )

@@ -134,6 +134,8 @@ def test_ffmpeg_that_vanishes_after_start_gives_a_setup_error(run_async, ffmpeg,
     link.parent.mkdir()
     link.symlink_to(ffmpeg)
     engine = build_engine(load_settings(overrides={"ffmpeg": str(link), "concurrency": 2}))
+    [first] = run_all(run_async, engine, [video("fault6.mp4", seconds=6)])
+    assert first.state is JobState.COMPLETED, first.error  # the build is checked and in use
     link.unlink()  # uninstalled (or its disk unmounted) while the app runs
     started = time.monotonic()
     jobs = run_all(run_async, engine, [video("fault6.mp4", seconds=6)] * 3)
