@@ -298,6 +298,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         allowed_origins=tuple(filter(None, settings.server_allowed_origins.split(","))),
         allowed_hosts=tuple(filter(None, settings.server_allowed_hosts.split(","))),
         max_connections=settings.server_max_connections,
+        max_queued_jobs=settings.max_queued_jobs,
         heartbeat_interval=settings.monitoring_interval,
         default_options={
             "quality": settings.default_quality,

@@ -128,6 +128,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "Comma-separated extra Host names the server answers to (loopback names always)."),
     SettingSpec("server_max_connections", "STORYCLIP_MAX_CONNECTIONS", _positive_int,
                 lambda d: 2000, "Most WebSocket connections the server accepts at once."),
+    SettingSpec("max_queued_jobs", "STORYCLIP_MAX_QUEUED_JOBS", _positive_int, lambda d: 10000,
+                "Most jobs waiting in the queue; the server answers further submissions with "
+                "429 and Retry-After."),
 )  # fmt: skip
 
 
@@ -150,6 +153,7 @@ class Settings:
     server_allowed_origins: str
     server_allowed_hosts: str
     server_max_connections: int
+    max_queued_jobs: int
 
     @property
     def settings_file(self) -> Path:
@@ -163,19 +167,24 @@ class Settings:
         return {f.name: (str(v) if isinstance(v := getattr(self, f.name), Path) else v)
                 for f in fields(self)}  # fmt: skip
 
-    def save(self) -> None:
-        """Write the settings that differ from the defaults to settings.json (atomically)."""
-        defaults = {s.name: s.default(self.data_dir) for s in SETTINGS}
-        data = {k: v for k, v in self.to_dict().items()
-                if k != "data_dir" and v != _jsonable(defaults.get(k))}  # fmt: skip
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        temp = self.settings_file.with_suffix(".json.part")
-        temp.write_text(json.dumps(data, indent=2), "utf-8")
-        os.replace(temp, self.settings_file)
 
-
-def _jsonable(value: Any) -> Any:
-    return str(value) if isinstance(value, Path) else value
+def save_changes(before: Settings, after: Settings) -> list[str]:
+    """Write to settings.json only the settings a person changed from `before` (what the
+    window showed), keeping the file's other entries: values that came from the environment
+    or the command line are never written, and a round trip with no change writes nothing.
+    Returns the names written."""
+    old, new = before.to_dict(), after.to_dict()
+    changed = [k for k in new if k != "data_dir" and new[k] != old.get(k)]
+    if not changed:
+        return []
+    path = after.settings_file
+    data = _read_settings_file(path)
+    data.update({k: new[k] for k in changed})
+    after.data_dir.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".json.part")
+    temp.write_text(json.dumps(data, indent=2), "utf-8")
+    os.replace(temp, path)
+    return changed
 
 
 def default_data_dir(env: Mapping[str, str]) -> Path:
@@ -207,7 +216,22 @@ def load_settings(
             values[spec.name] = spec.kind(value) if value is not None else None
         except (TypeError, ValueError) as exc:
             raise SettingsError(f"Setting {spec.name} from {origin}: {exc}") from None
+    check_token(env)
     return Settings(**values)
+
+
+def check_token(env: Mapping[str, str]) -> None:
+    """$STORYCLIP_TOKEN, when set, must be as strong as the generated token (32 random bytes):
+    a weak one is refused with a message, never accepted silently. It is not a setting (it is
+    never written to settings.json or shown in the settings dialog)."""
+    token = env.get("STORYCLIP_TOKEN", "").strip()
+    if not token:
+        return
+    from storyclip_gui.server.security import weak_token_message
+
+    message = weak_token_message(token)
+    if message is not None:
+        raise SettingsError(message)
 
 
 def _read_settings_file(path: Path) -> dict[str, Any]:

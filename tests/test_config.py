@@ -45,11 +45,17 @@ def test_unreadable_settings_file_is_ignored_not_fatal(tmp_path, caplog):
     assert settings.monitoring_interval_ms == 2000 and "Ignoring" in caplog.text
 
 
-def test_save_writes_only_what_differs(tmp_path):
-    settings = load_settings(env={"STORYCLIP_DATA_DIR": str(tmp_path)},
-                             overrides={"stall_timeout_s": 5})  # fmt: skip
-    settings.save()
-    assert json.loads((tmp_path / "settings.json").read_text()) == {"stall_timeout_s": 5.0}
+def test_save_changes_writes_only_what_a_person_changed(tmp_path):
+    from storyclip_gui.config import save_changes, with_overrides
+
+    env = {"STORYCLIP_DATA_DIR": str(tmp_path), "OUTPUT_DIR": str(tmp_path / "env")}
+    (tmp_path / "settings.json").write_text('{"concurrency": 2}')
+    before = load_settings(env=env)
+    assert save_changes(before, before) == []
+    assert json.loads((tmp_path / "settings.json").read_text()) == {"concurrency": 2}
+    assert save_changes(before, with_overrides(before, stall_timeout_s=5)) == ["stall_timeout_s"]
+    assert json.loads((tmp_path / "settings.json").read_text()) == {
+        "concurrency": 2, "stall_timeout_s": 5.0}  # not the environment's output_dir
     assert load_settings(env={"STORYCLIP_DATA_DIR": str(tmp_path)}).stall_timeout_s == 5
 
 

@@ -28,7 +28,7 @@ from storyclip_gui.core.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
-JOB_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+JOB_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always fullmatch()
 LOG_LIMIT = 64 * 1024
 
 PipelineFactory = Callable[[Job, PipelineHooks], Coroutine[Any, Any, None]]
@@ -115,7 +115,7 @@ class JobManager:
     def submit(self, spec: JobSpec) -> Job:
         """Register a job: committed to the store, then announced, then scheduled."""
         job_id = spec.job_id if spec.job_id is not None else new_job_id()
-        if not JOB_ID_PATTERN.match(job_id):
+        if not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id):
             raise SubmitError("jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.")
         if job_id in self._jobs:
             raise SubmitError(f"A job with id {job_id!r} already exists.")

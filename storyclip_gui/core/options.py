@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import re
-import string
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from storyclip_gui.core.naming import TemplateError, parse_name_template, render_name_template
 from storyclip_gui.core.presets import PRESETS
 
 
@@ -46,7 +47,7 @@ OUTPUT_SIZES: tuple[tuple[int, int], ...] = ((1080, 1920), (720, 1280))
 DEFAULT_NAME_TEMPLATE = "{stem}_{index:02d}.mp4"
 MIN_CLIP_SECONDS = 1.0
 MAX_CLIP_SECONDS = 600.0
-_TEMPLATE_FIELDS = {"stem", "index", "start", "end"}
+MAX_OPTION_TEXT = 64  # layout, quality, preset, size as text: longer is never valid
 _FORBIDDEN_NAME_CHARS = re.compile(r"[/\\\x00]")
 
 
@@ -115,15 +116,15 @@ class StoryOptions:
                     values["width"], values["height"] = parse_size(value)
                 continue
             if name not in fields:
-                raise OptionsError(f"Unknown option {key!r}.")
+                raise OptionsError(f"Unknown option {_shown(key)}.")
             if value is not None or name in ("trim_end", "max_clips", "preset"):
                 values[name] = value
         preset_name = values.get("preset")
         merged: dict[str, Any] = {}
         if preset_name is not None:
-            if preset_name not in PRESETS:
+            if not isinstance(preset_name, str) or preset_name not in PRESETS:
                 raise OptionsError(
-                    f"Unknown preset {preset_name!r}; choose one of: {', '.join(PRESETS)}."
+                    f"Unknown preset {_shown(preset_name)}; choose one of: {', '.join(PRESETS)}."
                 )
             preset = PRESETS[preset_name]
             merged["clip_seconds"] = preset.clip_seconds
@@ -136,14 +137,17 @@ def parse_size(value: Any) -> tuple[int, int]:
     if isinstance(value, (list, tuple)) and len(value) == 2:
         width, height = value
     else:
-        match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", str(value))
+        text = str(value)[:MAX_OPTION_TEXT + 1]
+        match = re.fullmatch(r"\s*([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})\s*", text)
         if not match:
-            raise OptionsError(f"Output size {value!r} is not WIDTHxHEIGHT, e.g. 1080x1920.")
+            raise OptionsError(f"Output size {_shown(value)} is not WIDTHxHEIGHT, e.g. 1080x1920.")
         width, height = match.groups()
     try:
         return int(width), int(height)
-    except (TypeError, ValueError):
-        raise OptionsError(f"Output size {value!r} is not WIDTHxHEIGHT, e.g. 1080x1920.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise OptionsError(
+            f"Output size {_shown(value)} is not WIDTHxHEIGHT, e.g. 1080x1920."
+        ) from None
 
 
 def _coerce(values: dict[str, Any]) -> dict[str, Any]:
@@ -156,36 +160,49 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         if out.get("trim_end") is not None:
             out["trim_end"] = _number(out["trim_end"], "trim_end")
         if out.get("max_clips") is not None:
-            if isinstance(out["max_clips"], bool) or float(out["max_clips"]) != int(
-                float(out["max_clips"])
-            ):
+            number = out["max_clips"]
+            if isinstance(number, bool) or (isinstance(number, str) and len(number) > 32):
                 raise OptionsError("Maximum clips must be a whole number.")
-            out["max_clips"] = int(float(out["max_clips"]))
+            as_float = float(number)
+            if not math.isfinite(as_float) or as_float != int(as_float):
+                raise OptionsError("Maximum clips must be a whole number.")
+            out["max_clips"] = int(as_float)
         for name in ("width", "height"):
             if name in out:
-                out[name] = int(out[name])
+                value = out[name]
+                if isinstance(value, bool) or (isinstance(value, str) and len(value) > 32):
+                    raise ValueError(name)
+                out[name] = int(value)
     except OptionsError:
         raise
-    except (TypeError, ValueError):
-        raise OptionsError(f"Option values must be numbers: {values!r}.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise OptionsError("Option values must be numbers (clip length, trims, maximum clips, "
+                           "width, height).") from None  # fmt: skip
     if "layout" in out:
         try:
-            out["layout"] = Layout(str(out["layout"]).lower())
+            out["layout"] = Layout(str(out["layout"])[:MAX_OPTION_TEXT].lower())
         except ValueError:
             raise OptionsError(
-                f"Layout {out['layout']!r} is not one of: crop, blur, fit."
+                f"Layout {_shown(out['layout'])} is not one of: crop, blur, fit."
             ) from None
     if "quality" in out:
         try:
-            out["quality"] = Quality(str(out["quality"]).lower())
+            out["quality"] = Quality(str(out["quality"])[:MAX_OPTION_TEXT].lower())
         except ValueError:
             raise OptionsError(
-                f"Quality {out['quality']!r} is not one of: low, medium, high."
+                f"Quality {_shown(out['quality'])} is not one of: low, medium, high."
             ) from None
     for name in ("audio", "fast_copy"):
         if name in out and isinstance(out[name], str):
-            out[name] = out[name].strip().lower() in ("1", "true", "yes", "on")
+            out[name] = out[name][:MAX_OPTION_TEXT].strip().lower() in ("1", "true", "yes", "on")
     return out
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """A short, printable echo of user input for an error message (never the whole input)."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return repr(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 _LABELS = {
@@ -198,12 +215,14 @@ _LABELS = {
 
 def _number(value: Any, name: str) -> float:
     label = _LABELS.get(name, name)
-    if isinstance(value, bool):
-        raise OptionsError(f"{label} must be a number of seconds, not {value!r}.")
+    if isinstance(value, bool) or (isinstance(value, str) and len(value) > 64):
+        raise OptionsError(f"{label} must be a number of seconds, not {_shown(value)}.")
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise OptionsError(f"{label} must be a number of seconds, not {value!r}.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise OptionsError(
+            f"{label} must be a number of seconds, not {_shown(value)}."
+        ) from None
     if number != number or number in (float("inf"), float("-inf")):
         raise OptionsError(f"{label} must be a finite number of seconds.")
     return number
@@ -212,9 +231,24 @@ def _number(value: Any, name: str) -> float:
 def validate(options: StoryOptions) -> None:
     """Raise OptionsError with a clear message for the first invalid option found."""
     if not isinstance(options.layout, Layout):
-        raise OptionsError(f"Layout {options.layout!r} is not one of: crop, blur, fit.")
+        raise OptionsError(f"Layout {_shown(options.layout)} is not one of: crop, blur, fit.")
     if not isinstance(options.quality, Quality):
-        raise OptionsError(f"Quality {options.quality!r} is not one of: low, medium, high.")
+        raise OptionsError(f"Quality {_shown(options.quality)} is not one of: low, medium, high.")
+    if options.preset is not None and (not isinstance(options.preset, str)
+                                       or options.preset not in PRESETS):  # fmt: skip
+        raise OptionsError(
+            f"Unknown preset {_shown(options.preset)}; choose one of: {', '.join(PRESETS)}."
+        )
+    for name in ("clip_seconds", "trim_start", "min_tail_seconds", "trim_end"):
+        value = getattr(options, name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not math.isfinite(value)):  # fmt: skip
+            raise OptionsError(f"{_LABELS[name]} must be a finite number of seconds.")
+    if options.max_clips is not None and (isinstance(options.max_clips, bool)
+                                          or not isinstance(options.max_clips, int)):  # fmt: skip
+        raise OptionsError("Maximum clips must be a whole number.")
+    if not isinstance(options.audio, bool) or not isinstance(options.fast_copy, bool):
+        raise OptionsError("audio and fastCopy must be true or false.")
     if not MIN_CLIP_SECONDS <= options.clip_seconds <= MAX_CLIP_SECONDS:
         raise OptionsError(
             f"Clip length must be between {MIN_CLIP_SECONDS:g} and {MAX_CLIP_SECONDS:g} seconds, "
@@ -238,29 +272,18 @@ def validate(options: StoryOptions) -> None:
 
 
 def _validate_template(template: str) -> None:
-    if not template or not template.strip():
+    """The one rule for output names (window, CLI, settings and REST all build StoryOptions):
+    the grammar of `naming.parse_name_template`, {index} present, no folders, ends in .mp4."""
+    if not isinstance(template, str) or not template.strip():
         raise OptionsError("The output name template is empty.")
     try:
-        fields = {
-            name.split(".")[0].split("[")[0]
-            for _, name, _, _ in string.Formatter().parse(template)
-            if name is not None
-        }
-    except ValueError as exc:
-        raise OptionsError(f"The output name template {template!r} is malformed: {exc}.") from None
-    unknown = fields - _TEMPLATE_FIELDS
-    if unknown:
-        raise OptionsError(
-            f"The output name template uses unknown fields {sorted(unknown)}; "
-            f"available: {sorted(_TEMPLATE_FIELDS)}."
-        )
-    if "index" not in fields:
+        parts = parse_name_template(template)
+        render_name_template(template, "x", 1, 0.0, 1.0)
+    except TemplateError as exc:
+        raise OptionsError(str(exc)) from None
+    if not any(part.field and part.text == "index" for part in parts):
         raise OptionsError("The output name template must contain {index} so clips differ.")
     if _FORBIDDEN_NAME_CHARS.search(template):
         raise OptionsError("The output name template cannot contain a folder separator.")
-    try:
-        template.format(stem="x", index=1, start=0.0, end=1.0)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise OptionsError(f"The output name template {template!r} is malformed: {exc}.") from None
     if not template.lower().endswith(".mp4"):
         raise OptionsError("The output name template must end in .mp4.")

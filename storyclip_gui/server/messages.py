@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -15,6 +16,33 @@ _EMPTY_JOB: dict[str, Any] = dict.fromkeys(JOB_FIELDS)
 _ERROR_STATES = frozenset({"failed", "cancelled"})
 
 
+MAX_PUBLIC_MESSAGE = 300
+INTERNAL_MESSAGE = "Internal error; the details are in the app's log."
+# an absolute path (POSIX or Windows), quoted or not, up to the next quote or space
+_PATH = re.compile(r"""(?:[A-Za-z]:)?[/\\][^\s'"]*""")
+_EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b:?\s*|\[Errno -?\d+\]\s*")
+
+
+def public_message(code: str | None, message: str | None) -> str | None:
+    """A job's message as observers see it: no absolute paths, no Python exception names,
+    bounded. The full text stays in the app's log and the window's ffmpeg output tab."""
+    if message is None:
+        return None
+    if code == "internal_error":
+        return INTERNAL_MESSAGE
+    text = _EXCEPTION.sub("", _PATH.sub("…", message)).strip()
+    if len(text) > MAX_PUBLIC_MESSAGE:
+        text = text[: MAX_PUBLIC_MESSAGE - 1] + "…"
+    return text
+
+
+def public_error(error: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Code and message only: ffmpeg's stderr tail (`detail`) is for the owner's log."""
+    if not error:
+        return None
+    return {"code": error["code"], "message": public_message(error["code"], error["message"])}
+
+
 def source_name(source: str) -> str:
     return source.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -26,19 +54,22 @@ def job_view(job: dict[str, Any], *, clips: bool = False) -> dict[str, Any]:
     full view); clips are listed when asked for or once the job is completed.
     """
     error = job.get("error")
+    message = job["message"]
+    if error and message == error.get("message"):
+        message = public_message(error["code"], message)
     view = {
         "jobId": job["jobId"],
         "status": job["status"],
         "progress": job["progress"],
         "phase": job["phase"],
-        "message": job["message"],
+        "message": message,
         "updatedAt": job["updatedAt"],
         "sourceName": source_name(job.get("source") or ""),
         "clipsDone": job.get("clipsDone", 0),
         "clipsTotal": job.get("clipsTotal", 0),
         "speed": job.get("speed"),
         "etaSeconds": job.get("etaSeconds"),
-        "error": {"code": error["code"], "message": error["message"]} if error else None,
+        "error": public_error(error),
         "attempts": job.get("attempts", 0),
         "createdAt": job.get("createdAt"),
         "startedAt": job.get("startedAt"),
@@ -85,5 +116,7 @@ def heartbeat_message(
 ) -> dict[str, Any]:
     """Sent every monitoring interval; carries the watched job's state when there is one."""
     head = {k: job[k] for k in JOB_FIELDS} if job is not None else dict(_EMPTY_JOB)
+    if job is not None and job.get("error") and head["message"] == job["error"].get("message"):
+        head["message"] = public_message(job["error"]["code"], head["message"])
     return {**head, "type": "heartbeat", "seq": seq, "activeJobs": active_jobs,
             "serverTime": time.time() if now is None else now}  # fmt: skip

@@ -20,6 +20,7 @@ def _errors(*statuses: int) -> dict[str, Any]:
     words = {400: "Invalid input", 401: "Missing or wrong token", 403: "Host, Origin or scope "
              "refused", 404: "No such job", 408: "Body not received in time",
              409: "Conflict with the job's state or id", 413: "Body larger than 64 KiB",
+             429: "The queue is full (max_queued_jobs); see Retry-After",
              503: "History unavailable or too many connections"}  # fmt: skip
     return {str(s): _json(_ref("Error"), words[s]) for s in statuses}
 
@@ -83,8 +84,16 @@ def openapi_document(version: str) -> dict[str, Any]:
             "required": ["jobId", "source", "status", "progress", "options", "clips"],
             "properties": {"jobId": _JOB_ID, "source": {"type": "string"},
                            "status": {"type": "string"}, "progress": {"type": "number"},
-                           "options": {"type": "object"},
+                           "options": {"type": "object"}, "error": _ref("JobError"),
                            "clips": {"type": "array", "items": _ref("Clip")}},
+        },
+        "JobSummary": {
+            "type": "object",
+            "description": "A job in a history page: the full job without its clip list.",
+            "required": ["jobId", "source", "status", "progress", "options"],
+            "properties": {"jobId": _JOB_ID, "source": {"type": "string"},
+                           "status": {"type": "string"}, "progress": {"type": "number"},
+                           "options": {"type": "object"}, "error": _ref("JobError")},
         },
         "Accepted": {
             "type": "object",
@@ -138,7 +147,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                                 "nameTemplate, fastCopy"},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
-                          **_errors(400, 401, 403, 408, 409, 413, 503)},
+                          **_errors(400, 401, 403, 408, 409, 413, 429, 503)},
         }},
         "/api/v1/jobs": {"get": {
             "summary": "Jobs from the history, newest first, keyset-paged.",
@@ -157,7 +166,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             ],
             "responses": {"200": _json({"type": "object", "required": ["jobs", "nextCursor"],
                                         "properties": {"jobs": {"type": "array",
-                                                                "items": _ref("Job")},
+                                                                "items": _ref("JobSummary")},
                                                        "nextCursor": {"type": ["string",
                                                                                "null"]}}},
                                        "A page of jobs (without clip lists)"),
@@ -185,7 +194,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             "summary": "Queue a failed, cancelled or interrupted job again.",
             "security": _CONTROL, "parameters": [_JOB_PATH_PARAM],
             "responses": {"202": _json(_ref("Accepted"), "Queued again"),
-                          **_errors(400, 401, 403, 404, 409)},
+                          **_errors(400, 401, 403, 404, 409, 429)},
         }},
         "/api/v1/tickets": {"post": {
             "summary": "A short-lived read-only WebSocket ticket (one job, or all jobs).",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import contextlib
 import json
+import logging
 import os
 import stat
 import time
@@ -34,7 +36,10 @@ BAD_JOB_ID = "jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."
 CLOSE_UNAUTHORIZED = 4401  # wrong or missing credentials in the first message
 CLOSE_FORBIDDEN = 4403  # a ticket for another job
 CLOSE_AUTH_TIMEOUT = 4408  # no credentials within the grace period
+MAX_PATH_CHARS = 4096  # PATH_MAX: a longer tempPath names no file
+RETRY_AFTER_S = 30  # told to a client whose job found the queue full
 STATIC_DIR = Path(__file__).parent / "static"
+log = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -86,6 +91,8 @@ class ServerState:
     max_connections: int
     auth_timeout: float
     body_timeout: float = BODY_TIMEOUT
+    max_unauthenticated: int = 100  # sockets still owing their first message
+    max_queued_jobs: int = 10_000
     stats_ttl: float = 5.0
     started_at: float = field(default_factory=time.time)
     _stats: tuple[float, HistoryStats] | None = None
@@ -95,6 +102,13 @@ class ServerState:
         if same_secret(credential, self.token):
             return Principal(Scope.CONTROL)
         return self.tickets.verify(credential)
+
+    def is_token(self, credential: str) -> bool:
+        return same_secret(credential, self.token)
+
+    def queue_full(self) -> bool:
+        queued = sum(1 for job in self.manager.jobs() if job.state is JobState.QUEUED)
+        return queued >= self.max_queued_jobs
 
     def stats(self) -> HistoryStats:
         """History statistics, cached a few seconds: on a large history they scan the table on
@@ -106,6 +120,7 @@ class ServerState:
 
 
 STATE_KEY = web.AppKey("storyclip_state", ServerState)
+WS_KEY = web.RequestKey("storyclip_ws", web.WebSocketResponse)
 PRINCIPAL_KEY = web.RequestKey("storyclip_principal", Principal)
 
 
@@ -119,7 +134,7 @@ def principal_of(request: web.Request) -> Principal | None:
 
 def job_id_param(request: web.Request) -> str:
     job_id = request.match_info["jobId"]
-    if not JOB_ID_PATTERN.match(job_id):
+    if not JOB_ID_PATTERN.fullmatch(job_id):
         raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
     return job_id
 
@@ -139,8 +154,9 @@ def find_job(state: ServerState, job_id: str) -> Job:
 
 
 def base_url(request: web.Request, scheme: str = "http") -> str:
-    # the Host header was checked against the allowed names by the guard middleware
-    return f"{scheme}://{request.host}"
+    """From the Host header, which the guard middleware checked against the allowed names;
+    never from the request line (`POST http://elsewhere/...` names a host nobody checked)."""
+    return f"{scheme}://{request.headers['Host'].strip()}"
 
 
 def job_urls(request: web.Request, job_id: str) -> dict[str, Any]:
@@ -166,7 +182,7 @@ async def read_json_object(request: web.Request) -> dict[str, Any]:
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[…
         raise ApiError(400, "invalid_json", "The request body is not valid JSON.") from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_json", "The request body must be a JSON object.")
@@ -174,8 +190,13 @@ async def read_json_object(request: web.Request) -> dict[str, Any]:
 
 
 def full_job(job: Job) -> dict[str, Any]:
+    """The whole job, as observers may see it: the error's code and message (cleaned of paths
+    and exception names), not ffmpeg's stderr tail."""
     data = job.to_dict()
-    data["sourceName"] = job_view(data)["sourceName"]
+    view = job_view(data)
+    data["sourceName"] = view["sourceName"]
+    data["message"] = view["message"]
+    data["error"] = view["error"]
     return data
 
 
@@ -184,12 +205,14 @@ async def process_story(request: web.Request) -> web.Response:
     state = state_of(request)
     body = await read_json_object(request)
     job_id = body.get("jobId")
-    if job_id is not None and (not isinstance(job_id, str) or not JOB_ID_PATTERN.match(job_id)):
+    if job_id is not None and (not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id)):
         raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
     temp_path = body.get("tempPath")
     if not isinstance(temp_path, str) or not temp_path.strip():
         raise ApiError(400, "invalid_temp_path", "tempPath is required: the video file to cut.")
     check_source(temp_path)
+    if state.queue_full():
+        raise queue_full_error()
     given = body.get("options")
     given = {} if given is None else given
     if not isinstance(given, dict):
@@ -219,13 +242,26 @@ async def process_story(request: web.Request) -> web.Response:
     )
 
 
+def queue_full_error() -> ApiError:
+    return ApiError(429, "queue_full",
+                    "The queue holds as many jobs as it accepts; try again later.",
+                    {"Retry-After": str(RETRY_AFTER_S)})  # fmt: skip
+
+
 def check_source(temp_path: str) -> None:
     """tempPath must name an existing, readable regular file (errors never echo the path)."""
+    if len(temp_path) > MAX_PATH_CHARS:
+        raise ApiError(400, "invalid_temp_path",
+                       f"tempPath is longer than {MAX_PATH_CHARS} characters.")  # fmt: skip
+    try:
+        temp_path.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800") names no file
+        raise ApiError(400, "invalid_temp_path", "tempPath is not valid Unicode text.") from None
     if "\x00" in temp_path or not os.path.isabs(temp_path):
         raise ApiError(400, "invalid_temp_path", "tempPath must be an absolute file path.")
     try:
         info = os.stat(temp_path)
-    except OSError:
+    except (OSError, ValueError):
         raise ApiError(400, "invalid_temp_path",
                        "tempPath does not exist or cannot be reached.") from None  # fmt: skip
     if not stat.S_ISREG(info.st_mode):
@@ -303,7 +339,7 @@ def decode_cursor(text: str) -> tuple[float, str]:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
         created, _, job_id = raw.partition("|")
-        if not JOB_ID_PATTERN.match(job_id):
+        if not JOB_ID_PATTERN.fullmatch(job_id):
             raise ValueError(job_id)
         return float(created), job_id
     except (ValueError, binascii.Error, UnicodeDecodeError):
@@ -371,6 +407,8 @@ async def retry_job(request: web.Request) -> web.Response:
     if state.manager.get(job_id) is None:
         raise ApiError(409, "not_retryable",
                        "The job is only in the history now; submit it again.")  # fmt: skip
+    if state.queue_full():
+        raise queue_full_error()
     try:
         job = state.manager.retry(job_id)
     except SubmitError as exc:
@@ -385,7 +423,7 @@ async def create_ticket(request: web.Request) -> web.Response:
     body = await read_json_object(request)
     job_id = body.get("jobId")
     if job_id is not None:
-        if not isinstance(job_id, str) or not JOB_ID_PATTERN.match(job_id):
+        if not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id):
             raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
         find_job(state, job_id)
     ticket, expires = state.tickets.issue(job_id)
@@ -435,11 +473,11 @@ async def dashboard(request: web.Request) -> web.Response:
 
 
 # -- WebSocket ----------------------------------------------------------------------------------
-async def websocket(request: web.Request) -> web.StreamResponse:
+async def _websocket(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     query = request.query
     job_id = query.get("jobId") or None
-    if job_id is not None and not JOB_ID_PATTERN.match(job_id):
+    if job_id is not None and not JOB_ID_PATTERN.fullmatch(job_id):
         raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
     since: int | None = None
     if query.get("since", "") != "":
@@ -454,11 +492,19 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     principal = principal_of(request)
     if principal is not None and not principal.may_observe(job_id):
         raise ApiError(403, "forbidden", "This ticket is for another job.")
+    # sockets that still owe their first message have a small cap of their own: a local
+    # process holding silent sockets cannot lock out observers that authenticate at once
     if state.hub.connection_count >= state.max_connections:
         raise ApiError(503, "too_many_connections",
                        "The server has as many WebSocket connections as it accepts; "
                        "try again later.")  # fmt: skip
+    if principal is None and state.hub.authenticating >= state.max_unauthenticated:
+        raise ApiError(503, "too_many_unauthenticated",
+                       "Too many WebSocket connections are waiting to authenticate; send the "
+                       "token or a ticket with the upgrade request, or try again "
+                       "later.")  # fmt: skip
     ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, compress=False, autoping=True)
+    request[WS_KEY] = ws
     await ws.prepare(request)
     transport = request.transport
     if transport is None:  # the peer went away during the handshake
@@ -482,6 +528,23 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     return ws
 
 
+async def websocket(request: web.Request) -> web.StreamResponse:
+    """Once the upgrade is answered an error cannot become an HTTP answer (it would be
+    written into the open socket): a failure after it closes the socket with 1011."""
+    try:
+        return await _websocket(request)
+    except ApiError:
+        raise
+    except Exception:
+        response: web.WebSocketResponse | None = request.get(WS_KEY)
+        if response is None or not response.prepared:
+            raise
+        log.exception("error on a WebSocket")
+        with contextlib.suppress(Exception):
+            await response.close(code=1011, message=b"internal error")
+        return response
+
+
 async def _first_message_auth(ws: web.WebSocketResponse, state: ServerState) -> Principal | None:
     """No credentials with the handshake: the first message must be
     `{"type": "auth", "token": ...}` (or `"ticket"`) within the grace period."""
@@ -497,17 +560,36 @@ async def _first_message_auth(ws: web.WebSocketResponse, state: ServerState) -> 
         if not ws.closed:
             await ws.close(code=CLOSE_UNAUTHORIZED, message=b"authenticate first")
         return None
-    try:
-        data = json.loads(message.data)
-    except ValueError:
-        data = None
-    credential = None
-    if isinstance(data, dict) and data.get("type") == "auth":
-        credential = data.get("token") or data.get("ticket")
-    principal = state.authenticate(credential) if isinstance(credential, str) else None
+    credential = parse_auth_message(message.data)
+    principal = state.authenticate(credential) if credential is not None else None
     if principal is None:
         await ws.close(code=CLOSE_UNAUTHORIZED, message=b"invalid credentials")
     return principal
+
+
+MAX_CREDENTIAL_CHARS = 512
+
+
+def parse_auth_message(text: Any) -> str | None:
+    """The credential in a first message `{"type": "auth", "token"|"ticket": "..."}`, or None
+    for anything else: not JSON, nested a thousand deep, lone surrogates, a huge string.
+    Never raises."""
+    if not isinstance(text, str) or len(text) > MAX_MESSAGE_BYTES:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("type") != "auth":
+        return None
+    credential = data.get("token") or data.get("ticket")
+    if not isinstance(credential, str) or not 0 < len(credential) <= MAX_CREDENTIAL_CHARS:
+        return None
+    try:
+        credential.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return credential
 
 
 HANDLERS: dict[str, Handler] = {

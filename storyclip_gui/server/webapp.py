@@ -49,6 +49,8 @@ class ServerConfig:
     allowed_origins: tuple[str, ...] = ()  # cross-origin web apps, besides the dashboard
     allowed_hosts: tuple[str, ...] = ()  # Host names besides the loopback ones
     max_connections: int = 2000  # WebSocket connections, authenticated or not
+    max_unauthenticated: int = 100  # of those, sockets still owing their first message
+    max_queued_jobs: int = 10_000  # past it a submit or retry is answered 429 + Retry-After
     heartbeat_interval: float = 2.0  # MONITORING_INTERVAL
     auth_timeout: float = 5.0  # for the first-message authentication
     header_timeout: float = 30.0  # a connection without a complete request by then is closed
@@ -153,6 +155,11 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     credential = bearer_token(request.headers.get("Authorization"))
     if credential is None and access is Access.WEBSOCKET:
         credential = request.query.get("ticket") or None
+        if credential is not None and state.is_token(credential):
+            # URLs end up in logs, histories and Referer headers: tokens never go in them
+            raise unauthorized("The token is not accepted in a URL: send it as "
+                               "'Authorization: Bearer TOKEN' or in the first message, or "
+                               "put a ticket from POST /api/v1/tickets in the URL.")  # fmt: skip
     if credential is None:
         if access is Access.WEBSOCKET:
             return await handler(request)  # authenticates with its first message
@@ -169,8 +176,11 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
 
 
 def build_web_app(state: ServerState) -> web.Application:
+    # the error middleware twice: inside the guard, so error answers carry its headers (CORS,
+    # nosniff); outside it, so nothing the guard itself meets (a Host of `127.0.0.1:²`) can
+    # become aiohttp's plain-text 500
     app = web.Application(
-        middlewares=[guard_middleware, error_middleware, auth_middleware],
+        middlewares=[error_middleware, guard_middleware, error_middleware, auth_middleware],
         client_max_size=MAX_MESSAGE_BYTES,
     )
     app[STATE_KEY] = state
@@ -197,6 +207,8 @@ async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerH
         default_options=config.default_options,
         version=config.version,
         max_connections=config.max_connections,
+        max_unauthenticated=config.max_unauthenticated,
+        max_queued_jobs=config.max_queued_jobs,
         auth_timeout=config.auth_timeout,
         body_timeout=config.body_timeout,
         started_at=time.time(),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import peewee
@@ -54,10 +56,11 @@ def open_database(
     """
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise StoreError(f"The history folder {path.parent} cannot be created: "
                          f"{exc.strerror}.") from None  # fmt: skip
+    _private(path)
     database = make_database(path, busy_timeout_ms)
     try:
         database.connect(reuse_if_open=True)
@@ -68,6 +71,26 @@ def open_database(
         raise environment_error(exc, path) from None
     db.initialize(database)
     return database
+
+
+def _private(path: Path) -> None:
+    """The history is for its owner: the folder 0700, the database and its -wal/-shm/-journal
+    files 0600 (SQLite gives the side files the database's mode). The file is created 0600
+    before SQLite opens it; older files and folders lose group and other access."""
+    if path.name == ":memory:" or os.name != "posix":
+        return
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except OSError:
+        return  # a read-only place or no permission: SQLite's own error says which
+    for item in (path.parent, path, *(path.with_name(path.name + s)
+                                      for s in ("-wal", "-shm", "-journal"))):  # fmt: skip
+        try:
+            info = item.stat()
+            if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+                item.chmod(stat.S_IMODE(info.st_mode) & 0o700)
+        except OSError:
+            continue
 
 
 def environment_error(exc: BaseException, path: Path | str | None = None) -> StoreError:

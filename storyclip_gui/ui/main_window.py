@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.config import Settings
+from storyclip_gui.config import Settings, save_changes
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.jobs import Job
@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, dialog: SettingsDialog) -> None:
         settings = dialog.result_settings()
-        settings.save()
+        save_changes(self.engine.settings, settings)
         self.engine.settings = settings
         self.manager.set_concurrency(settings.concurrency)
         self.manager.monitoring_interval = settings.monitoring_interval

@@ -102,7 +102,7 @@ class SettingsDialog(QDialog):
         engine_box = QGroupBox(self.tr("Processing"))
         form = QFormLayout(engine_box)
         for spec in SETTINGS:
-            editor = self._editor(spec.name, getattr(settings, spec.name))
+            editor = self._editor(spec.name, getattr(settings, spec.name), spec.kind)
             editor.setToolTip(spec.description)
             self._editors[spec.name] = editor
             form.addRow(self.tr(LABELS.get(spec.name, spec.name)), editor)
@@ -195,7 +195,7 @@ class SettingsDialog(QDialog):
             return
         self.accept()
 
-    def _editor(self, name: str, value: Any) -> QWidget:
+    def _editor(self, name: str, value: Any, kind: Any = None) -> QWidget:
         if name in CHOICES:
             combo = QComboBox()
             combo.addItems(list(CHOICES[name]))
@@ -205,15 +205,18 @@ class SettingsDialog(QDialog):
             check = QCheckBox()
             check.setChecked(value)
             return check
+        # a number's widget covers the setting's whole range, "off" (0) included where the
+        # setting accepts it: a widget that cannot show the value would change it on OK
         if isinstance(value, int):
             spin = QSpinBox()
-            spin.setRange(1, 10**7)
+            top = 10**7 if _accepts(kind, 10**7) else 65535
+            spin.setRange(0 if _accepts(kind, 0) else 1, top)
             spin.setValue(value)
             return spin
         if isinstance(value, float):
             dspin = QDoubleSpinBox()
-            dspin.setRange(0.1, 10**6)
-            dspin.setDecimals(1)
+            dspin.setDecimals(3)
+            dspin.setRange(0.0 if _accepts(kind, 0.0) else 0.001, 10**6)
             dspin.setValue(value)
             return dspin
         line = QLineEdit("" if value is None else str(value))
@@ -253,3 +256,14 @@ class SettingsDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Watch folder"))
         if folder:
             self.watch_list.addItem(folder)
+
+
+def _accepts(kind: Any, value: Any) -> bool:
+    """Does the setting's own check take `value`? (No check: anything goes.)"""
+    if kind is None:
+        return True
+    try:
+        kind(value)
+    except (TypeError, ValueError):
+        return False
+    return True

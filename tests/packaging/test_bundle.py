@@ -90,7 +90,7 @@ def test_process_from_the_bundle_cuts_a_video(bundle: Path, tmp_path: Path, vide
 
 
 def test_serve_from_the_bundle_listens_and_stops_on_sigterm(bundle: Path, tmp_path: Path) -> None:
-    env = _env(tmp_path, STORYCLIP_TOKEN="bundle-token-0123456789")
+    env = _env(tmp_path, STORYCLIP_TOKEN="Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo")
     proc = subprocess.Popen([str(bundle / "storyclip"), "serve", "--port", "0"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     with proc:
@@ -139,7 +139,7 @@ def _children_named(parent: int, name: str) -> list[int]:
 def test_kill_9_of_the_bundle_takes_its_ffmpeg_with_it(bundle: Path, tmp_path: Path, video) -> None:
     """The frozen app has no `python -c`: it re-enters itself to set the parent-death signal."""
     source = video("long-bundle.mp4", seconds=30, size="640x360")
-    env = _env(tmp_path, STORYCLIP_TOKEN="bundle-token-0123456789")
+    env = _env(tmp_path, STORYCLIP_TOKEN="Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo")
     proc = subprocess.Popen([str(bundle / "storyclip"), "serve", "--port", "0"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     with proc:
@@ -148,7 +148,7 @@ def test_kill_9_of_the_bundle_takes_its_ffmpeg_with_it(bundle: Path, tmp_path: P
         request = urllib.request.Request(
             f"{url}/api/v1/process/story",
             data=json.dumps({"tempPath": str(source), "options": {"quality": "high"}}).encode(),
-            headers={"Authorization": "Bearer bundle-token-0123456789"},
+            headers={"Authorization": "Bearer Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"},
         )
         urllib.request.urlopen(request, timeout=10).close()
         children: list[int] = []

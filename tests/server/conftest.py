@@ -20,7 +20,7 @@ from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.ports import MemoryJobStore
 from storyclip_gui.server import ServerConfig, ServerHandle, start_web_server
 
-TOKEN = "test-token-0123456789"
+TOKEN = "Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"  # strong: `serve` refuses weak ones
 SMALL = {"width": 720, "height": 1280, "quality": "low"}
 
 

@@ -15,6 +15,7 @@ from storyclip_gui.core.events import EventKind
 from storyclip_gui.core.jobs import JobState
 from storyclip_gui.server import hub as hub_module
 from tests.server.conftest import (
+    TOKEN,
     auth,
     make_job,
     next_json,
@@ -224,7 +225,7 @@ async def _silent_client(port: int) -> socket.socket:
     sock.sendall(
         f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-        f"Authorization: Bearer test-token-0123456789\r\n\r\n".encode()
+        f"Authorization: Bearer {TOKEN}\r\n\r\n".encode()
     )
     sock.setblocking(False)
     loop = asyncio.get_running_loop()

@@ -329,6 +329,8 @@ def test_app_start_server_uses_token_file_or_env(run_async, engine, monkeypatch)
     assert settings.server_host == "127.0.0.1"
     run_async(main(load_or_create_token(settings.data_dir / "server-token")))
     assert server_token_location(settings).endswith("server-token")
-    monkeypatch.setenv("STORYCLIP_TOKEN", "from-the-environment")
-    run_async(main("from-the-environment"))
+    strong = "Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"
+    monkeypatch.setenv("STORYCLIP_TOKEN", strong)
+    settings = load_settings()  # a strong token passes the check at load
+    run_async(main(strong))
     assert server_token_location(settings) == "$STORYCLIP_TOKEN"

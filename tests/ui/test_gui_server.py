@@ -13,7 +13,7 @@ from storyclip_gui.config import load_settings
 
 def test_window_serves_observers_and_closes_cleanly(qapp: Any, monkeypatch: Any) -> None:
     monkeypatch.setenv("STORYCLIP_SERVER_PORT", "0")
-    monkeypatch.setenv("STORYCLIP_TOKEN", "test-token")
+    monkeypatch.setenv("STORYCLIP_TOKEN", "Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo")
     import storyclip_gui.ui.application as application
 
     seen: dict[str, Any] = {}
@@ -30,7 +30,7 @@ def test_window_serves_observers_and_closes_cleanly(qapp: Any, monkeypatch: Any)
                     await asyncio.sleep(0.025)
                 seen["url"] = window.server_url
                 seen["label"] = window.server_label.text()
-                headers = {"Authorization": "Bearer test-token"}
+                headers = {"Authorization": "Bearer Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"}
                 async with aiohttp.ClientSession() as session:
                     async with session.get(f"{window.server_url}/api/health",
                                            headers=headers) as response:  # fmt: skip

@@ -240,3 +240,39 @@ def test_storyclip_and_storyclip_gui_open_the_window(monkeypatch, argv):
     assert main(argv) == 0
     assert gui_main(["a.mp4", "b.mov"]) == 0
     assert seen == [argv[1:], ["a.mp4", "b.mov"]]
+
+
+def test_settings_round_trip_writes_nothing_and_changes_nothing(make_window, engine,
+                                                                monkeypatch):  # fmt: skip
+    """Open Settings, press OK: no file written, no value changed — for every setting, at its
+    default, at its "off" value and at unusual values (OK used to write a retention of 0.1
+    days, and the next start deleted the history)."""
+    from storyclip_gui.config import SETTINGS, with_overrides
+
+    window = make_window()
+    unusual = {"history_retention_days": 0.0, "finished_display_s": 0.0, "server_port": 0,
+               "stall_timeout_s": 0.25, "default_clip_seconds": 7.5,
+               "monitoring_interval_ms": 1, "concurrency": 16}  # fmt: skip
+    for values in ({}, unusual):
+        engine.settings = with_overrides(engine.settings, **values)
+        dialog = window.open_settings()
+        assert dialog.result_settings() == engine.settings, [
+            s.name for s in SETTINGS
+            if getattr(dialog.result_settings(), s.name) != getattr(engine.settings, s.name)
+        ]
+        dialog.accept()
+        assert not engine.settings.settings_file.exists()
+
+
+def test_settings_ok_never_writes_values_from_the_environment(make_window, engine, tmp_path):
+    import json
+
+    from storyclip_gui.config import load_settings
+
+    engine.settings = load_settings(env={"STORYCLIP_DATA_DIR": str(engine.settings.data_dir),
+                                         "OUTPUT_DIR": str(tmp_path / "from-env")})  # fmt: skip
+    window = make_window()
+    dialog = window.open_settings()
+    dialog.editor("concurrency").setValue(3)
+    dialog.accept()
+    assert json.loads(engine.settings.settings_file.read_text()) == {"concurrency": 3}
