@@ -363,7 +363,10 @@ async def _watch(engine: Engine, folders: list[str]) -> None:
         {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
     )
     seen = SeenFiles(settings.data_dir / "watched-files.json")
-    watcher = FolderWatcher(folders, seen)
+    watcher = FolderWatcher(folders, seen, exclude=[settings.output_dir])
+    for folder in watcher.overlaps_output():
+        engine.manager.notice(f"The watched folder {folder} and the output folder overlap: the "
+                              "app's own clips there are not taken as new videos.")  # fmt: skip
     await watch_folders(watcher, lambda path: engine.manager.submit(JobSpec(str(path), options)))
 
 

@@ -1,4 +1,6 @@
-"""Watch folders: a video that appears and stops growing becomes a job, each file only once."""
+"""Watch folders: a video that appears and stops growing becomes a job, each version of a file
+once (a file that changes after it was taken — a copy that paused — is taken again), never the
+app's own clips."""
 
 from __future__ import annotations
 
@@ -17,32 +19,47 @@ log = logging.getLogger(__name__)
 
 
 class SeenFiles:
-    """The set of files already turned into jobs, kept in a JSON file so restarts remember it."""
+    """Files already turned into jobs, with the size and modification time each had then, kept
+    in a JSON file so restarts remember them. A file that changed since is not "seen"."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._seen: set[str] = set()
+        self._seen: dict[str, list[int] | None] = {}
         try:
             data = json.loads(self.path.read_text("utf-8"))
-            if isinstance(data, list):
-                self._seen = {str(item) for item in data}
+            if isinstance(data, list):  # the first format: names only, taken whatever changes
+                self._seen = {str(item): None for item in data}
+            elif isinstance(data, dict):
+                self._seen = {str(k): v if isinstance(v, list) else None for k, v in data.items()}
         except FileNotFoundError:
             pass
         except (OSError, ValueError) as exc:
             log.warning("Ignoring unreadable watch-folder record %s: %s", self.path, exc)
 
     def __contains__(self, path: object) -> bool:
-        return str(path) in self._seen
+        key = str(path)
+        if key not in self._seen:
+            return False
+        signature = self._seen[key]
+        return signature is None or signature == _signature(Path(key))
 
     def __len__(self) -> int:
         return len(self._seen)
 
     def add(self, path: Path | str) -> None:
-        self._seen.add(str(path))
+        self._seen[str(path)] = _signature(Path(path))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_suffix(self.path.suffix + ".part")
-        temp.write_text(json.dumps(sorted(self._seen), indent=0), "utf-8")
+        temp.write_text(json.dumps(self._seen, indent=0, sort_keys=True), "utf-8")
         os.replace(temp, self.path)
+
+
+def _signature(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
 
 
 @dataclass
@@ -56,7 +73,9 @@ class FolderWatcher:
     """Polls folders for videos; `poll()` returns the files that have stopped growing.
 
     A file is ready once its size and modification time have not changed for `settle_seconds`
-    across polls. Sans-I/O about time: the clock is injected, so tests need no sleeping.
+    across polls. Files in the job folders of `exclude` (the output folder) and clips a
+    `manifest.json` beside them names are never offered: a watched folder that holds the output must not loop. Sans-I/O
+    about time: the clock is injected, so tests need no sleeping.
     """
 
     def __init__(
@@ -66,8 +85,10 @@ class FolderWatcher:
         *,
         settle_seconds: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        exclude: Iterable[Path | str] = (),
     ) -> None:
         self.folders = [Path(f).absolute() for f in folders]
+        self.exclude = [Path(e).absolute() for e in exclude]
         self.seen = seen
         self.settle_seconds = settle_seconds
         self._clock = clock
@@ -82,7 +103,7 @@ class FolderWatcher:
                 continue
             for path in find_videos(folder):
                 path = path.absolute()
-                if path in self.seen:
+                if path in self.seen or self._ours(path):
                     continue
                 try:
                     st = path.stat()
@@ -100,6 +121,26 @@ class FolderWatcher:
         for gone in set(self._candidates) - present:
             del self._candidates[gone]
         return ready
+
+    def overlaps_output(self) -> list[Path]:
+        """Watched folders that hold the output folder or sit inside it (worth a warning)."""
+        return [f for f in self.folders for e in self.exclude
+                if f == e or e.is_relative_to(f) or f.is_relative_to(e)]  # fmt: skip
+
+    def _ours(self, path: Path) -> bool:
+        """One of the app's own clips: in a job folder (a sub-folder) of the output folder, or
+        named in a manifest. A video put straight into the output folder is a new video."""
+        if any(path.parent != e and path.is_relative_to(e) for e in self.exclude):
+            return True
+        manifest = path.parent / "manifest.json"
+        try:
+            data = json.loads(manifest.read_text("utf-8"))
+        except (OSError, ValueError):
+            return False
+        clips = data.get("clips") if isinstance(data, dict) else None
+        return isinstance(clips, list) and any(
+            isinstance(c, dict) and c.get("path") == path.name for c in clips
+        )
 
 
 async def watch_folders(

@@ -713,7 +713,12 @@ class MainWindow(QMainWindow):
         if not folders:
             return
         seen = SeenFiles(self.engine.settings.data_dir / "watched-files.json")
-        watcher = FolderWatcher(folders, seen, settle_seconds=self._watch_settle)
+        watcher = FolderWatcher(folders, seen, settle_seconds=self._watch_settle,
+                                exclude=[self.engine.settings.output_dir])  # fmt: skip
+        for folder in watcher.overlaps_output():
+            self.show_notice(self.tr("The watched folder {0} and the output folder overlap: the "
+                                     "app's own clips there are not taken as new videos.")
+                             .format(folder))  # fmt: skip
         self._watch_task = asyncio.ensure_future(
             watch_folders(watcher, lambda path: self.add_paths([str(path)]), self._watch_interval)
         )
