@@ -74,8 +74,8 @@ class FolderWatcher:
 
     A file is ready once its size and modification time have not changed for `settle_seconds`
     across polls. Files in the job folders of `exclude` (the output folder) and clips a
-    `manifest.json` beside them names are never offered: a watched folder that holds the output must not loop. Sans-I/O
-    about time: the clock is injected, so tests need no sleeping.
+    `manifest.json` beside them names are never offered: a watched folder that holds the
+    output must not loop. Sans-I/O about time: the clock is injected, so tests need no sleeping.
     """
 
     def __init__(
