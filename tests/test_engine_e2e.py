@@ -101,7 +101,8 @@ def test_layouts_and_a_silent_source(run_async, video, ffmpeg, layout):
 
 
 def test_fast_copy_reports_the_real_cut_points(run_async, video, ffmpeg):
-    source = video("vertical.mp4", seconds=5, size="720x1280")  # keyframe every 0.5 s
+    # a keyframe every 25 frames: 0.8333… s, not a whole microsecond
+    source = video("vertical25.mp4", seconds=5, size="720x1280", extra_output=("-g", "25"))
     opts = StoryOptions(clip_seconds=2, fast_copy=True, **SMALL)
     [job], _, _ = run_jobs(run_async, [JobSpec(str(source), opts)])
     assert job.state is JobState.COMPLETED, job.error

@@ -89,7 +89,13 @@ def keyframe_plan(plans: list[ClipPlan], keyframes: list[float], end: float) -> 
         later = [k for k in keyframes if k > cuts[-1]]
         last = min(later, key=lambda k: abs(k - last)) if later else end
     cuts.append(last)
+    # rounded down: a cut a fraction of a microsecond after its keyframe (500/30 s rounded up
+    # to 16.666667) would make the muxer wait for the next keyframe
     return [
-        ClipPlan(index=i + 1, start=round(a, 6), end=round(b, 6))
+        ClipPlan(index=i + 1, start=_floor_us(a), end=_floor_us(b))
         for i, (a, b) in enumerate(itertools.pairwise(cuts))
     ]
+
+
+def _floor_us(seconds: float) -> float:
+    return math.floor(seconds * 1_000_000 + 1e-3) / 1_000_000

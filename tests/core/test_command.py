@@ -146,3 +146,14 @@ def test_segment_list():
         (".j.001.part", 0.0, 15.066667),
         ("a,b.part", 15.066667, 30.0),
     ]
+
+
+def test_copy_cuts_never_land_after_their_keyframe():
+    """A keyframe at 500/30 s rounded to the nearest microsecond (16.666667) is after the
+    keyframe: the muxer then waits for the next one and the clip is 8 s too long."""
+    keyframes = [k * 250 / 30 for k in range(8)]
+    plans = keyframe_plan(plan_clips(60, StoryOptions(fast_copy=True)), keyframes, 60)
+    for plan in plans:
+        exact = min(keyframes, key=lambda k: abs(k - plan.start))
+        assert exact - 1e-6 < plan.start <= exact
+        assert frame_cut([i / 30 for i in range(1800)], plan.start, 60) == exact
