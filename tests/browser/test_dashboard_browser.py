@@ -8,10 +8,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import re
 import shutil
-import subprocess
-import sys
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -19,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.helpers.procs import serving
 
 CHROMIUM = os.environ.get("STORYCLIP_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,27 +41,8 @@ def serve(tmp_path: Path) -> Iterator[str]:
     env = {**os.environ, "STORYCLIP_DATA_DIR": str(tmp_path / "data"),
            "STORYCLIP_TOKEN": TOKEN, "OUTPUT_DIR": str(tmp_path / "out"),
            "TEMP_DIR": str(tmp_path / "tmp"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    proc = subprocess.Popen([sys.executable, "-m", "storyclip_gui", "serve", "--port", "0"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)  # fmt: skip
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        match = re.fullmatch(r"Listening on (http://127\.0\.0\.1:\d+)\n", line)
-        assert match, (line, proc.stderr.read() if proc.poll() is not None else "")
-        yield match.group(1)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        stderr = proc.stderr.read() if proc.stderr else ""
-        for pipe in (proc.stdout, proc.stderr):
-            if pipe is not None:
-                pipe.close()
-        assert "Traceback" not in stderr, stderr[-4000:]
+    with serving(env) as url:
+        yield url
 
 
 @pytest.fixture

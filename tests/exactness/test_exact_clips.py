@@ -14,16 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import av
+import numpy as np
 import pytest
 
-av = pytest.importorskip("av", reason="the oracle decodes with PyAV: pip install av")
-pytest.importorskip("numpy", reason="the oracle compares pictures with numpy: pip install numpy")
-
-import numpy as np  # noqa: E402
-
-from storyclip_gui.core.manager import JobSpec  # noqa: E402
-from storyclip_gui.core.options import StoryOptions  # noqa: E402
-from tests.exactness.conftest import (  # noqa: E402
+from storyclip_gui.core.manager import JobSpec
+from storyclip_gui.core.options import StoryOptions
+from tests.exactness.conftest import (
     BUILDS,
     build_path,
     build_version,
@@ -31,8 +28,8 @@ from tests.exactness.conftest import (  # noqa: E402
     judge,
     run_engine,
 )
-from tests.helpers.oracle import check_clips, file_clock  # noqa: E402
-from tests.helpers.realworld_media import make_source  # noqa: E402
+from tests.helpers.oracle import check_clips, file_clock
+from tests.helpers.realworld_media import make_source
 
 pytestmark = pytest.mark.slow
 

@@ -36,12 +36,9 @@ from typing import Any
 
 import pytest
 
-av = pytest.importorskip("av", reason="the oracle decodes with PyAV: pip install av")
-pytest.importorskip("numpy", reason="the oracle compares pictures with numpy: pip install numpy")
-
-from storyclip_gui.core.manager import JobSpec  # noqa: E402
-from storyclip_gui.core.options import StoryOptions  # noqa: E402
-from tests.exactness.conftest import (  # noqa: E402
+from storyclip_gui.core.manager import JobSpec
+from storyclip_gui.core.options import StoryOptions
+from tests.exactness.conftest import (
     BUILDS,
     build_path,
     build_version,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sqlite3
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +86,30 @@ def leftovers(folder: Path) -> list[Path]:
     if not folder.exists():
         return []
     return [p for p in folder.rglob("*") if p.name.startswith(".") or p.suffix == ".part"]
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], grace: float = 30) -> Iterator[str]:
+    """`storyclip serve --port 0` (the real engine, real ffmpeg) in its own process; yields its
+    URL; on exit it is stopped with SIGTERM and must not have printed a traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "storyclip_gui", "serve", "--port", "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        match = re.fullmatch(r"Listening on (http://127\.0\.0\.1:\d+)\n", line)
+        assert match, (line, proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
+        yield match.group(1)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        stderr = proc.stderr.read() if proc.stderr else ""
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
+        assert "Traceback" not in stderr, stderr[-4000:]

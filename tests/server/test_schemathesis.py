@@ -5,23 +5,21 @@ no 5xx, every answer's status code, content type and body match the document."""
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from schemathesis.checks import (  # noqa: E402
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
     response_schema_conformance,
     status_code_conformance,
 )
+
+from tests.helpers.procs import serving
 
 TOKEN = "Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"  # strong: `serve` refuses weak ones
 EXAMPLES = int(os.environ.get("STORYCLIP_FUZZ_EXAMPLES", "60"))  # per operation
@@ -41,27 +39,8 @@ def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "STORYCLIP_DATA_DIR": str(root / "data"), "STORYCLIP_TOKEN": TOKEN,
            "OUTPUT_DIR": str(root / "out"), "TEMP_DIR": str(root / "tmp"),
            "HOME": str(root), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    proc = subprocess.Popen([sys.executable, "-m", "storyclip_gui", "serve", "--port", "0"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)  # fmt: skip
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        match = re.fullmatch(r"Listening on (http://127\.0\.0\.1:\d+)\n", line)
-        assert match, (line, proc.stderr.read() if proc.poll() is not None else "")
-        yield match.group(1)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        stderr = proc.stderr.read() if proc.stderr else ""
-        for pipe in (proc.stdout, proc.stderr):
-            if pipe is not None:
-                pipe.close()
-        assert "Traceback" not in stderr, stderr[-4000:]
+    with serving(env, grace=20) as url:
+        yield url
 
 
 def _operations(url: str) -> list[Any]:
