@@ -18,6 +18,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from storyclip_gui import __version__
 from storyclip_gui.core import naming
@@ -220,17 +221,20 @@ class JobPipeline:
         self._check_media(media)
         job.media = media
         job_dir = self._prepare_outputs(media)
-        await self._check_unrecorded()
         try:
+            await self._check_unrecorded()
             if can_copy(media, job.options):
                 await self._render_copy(job_dir)
             else:
                 await self._render(job_dir, media)
-        finally:
+            missing = [c.index for c in job.clips if c.state is not ClipState.VERIFIED]
+            if missing:
+                raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clips {missing} were not written.")
+        except BaseException:  # failed, cancelled or stopped: leave something a person can read
             self._remove_temp_files(job_dir)
-        missing = [c.index for c in job.clips if c.state is not ClipState.VERIFIED]
-        if missing:
-            raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clips {missing} were not written.")
+            self._leave_tidy(job_dir)
+            raise
+        self._remove_temp_files(job_dir)
         self._report(80, Phase.FINALIZING,
                      f"Verified {job.clips_verified} of {job.clips_total} clips")  # fmt: skip
         self._write_manifest(job_dir)
@@ -571,9 +575,21 @@ class JobPipeline:
                 if naming.is_temp_of(path, self.job.id):
                     path.unlink(missing_ok=True)
 
+    def _leave_tidy(self, job_dir: Path) -> None:
+        """A job that ends early leaves its verified clips with a manifest that says which are
+        missing, or, with none, no folder at all (a re-run then reuses the name)."""
+        if self.job.clips_verified:
+            with contextlib.suppress(JobFailure):
+                self._write_manifest(job_dir)
+            return
+        with contextlib.suppress(OSError):
+            job_dir.rmdir()  # only when empty: never a folder holding anything else
+            self.job.output_dir = None
+
     def _write_manifest(self, job_dir: Path) -> None:
         job = self.job
-        manifest = {
+        missing = [c.index for c in job.clips if c.state is not ClipState.VERIFIED]
+        manifest: dict[str, Any] = {
             "app": f"StoryClip Studio {__version__}",
             "jobId": job.id,
             "source": job.source,
@@ -592,8 +608,12 @@ class JobPipeline:
                     "size": c.size,
                 }
                 for c in job.clips
+                if c.state is ClipState.VERIFIED
             ],
         }
+        if missing:  # the job ended early: these clips were planned but not made
+            manifest["complete"] = False
+            manifest["missingClips"] = missing
         target = job_dir / "manifest.json"
         temp = job_dir / f".{job.id}.manifest.part"
         try:

@@ -111,9 +111,15 @@ def _check_failed(job: Job, code: str, words: str) -> None:
     assert job.started_at and job.finished_at
     assert job.finished_at - job.started_at < SECONDS_TO_FAIL, job.finished_at - job.started_at
     verified = {Path(c.path) for c in job.clips if c.state is ClipState.VERIFIED}
-    # nothing under a final name except clips verified before the failure (complete ones)
-    assert set(_final_files(job)) <= verified, _final_files(job)
-    assert "manifest.json" not in {p.name for p in _final_files(job)}
+    # nothing under a final name except clips verified before the failure (complete ones),
+    # with a manifest that says the job is incomplete; no clip: no folder
+    files = set(_final_files(job))
+    manifest = Path(job.output_dir or "") / "manifest.json"
+    assert files == (verified | {manifest} if verified else set()), files
+    if verified:
+        assert json.loads(manifest.read_text())["complete"] is False
+    else:
+        assert job.output_dir is None
 
 
 @pytest.mark.parametrize("name", [b.name for b in bad_inputs("ffmpeg", Path(), Path())])

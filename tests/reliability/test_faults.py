@@ -80,7 +80,10 @@ def assert_exact_clips(job: Job) -> None:
 
 
 def assert_no_partial_output(job: Job) -> None:
-    folder = Path(job.output_dir or "")
+    if job.output_dir is None:  # nothing was made: no folder was left
+        assert not job.clips_verified
+        return
+    folder = Path(job.output_dir)
     assert not leftovers(folder), leftovers(folder)
     verified = {Path(c.path) for c in job.clips if c.state is ClipState.VERIFIED}
     assert set(folder.glob("*.mp4")) == verified if folder.exists() else not verified
@@ -119,6 +122,9 @@ def test_crash_mid_run_keeps_verified_clips_and_retry_renders_only_the_rest(
     assert_no_partial_output(job)
     kept = [c for c in job.clips if c.state is ClipState.VERIFIED]
     assert [c.index for c in kept] == [1], "clip 1 closed and verified before the crash"
+    manifest = json.loads((Path(job.output_dir or "") / "manifest.json").read_text())
+    assert manifest["complete"] is False and manifest["missingClips"] == [2, 3]
+    assert [c["index"] for c in manifest["clips"]] == [1]
     kept_size = Path(kept[0].path).stat().st_size
     misbehave("pass")
     before = len(job.commands)
