@@ -11,6 +11,7 @@ if len(sys.argv) > 3 and sys.argv[1] == "--exec-with-parent-death-signal":
     ctypes.CDLL(None).prctl(1, 9)
     if os.getppid() != int(sys.argv[2]):
         os._exit(125)  # the app died before the request took effect
+    os.setpgid(0, 0)  # out of the terminal's group: Ctrl-C reaches the app, which stops us
     os.execv(sys.argv[3], sys.argv[3:])
 
 from storyclip_gui.__main__ import main

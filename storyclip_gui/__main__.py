@@ -261,12 +261,14 @@ def _process(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     sources, problems = expand_inputs(list(args.paths))
     manager = engine.manager
-    state = {"interrupted": False}
+    state: dict[str, Any] = {"interrupted": False, "stopping": None}
 
     def interrupt() -> None:
+        # as docs/cli.md promises: running jobs become interrupted (their verified clips are
+        # kept), jobs not started stay queued, and `storyclip resume` finishes the run
         state["interrupted"] = True
-        err.print("[yellow]Interrupted: cancelling running jobs…")
-        manager.cancel_all()
+        err.print("[yellow]Interrupted: stopping; `storyclip resume` finishes the run…")
+        state["stopping"] = asyncio.ensure_future(manager.shutdown())
 
     async def run() -> list[dict[str, Any]]:
         if args.demo:
@@ -286,8 +288,12 @@ def _process(args: argparse.Namespace) -> int:
         await asyncio.sleep(0)
         return [job.to_dict() for job in jobs]
 
-    with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
-        jobs = run_headless(run, interrupt)
+    try:
+        with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
+            jobs = run_headless(run, interrupt)
+    except KeyboardInterrupt:  # a second Ctrl-C: stop at once, the history keeps the rest
+        err.print("Stopped at once: `storyclip resume` finishes the run.")
+        return EXIT_INTERRUPTED
     results = result_objects(jobs, problems)
     if args.json:
         print_json(Console(), results)

@@ -26,11 +26,14 @@ from storyclip_gui.core.ports import ProcessOutcome
 STDERR_LIMIT = 64 * 1024
 
 # Runs in the child before exec: ask the kernel to SIGKILL us when the parent dies, then
-# check the parent did not die before the request took effect. PR_SET_PDEATHSIG == 1.
+# check the parent did not die before the request took effect (PR_SET_PDEATHSIG == 1), and
+# leave the terminal's process group: a Ctrl-C reaches the app, which stops its ffmpeg runs
+# as interrupted, instead of killing them mid-write and blaming the source.
 _DEATH_SIGNAL_SHIM = (
     "import ctypes,os,sys\n"
     "ctypes.CDLL(None).prctl(1,9)\n"
     "os.getppid()==int(sys.argv[1]) or os._exit(125)\n"
+    "os.setpgid(0,0)\n"
     "os.execv(sys.argv[2],sys.argv[2:])\n"
 )
 
