@@ -250,7 +250,7 @@ class JobPipeline:
             if not duration:
                 return
             percent = int(100 * min(1.0, seconds / duration))
-            if percent != self._scan_percent:
+            if percent > self._scan_percent:  # a second, decoding pass starts over
                 self._scan_percent = percent
                 self._report(10 + 0.2 * percent, Phase.PREPARING, "Processing video files...")
 
