@@ -184,10 +184,9 @@ def per_clip_argvs(ffmpeg_path: str, source: Path, prep: Prepared, out: Path) ->
     for plan in prep.plans:
         start, stop = (frame_cut(prep.times, t, end) if t < end else end
                        for t in (plan.start, plan.end))  # fmt: skip
-        render = build_clip(ffmpeg_path, str(source), plan.index, prep.origin + start,
-                            prep.origin + stop, prep.media, OPTIONS,
-                            str(out / f"clip{plan.index:03d}.mp4"), prep.time_base)  # fmt: skip
-        argvs.append(render.argv)
+        argvs.append(build_clip(ffmpeg_path, str(source), prep.origin + start,
+                                prep.origin + stop, prep.media, OPTIONS,
+                                str(out / f"clip{plan.index:03d}.mp4"), prep.time_base))
     return argvs
 
 

@@ -110,10 +110,9 @@ def _self_test(report: DoctorReport, tools: Toolchain) -> None:
     if problem is None:
         report.add("self-test", "exact: a 4 s test video cut into two verified clips")
         return
-    bundled = bundled_toolchain()
-    if bundled and bundled.ffmpeg != tools.ffmpeg and _bundled_passes(tools):
+    if _bundled_passes(tools):
         report.add("self-test", f"FAILED: {problem} Jobs will use the bundled ffmpeg "
-                   f"({bundled.ffmpeg}) instead.", ok=False)  # fmt: skip
+                   "instead.", ok=False)  # fmt: skip
     else:
         report.add("self-test", f"FAILED: {problem}", ok=False, fatal=True)
 

@@ -183,6 +183,9 @@ class JobPipeline:
         self.scan: PacketScan | None = None
         self._origin = 0.0  # the first video frame's time on the file's clock
         self._times: list[float] = []  # the source's video frame times from the first one
+        self._keyframes: list[float] = []  # keyframe times, file clock
+        self._frame = 1 / 30  # the source's typical frame and audio packet, in seconds
+        self._audio_frame = 1024 / 44100
         self._pending_seconds = 0.0
         self._done_seconds = 0.0
         self._run_out_time = 0.0
@@ -274,8 +277,13 @@ class JobPipeline:
         self.scan = scan
         # Clip times count from the first video frame: builds disagree on the file clock's
         # zero (ffmpeg 5.1 starts a WebM at its Opus pre-skip, -7 ms) but not on the frames.
-        self._origin = scan.video.start or 0.0
-        self._times = [t - self._origin for t in scan.video.times()]
+        video, audio = scan.video, scan.audio
+        self._origin = video.start or 0.0
+        self._times = [t - self._origin for t in video.times()]
+        self._keyframes = [video.seconds(k) for k in video.keyframes]
+        self._frame = video.seconds(video.typical_duration()) or media.frame_duration
+        if audio and audio.count:
+            self._audio_frame = audio.seconds(audio.typical_duration())
         # a damaged file may end before its declared duration: cut what is really there
         return MediaInfo(**{**media.__dict__, "duration": scan.video.duration})
 
@@ -297,13 +305,12 @@ class JobPipeline:
 
     def _prepare_outputs(self, media: MediaInfo) -> Path:
         job = self.job
-        video = self.scan.video if self.scan else None
         try:
             plans = plan_clips(media.duration or 0.0, job.options)
         except PlanError as exc:
             raise _fail(ErrorCode.INVALID_INPUT, str(exc)) from None
-        if video and can_copy(media, job.options):
-            keyframes = [video.seconds(k) - self._origin for k in video.keyframes]
+        if can_copy(media, job.options):
+            keyframes = [k - self._origin for k in self._keyframes]
             plans = keyframe_plan(plans, keyframes, media.duration or 0.0)
         if job.output_dir is None:
             try:
@@ -367,9 +374,9 @@ class JobPipeline:
         for clip in self._unrecorded:
             path = Path(clip.path)
             if await self._check_clip(clip, path) is None:
+                clip.state = ClipState.VERIFIED
                 self.hooks.clip_verified(job, clip)
             else:
-                clip.state = ClipState.PLANNED
                 taken = {Path(c.path) for c in job.clips}
                 clip.path = str(naming.unique_path(path, taken))
         self._unrecorded = []
@@ -386,12 +393,11 @@ class JobPipeline:
         for clip in pending:
             start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
             temp = naming.temp_clip_path(job_dir, job.id, clip.index)
-            render = build_clip(self.toolchain.ffmpeg, job.source, clip.index, origin + start,
-                                origin + stop, media, job.options, str(temp),
-                                self.scan.video.time_base,
-                                self._seek_from(origin + start, media))  # fmt: skip
-            job.commands.append(render.argv)
-            await self._run_ffmpeg(render.argv, render.duration)
+            argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
+                              media, job.options, str(temp), self.scan.video.time_base,
+                              self._seek_from(origin + start, media))  # fmt: skip
+            job.commands.append(argv)
+            await self._run_ffmpeg(argv, stop - start)
             self._done_seconds += clip.end - clip.start
             await self._accept(clip, temp)
 
@@ -430,12 +436,10 @@ class JobPipeline:
         """Where to seek before the exact cut, for containers that cannot seek to a time
         exactly (MPEG-TS and program streams land inside a group of pictures): the keyframe
         before the one at or before `start`. None: seek to `start` itself (MP4, MKV, AVI)."""
-        if (media.format_name or "").split(",")[0] in EXACT_SEEK_FORMATS or self.scan is None:
+        if (media.format_name or "").split(",")[0] in EXACT_SEEK_FORMATS:
             return None
-        video = self.scan.video
-        keys = [video.seconds(k) for k in video.keyframes]
-        i = bisect.bisect_right(keys, start + 1e-6) - 2
-        return keys[i] if i >= 0 else 0.0
+        i = bisect.bisect_right(self._keyframes, start + 1e-6) - 2
+        return self._keyframes[i] if i >= 0 else 0.0
 
     def _cut(self, boundary: float, end: float) -> float:
         return frame_cut(self._times, boundary, end) if boundary < end else end
@@ -513,14 +517,14 @@ class JobPipeline:
             final = naming.unique_path(final)
             clip.path = str(final)
         os.replace(temp, final)
-        clip.size = final.stat().st_size
         clip.state = ClipState.VERIFIED
         if self.job.phase is Phase.GENERATING:
             self.job.message = self._generated_message()
         self.hooks.clip_verified(self.job, clip)
 
     async def _check_clip(self, clip: Clip, path: Path, undecodable: int = 0) -> str | None:
-        """None when the file at `path` holds what `clip` plans (then its measures are set)."""
+        """None when the file at `path` holds what `clip` plans (then its measures are set;
+        the caller marks it verified once it is under its final name)."""
         try:
             if path.stat().st_size == 0:
                 return "is empty (0 bytes)."
@@ -536,13 +540,12 @@ class JobPipeline:
             clip.duration = round(scan.video.duration, 3)
             clip.width, clip.height = info.display_size
             clip.size = path.stat().st_size
-            clip.state = ClipState.VERIFIED
         return problem
 
     def _expected(self, clip: Clip, undecodable: int = 0) -> Expected:
         """What the source holds in the clip's range, from the source's own packet scan."""
         assert self.scan is not None and self.job.media is not None
-        media, video, audio = self.job.media, self.scan.video, self.scan.audio
+        media, audio = self.job.media, self.scan.audio
         end = media.duration or 0.0
         start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
         capped = bool(media.fps and media.fps > MAX_FPS + 0.5)
@@ -556,16 +559,14 @@ class JobPipeline:
         lo, hi = bisect.bisect_left(self._times, start), bisect.bisect_left(self._times, stop)
         ends = [stop, *self._times[max(lo, hi - 2) : hi]]
         local = max((b - a for a, b in itertools.pairwise(sorted(ends))), default=0.0)
-        frame = max(video.seconds(video.typical_duration()) or media.frame_duration, local)
         options = self.job.options
         return Expected(
             duration=stop - start,
             frames=None if capped else hi - lo,
-            frame_duration=frame,
+            frame_duration=max(self._frame, local),
             size=(options.width, options.height),
             audio=sound,
-            audio_frame=audio.seconds(audio.typical_duration()) if audio and audio.count
-            else 1024 / 44100,
+            audio_frame=self._audio_frame,
             undecodable=undecodable,
         )
 

@@ -82,9 +82,7 @@ def keyframe_plan(plans: list[ClipPlan], keyframes: list[float], end: float) -> 
     for plan in plans[1:]:
         later = [k for k in keyframes if cuts[-1] < k < last - 1e-6]
         if later:
-            nearest = min(later, key=lambda k: abs(k - plan.start))
-            if nearest > cuts[-1]:
-                cuts.append(nearest)
+            cuts.append(min(later, key=lambda k: abs(k - plan.start)))
     if last < end:  # trim end: the cut nearest to it
         later = [k for k in keyframes if k > cuts[-1]]
         last = min(later, key=lambda k: abs(k - last)) if later else end
@@ -92,10 +90,13 @@ def keyframe_plan(plans: list[ClipPlan], keyframes: list[float], end: float) -> 
     # rounded down: a cut a fraction of a microsecond after its keyframe (500/30 s rounded up
     # to 16.666667) would make the muxer wait for the next keyframe
     return [
-        ClipPlan(index=i + 1, start=_floor_us(a), end=_floor_us(b))
+        ClipPlan(index=i + 1, start=floor_us(a), end=floor_us(b))
         for i, (a, b) in enumerate(itertools.pairwise(cuts))
     ]
 
 
-def _floor_us(seconds: float) -> float:
+def floor_us(seconds: float) -> float:
+    """Rounded down to the microsecond, the precision ffmpeg takes times in: a cut at a frame's
+    time then includes that frame and not the one before (frames are far more than 1 µs
+    apart)."""
     return math.floor(seconds * 1_000_000 + 1e-3) / 1_000_000

@@ -37,11 +37,12 @@ class SeenFiles:
             log.warning("Ignoring unreadable watch-folder record %s: %s", self.path, exc)
 
     def __contains__(self, path: object) -> bool:
+        return self.holds(Path(str(path)), _signature(Path(str(path))))
+
+    def holds(self, path: Path, signature: list[int] | None) -> bool:
+        """Was `path` taken as it is now (`signature`: its size and modification time)?"""
         key = str(path)
-        if key not in self._seen:
-            return False
-        signature = self._seen[key]
-        return signature is None or signature == _signature(Path(key))
+        return key in self._seen and self._seen[key] in (None, signature)
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -59,6 +60,10 @@ def _signature(path: Path) -> list[int] | None:
         st = path.stat()
     except OSError:
         return None
+    return _of(st)
+
+
+def _of(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
@@ -93,6 +98,7 @@ class FolderWatcher:
         self.settle_seconds = settle_seconds
         self._clock = clock
         self._candidates: dict[Path, _Candidate] = {}
+        self._manifests: dict[Path, tuple[int, frozenset[str]]] = {}  # mtime_ns, clip names
 
     def poll(self) -> list[Path]:
         now = self._clock()
@@ -103,11 +109,11 @@ class FolderWatcher:
                 continue
             for path in find_videos(folder):
                 path = path.absolute()
-                if path in self.seen or self._ours(path):
-                    continue
                 try:
                     st = path.stat()
                 except OSError:
+                    continue
+                if self.seen.holds(path, _of(st)) or self._ours(path):
                     continue
                 present.add(path)
                 old = self._candidates.get(path)
@@ -132,15 +138,26 @@ class FolderWatcher:
         named in a manifest. A video put straight into the output folder is a new video."""
         if any(path.parent != e and path.is_relative_to(e) for e in self.exclude):
             return True
-        manifest = path.parent / "manifest.json"
+        return path.name in self._manifest_names(path.parent / "manifest.json")
+
+    def _manifest_names(self, manifest: Path) -> frozenset[str]:
+        """The clip names a manifest lists, read again only when it changes (polls are often)."""
+        try:
+            mtime = manifest.stat().st_mtime_ns
+        except OSError:
+            return frozenset()
+        cached = self._manifests.get(manifest)
+        if cached and cached[0] == mtime:
+            return cached[1]
         try:
             data = json.loads(manifest.read_text("utf-8"))
         except (OSError, ValueError):
-            return False
+            data = None
         clips = data.get("clips") if isinstance(data, dict) else None
-        return isinstance(clips, list) and any(
-            isinstance(c, dict) and c.get("path") == path.name for c in clips
-        )
+        names = frozenset(c["path"] for c in clips or [] if isinstance(c, dict)
+                          and isinstance(c.get("path"), str))  # fmt: skip
+        self._manifests[manifest] = (mtime, names)
+        return names
 
 
 async def watch_folders(

@@ -34,8 +34,8 @@ TB = Fraction(1, 15360)
 
 def encode(media: MediaInfo = HD, start: float = 0, end: float = 15, **options) -> list[str]:
     opts = StoryOptions(**options)
-    return build_clip("ffmpeg", "/in/My video.mp4", 1, start, end, media, opts,
-                      "/out/v/.j1.001.part", TB).argv  # fmt: skip
+    return build_clip("ffmpeg", "/in/My video.mp4", start, end, media, opts,
+                      "/out/v/.j1.001.part", TB)  # fmt: skip
 
 
 def test_default_crop_argv_exactly():

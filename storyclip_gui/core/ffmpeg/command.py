@@ -10,7 +10,6 @@ pass, cutting at keyframe times the planner has read from the source.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 import ffmpeg
 
 from storyclip_gui.core.options import Layout, StoryOptions
-from storyclip_gui.core.plan import ClipPlan
+from storyclip_gui.core.plan import ClipPlan, floor_us
 from storyclip_gui.core.probe import MediaInfo
 
 GLOBAL_ARGS = ("-nostdin", "-hide_banner", "-y", "-progress", "pipe:1", "-nostats")
@@ -95,9 +94,7 @@ def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions) -> Any:
 
 
 def _floor_us(seconds: float) -> str:
-    """A cut time rounded down to the microsecond, so the frame at that time is inside the cut
-    and the frame before it is not (frames are far more than 1 µs apart)."""
-    return _t(math.floor(seconds * 1_000_000 + 1e-3) / 1_000_000)
+    return _t(floor_us(seconds))
 
 
 def _time_base_arg(time_base: Fraction) -> str:
@@ -108,19 +105,9 @@ def _time_base_arg(time_base: Fraction) -> str:
     return f"{time_base.numerator}/{time_base.denominator}"
 
 
-@dataclass(frozen=True)
-class ClipRender:
-    """One ffmpeg run that writes one clip, exactly the source frames in [start, end)."""
-
-    argv: list[str]
-    index: int
-    duration: float  # seconds of output: what ffmpeg's out_time counts up to
-
-
 def build_clip(
     ffmpeg_path: str,
     source: str,
-    index: int,
     start: float,
     end: float,
     media: MediaInfo,
@@ -128,21 +115,23 @@ def build_clip(
     output: str,
     time_base: Fraction,
     seek_from: float | None = None,
-) -> ClipRender:
-    """Re-encode one clip. `start` and `end` are frame times on the file's clock (see
-    plan.frame_cut): `-ss` before `-i` seeks and then drops what is before `start`, the output's
-    `-t` drops what is at or after `end`; both are rounded down to the microsecond. With
-    `seek_from` (a keyframe before `start`, for containers that cannot seek exactly) the input
-    seeks there and an output `-ss` drops the frames up to `start`."""
+) -> list[str]:
+    """The argv that re-encodes one clip, exactly the source frames in [start, end).
+
+    `start` and `end` are frame times on the file's clock (see plan.frame_cut): `-ss` before
+    `-i` seeks and then drops what is before `start`, the output's `-t` drops what is at or
+    after `end`; both are rounded down to the microsecond. With `seek_from` (a keyframe before
+    `start`, for containers that cannot seek exactly) the input seeks there and an output `-ss`
+    drops the frames up to `start`."""
     first = start if seek_from is None else seek_from
     inp = ffmpeg.input(source, **({"ss": _floor_us(first)} if first > 0 else {}))
     streams = [_video_graph(inp["v:0"], media, options)]
     q = options.quality_settings
     out: dict[str, Any] = {}
     if seek_from is not None and start > seek_from:
-        out["ss"] = _t(float(_floor_us(start)) - float(_floor_us(seek_from)))
+        out["ss"] = _t(floor_us(start) - floor_us(seek_from))
     out |= {
-        "t": _t(float(_floor_us(end)) - float(_floor_us(start))),
+        "t": _t(floor_us(end) - floor_us(start)),
         "c:v": "libx264",
         "preset": q.x264_preset,
         "crf": q.crf,
@@ -156,7 +145,7 @@ def build_clip(
     out.update({"map_metadata": -1, "movflags": "+faststart", "f": "mp4"})
     node = ffmpeg.output(*streams, output, **out)
     argv = [ffmpeg_path, *GLOBAL_ARGS, *ffmpeg.get_args(node)]
-    return ClipRender(argv, index, end - start)
+    return argv
 
 
 def build_copy(

@@ -82,7 +82,7 @@ class PacketParser:
         self._streams: dict[int, StreamPackets] = {}
         self._kinds: dict[int, str] = {}
         self._unsorted: dict[int, list[tuple[int, int, bool]]] = {}
-        self.last_seconds = 0.0
+        self._last_pts: dict[int, int] = {}  # the latest timestamp read, per stream
         self.missing_pts = False  # packets without a presentation time were seen
 
     def feed(self, data: bytes) -> None:
@@ -129,7 +129,13 @@ class PacketParser:
         if flags & DISCARD:
             return
         self._unsorted.setdefault(stream, []).append((pts, duration, bool(flags & KEY)))
-        self.last_seconds = max(self.last_seconds, self._stream(stream).seconds(pts))
+        if pts > self._last_pts.get(stream, pts - 1):
+            self._last_pts[stream] = pts
+
+    @property
+    def last_seconds(self) -> float:
+        """How far into the file the scan has read (for progress)."""
+        return max((self._stream(i).seconds(p) for i, p in self._last_pts.items()), default=0.0)
 
     def _stream(self, index: int) -> StreamPackets:
         return self._streams.setdefault(index, StreamPackets())
