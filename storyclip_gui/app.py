@@ -22,7 +22,14 @@ from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locat
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
-from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
+from storyclip_gui.core.ports import (
+    AnalysisCache,
+    JobStore,
+    MemoryAnalysisCache,
+    MemoryJobStore,
+    Runner,
+    StoreError,
+)
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 
@@ -103,8 +110,10 @@ def build_engine(
     # a configured ffmpeg is used once it passes the self-test, else the bundled build
     gate = ToolchainGate(toolchain, bundled_toolchain(), runner,
                          settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
+    # smart cuts' analyses live in the history database when there is one
+    cache = store if isinstance(store, AnalysisCache) else MemoryAnalysisCache()
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
-                            choose_toolchain=gate.toolchain)  # fmt: skip
+                            choose_toolchain=gate.toolchain, analysis_cache=cache)  # fmt: skip
     engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error)
     if recover:
         engine.recovery = _recover(engine)

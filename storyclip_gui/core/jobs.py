@@ -41,6 +41,7 @@ class Phase(StrEnum):
     WAITING = "waiting"
     STARTING = "starting"  # 0-10: checking and probing the source
     PREPARING = "preparing"  # 10-30: planning, folders, command
+    ANALYSING = "analysing"  # within 10-30, smart cuts only: silences and scene changes
     GENERATING = "generating"  # 30-80: ffmpeg writes the clips
     FINALIZING = "finalizing"  # 80-100: verification, manifest
     DONE = "done"
@@ -67,6 +68,9 @@ class Clip:
     width: int | None = None
     height: int | None = None
     size: int | None = None  # bytes
+    # smart cuts: {"nominalStart", "nominalEnd", "startReason", "endReason"}; None: fixed cuts
+    cut: dict[str, Any] | None = None
+    qc: dict[str, Any] | None = None  # platform checks after verification (core/qc.evaluate)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +83,8 @@ class Clip:
             "width": self.width,
             "height": self.height,
             "size": self.size,
+            "cut": self.cut,
+            "qc": self.qc,
         }
 
 

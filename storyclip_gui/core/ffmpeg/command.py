@@ -115,6 +115,7 @@ def build_clip(
     output: str,
     time_base: Fraction,
     seek_from: float | None = None,
+    loudnorm: dict[str, Any] | None = None,
 ) -> list[str]:
     """The argv that re-encodes one clip, exactly the source frames in [start, end).
 
@@ -122,7 +123,7 @@ def build_clip(
     `-i` seeks and then drops what is before `start`, the output's `-t` drops what is at or
     after `end`; both are rounded down to the microsecond. With `seek_from` (a keyframe before
     `start`, for containers that cannot seek exactly) the input seeks there and an output `-ss`
-    drops the frames up to `start`."""
+    drops the frames up to `start`. `loudnorm`: the second pass's settings (core/qc.py)."""
     first = start if seek_from is None else seek_from
     inp = ffmpeg.input(source, **({"ss": _floor_us(first)} if first > 0 else {}))
     streams = [_video_graph(inp["v:0"], media, options)]
@@ -140,7 +141,10 @@ def build_clip(
         "enc_time_base:v": _time_base_arg(time_base),
     }
     if options.audio and media.has_audio:
-        streams.append(inp["a:0"])
+        sound = inp["a:0"]
+        if loudnorm:  # two-pass normalisation; loudnorm outputs 192 kHz, clips get 48 kHz
+            sound = sound.filter("loudnorm", **loudnorm).filter("aresample", 48000)
+        streams.append(sound)
         out.update({"c:a": "aac", "b:a": q.audio_bitrate})
     out.update({"map_metadata": -1, "movflags": "+faststart", "f": "mp4"})
     node = ffmpeg.output(*streams, output, **out)
