@@ -43,9 +43,10 @@ def smart_plan(
     for i in range(1, len(nominal) - 1):
         prev = chosen[-1].time
         last_nominal = nominal[-1] - nominal[-2]
-        lo = max(nominal[i] - window, prev + min_seconds, end - max_seconds)
+        after = len(nominal) - 1 - i  # clips after this boundary: they fit in their limits
+        lo = max(nominal[i] - window, prev + min_seconds, end - max_seconds * after)
         hi = min(nominal[i] + window, prev + max_seconds,
-                 end - min(min_seconds, last_nominal) if i == len(nominal) - 2 else end)
+                 end - min(min_seconds, last_nominal) if after == 1 else end)
         chosen.append(_choose(nominal[i], lo, hi, analysis, times, max_seconds))
     chosen.append(Boundary(end, None))
     return [

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,7 @@ def make_smart_source(ffmpeg: str, path: Path, truth: Truth = SMART_TRUTH,
     path.parent.mkdir(parents=True, exist_ok=True)
     cuts = (0.0, *truth.scenes, truth.seconds)
     parts, labels = [], []
-    for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
+    for i, (a, b) in enumerate(itertools.pairwise(cuts)):
         kind = SEGMENTS[i % len(SEGMENTS)]
         parts.append(f"{kind}=s={size}:r={FPS},trim=duration={b - a:g},setpts=PTS-STARTPTS,"
                      f"format=yuv420p[s{i}]")  # fmt: skip

@@ -143,7 +143,9 @@ def build_clip(
     if options.audio and media.has_audio:
         sound = inp["a:0"]
         if loudnorm:  # two-pass normalisation; loudnorm outputs 192 kHz, clips get 48 kHz
-            sound = sound.filter("loudnorm", **loudnorm).filter("aresample", 48000)
+            # (the explicit layouts: ffmpeg 5.1 cannot pick one after loudnorm on its own)
+            sound = (sound.filter("loudnorm", **loudnorm).filter("aresample", 48000)
+                     .filter("aformat", channel_layouts="mono|stereo"))  # fmt: skip
         streams.append(sound)
         out.update({"c:a": "aac", "b:a": q.audio_bitrate})
     out.update({"map_metadata": -1, "movflags": "+faststart", "f": "mp4"})
