@@ -51,6 +51,38 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "start": {"type": "number"}, "end": {"type": "number"},
                 "duration": _NUM_OR_NULL, "size": {"type": ["integer", "null"]},
                 "state": {"type": "string", "enum": ["planned", "verified", "failed"]},
+                "cut": {"oneOf": [{"type": "null"}, _ref("ClipCut")]},
+                "qc": {"oneOf": [{"type": "null"}, _ref("ClipQc")]},
+            },
+        },
+        "ClipCut": {
+            "type": "object",
+            "description": "Smart cuts: where fixed cuts would have put the clip's boundaries and "
+                           "why they moved (null: not moved), e.g. \"silence at 14.6 s\", "
+                           "\"scene change at 29.1 s\".",
+            "required": ["nominalStart", "nominalEnd", "startReason", "endReason"],
+            "properties": {"nominalStart": {"type": "number"}, "nominalEnd": {"type": "number"},
+                           "startReason": {"type": ["string", "null"]},
+                           "endReason": {"type": ["string", "null"]}},
+        },
+        "ClipQc": {
+            "type": "object",
+            "description": "The clip checked against its preset's platform rules after "
+                           "verification: fail (the platform refuses it), warn, pass.",
+            "required": ["status", "platform", "checks"],
+            "properties": {
+                "status": {"type": "string", "enum": ["pass", "warn", "fail"]},
+                "platform": {"type": "string", "description": "preset id, or generic"},
+                "loudness": {**_NUM_OR_NULL, "description": "integrated, LUFS (EBU R128)"},
+                "truePeak": {**_NUM_OR_NULL, "description": "dBTP"},
+                "checks": {"type": "array", "items": {
+                    "type": "object", "required": ["check", "status", "message"],
+                    "properties": {
+                        "check": {"type": "string", "enum": ["duration", "resolution", "fps",
+                                                             "size", "bitrate", "audio",
+                                                             "loudness"]},
+                        "status": {"type": "string", "enum": ["pass", "warn", "fail"]},
+                        "message": {"type": "string"}, "value": {}, "limit": {}}}},
             },
         },
         "JobStatus": {
@@ -64,7 +96,8 @@ def openapi_document(version: str) -> dict[str, Any]:
                                                       "failed", "cancelled", "interrupted"]},
                 "progress": {"type": "number", "minimum": 0, "maximum": 100},
                 "phase": {"type": "string", "enum": ["waiting", "starting", "preparing",
-                                                     "generating", "finalizing", "done"]},
+                                                     "analysing", "generating", "finalizing",
+                                                     "done"]},
                 "message": {"type": "string"},
                 "sourceName": {"type": "string"},
                 "clipsDone": {"type": "integer"}, "clipsTotal": {"type": "integer"},
@@ -144,7 +177,8 @@ def openapi_document(version: str) -> dict[str, Any]:
                                  "existing regular file on the server's machine"},
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
-                                "nameTemplate, fastCopy"},
+                                "nameTemplate, fastCopy, cuts (fixed|smart), cutWindow "
+                                "(seconds, 0-10), loudnorm (true|false)"},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
                           **_errors(400, 401, 403, 408, 409, 413, 429, 503)},

@@ -32,6 +32,7 @@ from storyclip_gui.ui.job_table_model import format_duration, status_icon, statu
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
 LOG_LINES = 200
+QC_BADGES = {"pass": "✓", "warn": "⚠", "fail": "✗"}  # per clip, after its platform checks
 
 
 def thumbnail_argv(ffmpeg: str, clip: str, out: str, at: float) -> list[str]:
@@ -160,7 +161,7 @@ class JobDetail(QWidget):
         self.clips.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.clips.setMovement(QListWidget.Movement.Static)
         self.clips.setIconSize(THUMB_SIZE)
-        self.clips.setGridSize(QSize(THUMB_SIZE.width() + 64, THUMB_SIZE.height() + 52))
+        self.clips.setGridSize(QSize(THUMB_SIZE.width() + 104, THUMB_SIZE.height() + 84))
         self.clips.setWordWrap(True)
         self.clips.setSpacing(4)
         self.clips.itemActivated.connect(self._open_clip)
@@ -258,16 +259,42 @@ class JobDetail(QWidget):
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
             item.setData(Qt.ItemDataRole.UserRole, clip["path"])
-            item.setToolTip(clip["path"])
+            item.setToolTip(self._clip_tooltip(clip))
             icon = self._thumbs.icon(clip["path"], clip.get("duration")) if self._thumbs else None
             item.setIcon(icon or status_icon("queued"))
             self.clips.addItem(item)
 
-    @staticmethod
-    def _clip_text(clip: dict[str, Any]) -> str:
+    def _clip_text(self, clip: dict[str, Any]) -> str:
         size = f"{clip['size'] / 1e6:.1f} MB" if clip.get("size") else ""
         span = f"{format_duration(clip['start'])}–{format_duration(clip['end'])}"
-        return f"{os.path.basename(clip['path'])}\n{span}  {size}".rstrip()
+        lines = [os.path.basename(clip["path"]), f"{span}  {size}".rstrip()]
+        qc = clip.get("qc")
+        if qc:  # the badge: the worst check, named
+            off = [c["check"] for c in qc["checks"] if c["status"] == qc["status"]]
+            word = {"pass": self.tr("QC passed"), "warn": self.tr("QC: %1"),
+                    "fail": self.tr("QC failed: %1")}[qc["status"]]  # fmt: skip
+            lines.append(f"{QC_BADGES[qc['status']]} {word.replace('%1', ', '.join(off))}")
+        reason = (clip.get("cut") or {}).get("endReason")
+        if reason:
+            lines.append(f"↦ {reason}")
+        return "\n".join(lines)
+
+    def _clip_tooltip(self, clip: dict[str, Any]) -> str:
+        """The path, why each cut is where it is, and every platform check."""
+        lines = [clip["path"]]
+        cut = clip.get("cut")
+        if cut:
+            for label, key, nominal in ((self.tr("Start"), "startReason", "nominalStart"),
+                                        (self.tr("End"), "endReason", "nominalEnd")):
+                why = cut.get(key) or self.tr("not moved")
+                lines.append(f"{label}: {why} ({self.tr('planned at')} "
+                             f"{format_duration(cut[nominal])})")  # fmt: skip
+        qc = clip.get("qc")
+        if qc:
+            lines.append(self.tr("Checked for %1:").replace("%1", qc["platform"]))
+            lines += [f"{QC_BADGES[c['status']]} {c['check']}: {c['message']}"
+                      for c in qc["checks"]]  # fmt: skip
+        return "\n".join(lines)
 
     def _thumbnail_ready(self, path: str) -> None:
         for row in range(self.clips.count()):
