@@ -4,6 +4,7 @@ cancelled, and a failed analysis leaves the fixed cuts. Real ffmpeg, QProcess an
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,10 @@ def test_analysis_is_a_phase_with_progress_and_is_cached_in_history(run_async, k
     with sqlite3.connect(settings.data_dir / "storyclip.db") as con:
         rows = con.execute("SELECT source, data FROM analysis_cache").fetchall()
     assert [r[0] for r in rows] == [str(known)]
+    manifest = json.loads((Path(job.output_dir) / "manifest.json").read_text())
+    assert [c["cut"] for c in manifest["clips"]] == [c.cut for c in job.clips]
+    assert all(c["qc"]["status"] in ("pass", "warn") for c in manifest["clips"])
+    assert manifest["options"]["cuts"] == "smart"
 
     # a new engine on the same history: the same cuts, and no second analysis
     again, events, runner = _run(run_async, settings, known)

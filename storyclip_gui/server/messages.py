@@ -78,7 +78,8 @@ def job_view(job: dict[str, Any], *, clips: bool = False) -> dict[str, Any]:
     }
     if clips or job["status"] == "completed":
         view["clips"] = [
-            {k: c.get(k) for k in ("index", "path", "start", "end", "duration", "size", "state")}
+            {k: c.get(k) for k in ("index", "path", "start", "end", "duration", "size", "state",
+                                   "cut", "qc")}
             for c in job.get("clips", [])
         ]
     return view

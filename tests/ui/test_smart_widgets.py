@@ -1,0 +1,62 @@
+"""The window's smart-clip parts: the Cuts and loudness options, the preset's limit on the clip
+length box, and each clip's QC badge and cut reason in the job detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from storyclip_gui.core.presets import PRESETS
+from storyclip_gui.core.qc import ClipMeasures, Loudness, evaluate
+from storyclip_gui.ui.job_detail import JobDetail
+from storyclip_gui.ui.options_panel import OptionsPanel
+
+
+def test_cuts_and_loudnorm_options_round_trip(qtbot, tmp_path) -> None:
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    panel = OptionsPanel(settings, str(tmp_path))
+    qtbot.addWidget(panel)
+    panel.cuts.setCurrentIndex(panel.cuts.findData("smart"))
+    panel.loudnorm.setChecked(True)
+    options = panel.options()
+    assert options.cuts.value == "smart" and options.loudnorm
+    again = OptionsPanel(settings, str(tmp_path))  # remembered
+    qtbot.addWidget(again)
+    assert again.options().cuts.value == "smart" and again.loudnorm.isChecked()
+
+
+def test_the_clip_length_box_holds_the_presets_limit(qtbot, tmp_path) -> None:
+    panel = OptionsPanel(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                         str(tmp_path))  # fmt: skip
+    qtbot.addWidget(panel)
+    panel.preset.setCurrentIndex(panel.preset.findData("instagram-stories"))
+    panel.clip_seconds.setValue(300)
+    assert panel.clip_seconds.value() == PRESETS["instagram-stories"].max_seconds == 60
+    assert panel.options().clip_seconds == 60
+    panel.preset.setCurrentIndex(panel.preset.findData(None))  # Custom: the app's limit
+    panel.clip_seconds.setValue(300)
+    assert panel.options().clip_seconds == 300
+
+
+def test_each_clip_shows_its_qc_badge_and_why_it_was_cut_there(qtbot) -> None:
+    detail = JobDetail(None)
+    qtbot.addWidget(detail)
+    loud = evaluate(PRESETS["tiktok"], ClipMeasures(9.3, 1080, 1920, 30.0, 10**6, True, True,
+                                                    Loudness(-11.7)))  # fmt: skip
+    fine = evaluate(PRESETS["tiktok"], ClipMeasures(8.0, 1080, 1920, 30.0, 10**6, True, True,
+                                                    Loudness(-14.0)))  # fmt: skip
+    clips = [
+        {"index": 1, "path": "/o/a_01.mp4", "start": 0.0, "end": 9.3, "state": "verified",
+         "duration": 9.3, "size": 10**6, "qc": loud,
+         "cut": {"nominalStart": 0.0, "nominalEnd": 10.0, "startReason": None,
+                 "endReason": "silence at 9.3 s"}},
+        {"index": 2, "path": "/o/a_02.mp4", "start": 9.3, "end": 17.3, "state": "verified",
+         "duration": 8.0, "size": 10**6, "qc": fine, "cut": None},
+    ]  # fmt: skip
+    detail.show_job({"jobId": "j", "source": "/v/a.mp4", "status": "completed", "progress": 100,
+                     "message": "done", "options": {}, "clips": clips, "error": None})
+    first, second = detail.clips.item(0), detail.clips.item(1)
+    assert first.text().splitlines()[2:] == ["⚠ QC: loudness", "↦ silence at 9.3 s"]
+    assert second.text().splitlines()[2:] == ["✓ QC passed"]
+    tip = first.toolTip()
+    assert "End: silence at 9.3 s (planned at 0:10)" in tip
+    assert "Start: not moved" in tip and "⚠ loudness: -11.7 LUFS is 2.3 LU louder" in tip
