@@ -37,7 +37,7 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 event = self.headers.get("X-StoryClip-Event", "")
                 with receiver.lock:
@@ -74,6 +74,7 @@ def receiver() -> Iterator[Receiver]:
     yield r
     r.release.set()
     r.server.shutdown()
+    r.server.server_close()
 
 
 @contextmanager
