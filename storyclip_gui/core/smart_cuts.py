@@ -39,10 +39,10 @@ def smart_plan(
         return plans
     nominal = [p.start for p in plans] + [plans[-1].end]
     end = nominal[-1]
+    last_nominal = nominal[-1] - nominal[-2]
     chosen = [Boundary(nominal[0], None)]
     for i in range(1, len(nominal) - 1):
         prev = chosen[-1].time
-        last_nominal = nominal[-1] - nominal[-2]
         after = len(nominal) - 1 - i  # clips after this boundary: they fit in their limits
         lo = max(nominal[i] - window, prev + min_seconds, end - max_seconds * after)
         hi = min(nominal[i] + window, prev + max_seconds,
@@ -72,9 +72,10 @@ def _choose(nominal: float, lo: float, hi: float, analysis: SourceAnalysis,
         frame = _nearest_frame(times, t)
         if frame is not None and lo - 1e-6 <= frame <= hi + 1e-6:
             return Boundary(floor_us(frame), f"scene change at {frame:.1f} s")
-    if nominal < lo or nominal > hi:  # only the limits moved it
-        cut = min(max(nominal, lo), hi)
-        return Boundary(floor_us(cut), f"kept within the {max_seconds:g} s limit")
+    if nominal < lo or nominal > hi:  # only the limits moved it: the last frame they allow
+        i = bisect.bisect_right(times, min(max(nominal, lo), hi) + 1e-9) - 1
+        if i >= 0 and times[i] >= lo - 1e-9:
+            return Boundary(floor_us(times[i]), f"kept within the {max_seconds:g} s limit")
     return Boundary(nominal, None)
 
 

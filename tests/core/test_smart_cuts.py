@@ -65,8 +65,9 @@ def test_never_longer_than_the_platform_limit_nor_shorter_than_the_minimum() -> 
     # every boundary would like to move later (silences 1.9 s after each nominal cut)
     late = [(b + 1.5, b + 2.3) for b in range(10, 60, 10)]
     clips = plan(silences=late, clip=10.0, max_s=11.0, min_s=9.5)
-    for c in clips:
-        assert c.end - c.start <= 11.0 + 1e-6
+    for c in clips:  # as cut: from the frame at or after each boundary
+        cut = frame_cut(TIMES, c.end, 60.0) - frame_cut(TIMES, c.start, 60.0)
+        assert c.end - c.start <= 11.0 + 1e-6 and cut <= 11.0 + 1e-6
     # and earlier: not shorter than the minimum
     early = [(b - 2.3, b - 1.5) for b in range(10, 60, 10)]
     clips = plan(silences=early, clip=10.0, min_s=9.0)
