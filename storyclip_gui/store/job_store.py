@@ -150,10 +150,12 @@ class SqliteJobStore:
 
     def prune(self, finished_before: float) -> int:
         """Delete finished jobs (with their clip rows and log) that ended before the given
-        time. Output files are never touched. Returns how many jobs were removed."""
+        time, and cut analyses made before it. Output files are never touched. Returns how many
+        jobs were removed."""
         final = [s.value for s in FINAL_STATES]
         removed = 0
         try:
+            AnalysisRow.delete().where(AnalysisRow.created_at < finished_before).execute()
             while True:
                 with self.database.atomic():
                     ids = [r.id for r in JobRow.select(JobRow.id).where(

@@ -146,6 +146,7 @@ class OptionsPanel(QWidget):
         self._select(self.cuts, s.value("options/cuts", defaults.cuts.value))
         self.loudnorm.setChecked(str(s.value("options/loudnorm", "false")).lower() == "true")
         self._hold_preset_limit()
+        self._show_preset_edited()
         self.output.setText(str(s.value("options/outputDir", self._default_output)))
 
     def save(self) -> None:
@@ -178,7 +179,22 @@ class OptionsPanel(QWidget):
             self.clip_seconds.blockSignals(False)
         self._edited()
 
+    def _show_preset_edited(self) -> None:
+        """The Preset box says when the length or size differ from the preset's own (its
+        limits still hold): "TikTok (edited)" (issue 16 item 9)."""
+        for i in range(self.preset.count()):
+            preset = PRESETS.get(self.preset.itemData(i) or "")
+            if preset is None:
+                continue
+            edited = i == self.preset.currentIndex() and (
+                abs(self.clip_seconds.value() - preset.clip_seconds) > 1e-6
+                or self.size.currentData() != "1080x1920")  # fmt: skip
+            label = self.tr("%1 (edited)").replace("%1", preset.label) if edited else preset.label
+            if self.preset.itemText(i) != label:
+                self.preset.setItemText(i, label)
+
     def _edited(self) -> None:
+        self._show_preset_edited()
         self.save()
         self.changed.emit()
 

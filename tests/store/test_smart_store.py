@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 
 from storyclip_gui.core.jobs import Clip, ClipState, Job
 from storyclip_gui.core.options import StoryOptions
@@ -55,3 +56,15 @@ def test_a_job_stored_before_the_preset_limit_still_loads(db_path):
         con.execute("UPDATE job SET options = ? WHERE id = 'old1'", (json.dumps(options),))
     job = open_store(db_path).get("old1")
     assert job is not None and job.options.clip_seconds == 300 and job.options.preset is None
+
+
+def test_pruning_the_history_forgets_old_analyses(db_path):
+    store = open_store(db_path)
+    store.put_analysis("old", "v1", "/v/a.mp4", {"silences": [], "scenes": []})
+    cutoff = time.time() + 1
+    store.prune(cutoff)
+    assert store.get_analysis("old", "v1") is None
+    store.put_analysis("new", "v1", "/v/b.mp4", {"silences": [], "scenes": []})
+    store.prune(cutoff - 3600)
+    assert store.get_analysis("new", "v1") is not None
+    store.close()
