@@ -99,7 +99,8 @@ class Job:
     clips: list[Clip] = field(default_factory=list)
     speed: float | None = None
     fps: float | None = None
-    eta_seconds: float | None = None
+    eta_seconds: float | None = None  # ffmpeg's live estimate for the clips left
+    eta: dict[str, Any] | None = None  # the learned P50/P90 (core.eta.Eta.to_dict()); not stored
     error: JobError | None = None
     output_dir: str | None = None
     media: MediaInfo | None = None
@@ -153,6 +154,7 @@ class Job:
             "speed": self.speed,
             "fps": self.fps,
             "etaSeconds": self.eta_seconds,
+            "eta": self.eta,
             "error": self.error.to_dict() if self.error else None,
             "outputDir": self.output_dir,
             "options": self.options.to_dict(),
