@@ -137,10 +137,14 @@ def _quantile(values: Iterable[float], q: float) -> float:
 
 
 def remaining_media(job: Job) -> float | None:
-    """Source seconds still to render: the clips not yet verified, or the whole (trimmed)
-    source before it is planned; None when its length is not known yet."""
+    """Source seconds still to render: what ffmpeg says is left while it renders, else the
+    clips not yet verified, or the whole source before it is planned; None when its length
+    is not known yet."""
     if job.clips:
-        return sum(c.end - c.start for c in job.clips if c.state is not ClipState.VERIFIED)
+        unverified = sum(c.end - c.start for c in job.clips if c.state is not ClipState.VERIFIED)
+        if job.state is JobState.PROCESSING and job.media_left is not None:
+            return max(0.0, min(unverified, job.media_left))
+        return unverified
     if job.media is not None and job.media.duration:
         return job.media.duration
     return None
@@ -230,21 +234,21 @@ class EtaEstimator:
             return p50, max(remaining_high / live, p50 * LIVE_BAND), "live"
         median, slow = (r / concurrency for r in rates)
         p50, p90 = remaining / median, max(remaining / median, remaining_high / slow)
-        done = job.clips_verified / job.clips_total if job.clips_total else 0.0
-        own = self._own_rate(job) if done > 0 else None
+        total = sum(c.end - c.start for c in job.clips)
+        done = 1 - remaining / total if total and not guessed else 0.0
+        own = self._own_rate(job, total - remaining) if done > 0 else None
         if own is None:
             return p50, p90, "history"
         # its own pace counts as much as the job is done; the band narrows as much
         blended = remaining / ((1 - done) * median + done * own)
         return blended, blended + (p90 - p50) * (1 - done), "history+live"
 
-    def _own_rate(self, job: Job) -> float | None:
-        """This job's pace so far: verified source seconds per wall second since it started."""
+    def _own_rate(self, job: Job, done_seconds: float) -> float | None:
+        """This job's pace so far: source seconds rendered per wall second since it started."""
         if job.started_at is None:
             return None
-        done = sum(c.end - c.start for c in job.clips if c.state is ClipState.VERIFIED)
         elapsed = self.clock() - job.started_at
-        return done / elapsed if done > 0 and elapsed > 0 else None
+        return done_seconds / elapsed if done_seconds > 0 and elapsed > 0 else None
 
 
 def _makespan(durations: Sequence[float], slots: int) -> float:

@@ -101,6 +101,7 @@ class Job:
     fps: float | None = None
     eta_seconds: float | None = None  # ffmpeg's live estimate for the clips left
     eta: dict[str, Any] | None = None  # the learned P50/P90 (core.eta.Eta.to_dict()); not stored
+    media_left: float | None = None  # source seconds still to render, read from ffmpeg; not stored
     error: JobError | None = None
     output_dir: str | None = None
     media: MediaInfo | None = None

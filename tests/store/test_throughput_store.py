@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from storyclip_gui.core.eta import Sample
-from storyclip_gui.store import open_store
-from storyclip_gui.store import throughput_store
+from storyclip_gui.store import open_store, throughput_store
 from storyclip_gui.store.throughput_store import SqliteThroughputLog
 
 
