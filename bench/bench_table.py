@@ -114,7 +114,7 @@ def bench(n_jobs: int, rate: int, seconds: float) -> None:
     from storyclip_gui.app import build_engine
     from storyclip_gui.config import load_settings
     from storyclip_gui.core.manager import JobSpec
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.ui.application import prepare_application
     from storyclip_gui.ui.job_table_model import COL_PROGRESS
     from storyclip_gui.ui.main_window import MainWindow

@@ -21,8 +21,9 @@ from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
-from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
+from storyclip_gui.core.ports import JobStore, Runner, StoreError
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import peewee
 
@@ -227,22 +227,11 @@ class SqliteJobStore:
 
         return self._read(read)
 
-    def iter_history(self, query: HistoryQuery, page_size: int = 1000) -> Iterator[Job]:
-        """Every job the query matches, newest first, fetched page by page (for export)."""
-        cursor = query.before
-        while True:
-            page = self.history(HistoryQuery(query.states, query.since, query.until,
-                                             query.search, page_size, cursor))  # fmt: skip
-            yield from page.jobs
-            if page.next_cursor is None:
-                return
-            cursor = page.next_cursor
-
     def stats(self, since: float | None = None) -> HistoryStats:
         return self._read(lambda: self._stats(since))
 
     # -- internals -------------------------------------------------------------------------
-    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect:
+    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect[JobRow]:
         select = JobRow.select()
         if query.states:
             select = select.where(JobRow.state.in_(sorted(s.value for s in query.states)))
@@ -262,7 +251,7 @@ class SqliteJobStore:
     def _stats(self, since: float | None) -> HistoryStats:
         where = "WHERE created_at >= ?" if since is not None else ""
         params: tuple[Any, ...] = (since,) if since is not None else ()
-        sql = self.database.execute_sql
+        sql: Callable[..., Any] = self.database.execute_sql
         counts: dict[str, int] = {}
         clips = 0
         media = busy = 0.0
@@ -330,7 +319,7 @@ class SqliteJobStore:
             self._upsert_clip(job.id, clip)
 
     def _upsert_clip(self, job_id: str, clip: Clip) -> None:
-        values = {
+        values: dict[peewee.Field, Any] = {
             ClipRow.job: job_id, ClipRow.idx: clip.index, ClipRow.start_s: clip.start,
             ClipRow.end_s: clip.end, ClipRow.path: clip.path, ClipRow.state: clip.state.value,
             ClipRow.duration: clip.duration, ClipRow.width: clip.width,
@@ -426,7 +415,7 @@ class SqliteJobStore:
         except peewee.DatabaseError as exc:
             self._raise(exc)
 
-    def _raise(self, exc: peewee.DatabaseError) -> Any:
+    def _raise(self, exc: peewee.DatabaseError) -> NoReturn:
         if not is_environment_error(exc):
             raise exc
         raise environment_error(exc, self.path) from None

@@ -55,7 +55,6 @@ H_HEADERS = (
     QT_TRANSLATE_NOOP("HistoryView", "Message"),
 )
 H_JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the Job
-H_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
 DAY = 86400.0
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -205,15 +204,6 @@ class HistoryModel(QAbstractTableModel):
                 return job.error.message if job.error else job.message
         if role == H_JOB_ROLE:
             return job
-        if role == H_SORT_ROLE:
-            return (
-                os.path.basename(job.source),
-                job.state.value,
-                job.created_at,
-                job.clips_verified,
-                busy or 0.0,
-                job.message,
-            )[col]
         if role == Qt.ItemDataRole.DecorationRole and col == H_STATUS:
             return status_icon(job.state.value)
         if role == Qt.ItemDataRole.ToolTipRole and col == H_SOURCE:

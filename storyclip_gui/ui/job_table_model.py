@@ -54,7 +54,6 @@ STATUS_COLORS = {
     "cancelled": "#b07d2b",
     "interrupted": "#9b59b6",
 }
-FINAL = frozenset({"completed", "failed", "cancelled"})
 Roles = Qt.ItemDataRole
 _DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT = (
     int(Roles.DisplayRole), int(Roles.DecorationRole), int(Roles.ToolTipRole),

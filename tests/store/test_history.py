@@ -10,7 +10,8 @@ import pytest
 
 from storyclip_gui.core.ffmpeg.errors import ErrorCode
 from storyclip_gui.core.jobs import JobState
-from storyclip_gui.core.ports import HistoryQuery, MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
+from storyclip_gui.core.ports import HistoryQuery
 
 STATES = [JobState.COMPLETED] * 6 + [JobState.FAILED, JobState.CANCELLED, JobState.QUEUED]
 NAMES = ["Holiday", "Talk", "lecture", "HOLIDAY party", "ñandú 🎬", "50%_off"]

@@ -13,8 +13,9 @@ from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.errors import ErrorCode
 from storyclip_gui.core.jobs import Clip, ClipState, JobState, Phase
 from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.ports import MemoryJobStore, StoreError
+from storyclip_gui.core.ports import StoreError
 from storyclip_gui.store import open_store
 
 

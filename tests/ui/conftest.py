@@ -10,7 +10,7 @@ import pytest
 
 from storyclip_gui.app import Engine, build_engine
 from storyclip_gui.config import load_settings
-from storyclip_gui.core.ports import MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QTableView
 
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
 from storyclip_gui.core.jobs import Job, JobState
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.ports import HistoryQuery, MemoryJobStore
+from storyclip_gui.core.ports import HistoryQuery
 from storyclip_gui.ui.history_view import HistoryModel, HistoryView
 from storyclip_gui.ui.job_table_model import (
     COL_PROGRESS,
