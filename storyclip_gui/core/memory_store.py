@@ -74,6 +74,9 @@ class MemoryJobStore:
     def get(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
 
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        return sorted(j for j in self.jobs if j.startswith(prefix))[:limit]
+
     def history(self, query: HistoryQuery) -> HistoryPage:
         rows = sorted(self.jobs.values(), key=lambda j: (j.created_at, j.id), reverse=True)
         needle = (query.search or "").lower()

@@ -128,6 +128,10 @@ class JobStore(Protocol):
         """One job from history (any state), with its clips."""
         ...
 
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        """Up to `limit` job ids (any state) that start with `prefix`, in id order."""
+        ...
+
     def history(self, query: HistoryQuery) -> HistoryPage:
         """A page of jobs, newest first, filtered (keyset-paged so deep pages stay fast)."""
         ...

@@ -208,6 +208,16 @@ class SqliteJobStore:
 
         return self._read(read)
 
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        # a range on the primary key: no LIKE wildcards to escape, and it uses the index
+        def read() -> list[str]:
+            query = (JobRow.select(JobRow.id)
+                     .where((JobRow.id >= prefix) & (JobRow.id < prefix + "\U0010ffff"))
+                     .order_by(JobRow.id).limit(limit))  # fmt: skip
+            return [row.id for row in query]
+
+        return self._read(read)
+
     def state_log(self, job_id: str) -> list[tuple[float, str, int, str | None]]:
         """(time, state, attempt, error code) of every state change of one job, oldest first."""
         def read() -> list[tuple[float, str, int, str | None]]:

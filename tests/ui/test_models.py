@@ -7,8 +7,9 @@ import json
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QFileDialog, QTableView
 
+from storyclip_gui.core import history_export
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
 from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.memory_store import MemoryJobStore
@@ -170,4 +171,17 @@ def test_history_filters_search_rerun_export_and_stats(qtbot, qloop, tmp_path):
     with qtbot.waitSignal(view.exported, timeout=10_000):
         view.start_export(tmp_path / "beach.json", "json")
     data = json.loads((tmp_path / "beach.json").read_text())
-    assert len(data) == 50 and data[0]["error"]["code"] == "invalid_input"
+    assert len(data) == 50 and data[0]["errorCode"] == "invalid_input"
+    assert list(data[0]) == list(rows[0]) == list(history_export.COLUMNS)  # the shared format
+    assert data[0]["createdAt"] == rows[0]["createdAt"]
+
+
+def test_history_export_adds_the_extension_the_user_left_out(qtbot, qloop, tmp_path, monkeypatch):
+    view = HistoryView(make_history(3))
+    qtbot.addWidget(view)
+    chosen = iter([str(tmp_path / "mine"), str(tmp_path / "done.JSON"), str(tmp_path / "t.txt")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(chosen), ""))
+    for expected in ("mine.json", "done.JSON", "t.txt.json"):
+        with qtbot.waitSignal(view.exported, timeout=10_000):
+            view.export_json.click()
+        assert len(json.loads((tmp_path / expected).read_text())) == 3
