@@ -1,7 +1,8 @@
 """Composition root: builds the engine from settings, owns start-up and shutdown order.
 
-The only module that knows the concrete classes (QProcessRunner, the store, the views);
-nothing imports it except __main__.
+The one place that picks and builds the adapters (QProcessRunner, the SQLite store or its
+in-memory fallback, the server, the window). In the package only __main__ imports it (the
+layers contract in pyproject.toml); bench/ and docs/screenshots use it from outside.
 """
 
 from __future__ import annotations

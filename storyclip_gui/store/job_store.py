@@ -1,10 +1,13 @@
 """SqliteJobStore: core's JobStore port on SQLite — registration, state, progress, clips, history.
 
-Writes: `add` raises StoreError (a job that cannot be stored is not born). `save`,
-`save_progress`, `save_clip` and `record_seq` never raise for the user's environment (disk full,
-locked, damaged): the error is reported through `on_error`, the job is remembered as dirty and
-written in full by the next write that succeeds, so the app keeps running and nothing already
-stored is lost. Reads raise StoreError.
+`add` raises StoreError when the database refuses the job (a job that cannot be stored is not
+born) and SubmitError for an id already stored. The running engine's writes (`save`,
+`save_progress`, `save_clip`, `save_queue_order`, `record_seq`) never raise for the user's
+environment (disk full, locked, damaged): the error is reported once through `on_error` and kept
+in `last_error`, the job is remembered as dirty and written in full by the next write that
+succeeds, so the app keeps running and nothing already stored is lost. Reads, `prune` and
+`load_unfinished` (which claims jobs) raise StoreError. Any other database error is a bug and
+propagates as it is.
 """
 
 from __future__ import annotations
