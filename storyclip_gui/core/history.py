@@ -23,6 +23,11 @@ class HistoryPager:
         self._cursor = query.before
         self.exhausted = False
 
+    @property
+    def cursor(self) -> tuple[float, str] | None:
+        """Where the next page starts (the keyset cursor the last page handed back)."""
+        return self._cursor
+
     def next_page(self) -> list[Job]:
         if self.exhausted:
             return []
