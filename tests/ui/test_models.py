@@ -20,6 +20,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_PROGRESS,
     COL_SOURCE,
     JOB_ROLE,
+    SORT_INTERVAL,
     SORT_ROLE,
     JobTableModel,
 )
@@ -34,7 +35,8 @@ def job_dict(n: int, status: str = "queued", progress: float = 0.0) -> dict:
 
 
 def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmodeltester, qtbot):
-    model = JobTableModel()
+    now = [1000.0]
+    model = JobTableModel(clock=lambda: now[0])
     model.sort(COL_PROGRESS)
     qtmodeltester.check(model)  # stays attached: inserts, updates, filters, sorts, removals
     for n in range(20):
@@ -57,7 +59,7 @@ def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmod
     model.upsert(job_dict(101, "queued"))  # new, not matching: kept, not shown
     assert model.rowCount() == 4 and model.job_count == 22
     model.upsert(job_dict(12, "completed", 100.0))  # leaves the status filter on the tick
-    model._sorted_at = time.monotonic()  # the re-sort is not due: the refilter runs alone
+    # the clock has not moved since the sort: the re-sort is not due, the refilter runs alone
     model.flush()
     assert [model.index(r, COL_SOURCE).data() for r in range(model.rowCount())] == [
         "clip18.mp4", "clip15.mp4", "clip100.mp4"
@@ -76,7 +78,8 @@ def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmod
 
 
 def test_selection_follows_its_job_across_resorts_and_filters(qtbot):
-    model = JobTableModel()
+    now = [1000.0]
+    model = JobTableModel(clock=lambda: now[0])
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -90,7 +93,7 @@ def test_selection_follows_its_job_across_resorts_and_filters(qtbot):
     model.set_text("clip1")  # clip1, clip10..19: the selected row moves to another position
     assert model.rowCount() == 11 and selected() == ["job00010"]
     model.upsert(job_dict(10, "processing", progress=99.0))
-    model._sorted_at = 0.0  # the once-a-second re-sort is due
+    now[0] += SORT_INTERVAL  # the once-a-second re-sort is due
     model.flush()
     assert model.row_of("job00010") == 0 and selected() == ["job00010"]
     model.set_text("clip2")  # hides the selected job: its selection goes, nothing else is chosen
