@@ -91,7 +91,7 @@ def test_runner_uses_qtcore_only():
     assert not offenders, offenders
 
 
-def test_mypy_strict_on_core_and_runner():
+def test_mypy_strict_on_core_runner_server_and_store():
     result = subprocess.run(
         [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
     )
