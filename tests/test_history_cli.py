@@ -132,7 +132,7 @@ def test_rerun_takes_a_unique_prefix_and_names_the_candidates(history, capsys):
     assert code == 2
     assert "several job ids: hist0, hist1, hist2, hist3, hist4. Type more" in err
     code, _, err = run(capsys, "history", "rerun", "nojob")
-    assert code == 2 and "No job in the history has an id starting with 'nojob'" in err
+    assert code == 2 and "No job with id 'nojob' (or starting with it)" in err
 
 
 def test_a_damaged_history_is_a_clear_error(isolated_env, capsys):

@@ -59,7 +59,7 @@ def resolve_job_id(store: JobStore, text: str, shown: int = 8) -> str:
         return prefix
     matches = store.ids_starting_with(prefix, shown + 1)
     if not matches:
-        raise JobIdError(f"No job in the history has an id starting with {prefix!r}.")
+        raise JobIdError(f"No job with id {prefix!r} (or starting with it) in the history.")
     if len(matches) > 1:
         more = ", …" if len(matches) > shown else ""
         raise JobIdError(f"{prefix!r} is the start of several job ids: "

@@ -141,7 +141,7 @@ def test_a_job_is_named_by_its_whole_id_or_a_unique_prefix(store, make_job):
         assert resolve_job_id(each, "zz%") == "zz%_", "no wildcard in a prefix"
         with pytest.raises(JobIdError, match=r"several job ids: 3fa09c, 3fa0ffee\. Type more"):
             resolve_job_id(each, "3fa0")
-        with pytest.raises(JobIdError, match="No job in the history has an id starting with '%'"):
+        with pytest.raises(JobIdError, match=r"No job with id '%' \(or starting"):
             resolve_job_id(each, "%")
         with pytest.raises(JobIdError, match="Give a job id"):
             resolve_job_id(each, "  ")
