@@ -15,7 +15,6 @@ from typing import IO, Any, Literal
 from storyclip_gui.core.jobs import Job
 
 ExportFormat = Literal["csv", "json"]
-FORMATS: tuple[ExportFormat, ...] = ("csv", "json")
 COLUMNS = (
     "jobId", "source", "status", "createdAt", "startedAt", "finishedAt", "clipsVerified",
     "clipsTotal", "errorCode", "errorMessage", "outputDir", "attempts", "parentId",
