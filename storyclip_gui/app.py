@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyclip_gui.config import Settings
+from storyclip_gui.config import LIVE_SETTINGS, Settings, save_changes
 from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
@@ -44,12 +45,27 @@ class Engine:
     store: JobStore
     runner: Runner
     manager: JobManager
+    facade: EngineFacade  # what the window, the server and the terminal use
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
+    pruned: str | None = None  # what start-up retention forgot, said to a person
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
         self.manager.resume()
+
+    def apply_settings(self, settings: Settings) -> list[str]:
+        """Save what a person changed in the window (never what came from the environment),
+        take the live settings at once; return the changed names that apply at next start."""
+        changed = save_changes(self.settings, settings)
+        self.settings = settings
+        self.facade.apply(live_settings(settings))
+        return [name for name in changed if name not in LIVE_SETTINGS]
+
+
+def live_settings(settings: Settings) -> LiveSettings:
+    return LiveSettings(settings.concurrency, settings.monitoring_interval, settings.output_dir,
+                        settings.temp_dir, settings.stall_timeout_s)  # fmt: skip
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -74,6 +90,7 @@ def build_engine(
     `Engine.start()` (or any submit) pumps the queue.
     """
     from storyclip_gui.runner.qprocess_runner import QProcessRunner
+    from storyclip_gui.store.job_store import SqliteJobStore
 
     toolchain = locate(settings.ffmpeg)
     store_error: StoreError | None = None
@@ -90,7 +107,7 @@ def build_engine(
     bus = EventBus(start_seq=last_seq + RESTART_SEQ_GAP if last_seq else 0)
 
     async def run_pipeline(job: Job, hooks: PipelineHooks) -> None:
-        await JobPipeline(job, config, hooks).run()
+        await JobPipeline(job, facade.pipeline or config, hooks).run()  # settings applied live
 
     manager = JobManager(
         store=store,
@@ -105,7 +122,14 @@ def build_engine(
                          settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
                             choose_toolchain=gate.toolchain)  # fmt: skip
-    engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error)
+    facade = EngineFacade(
+        manager, store, pipeline=config, store_error=store_error,
+        kill_processes=runner.kill_all if isinstance(runner, QProcessRunner) else None,
+    )  # fmt: skip
+    if isinstance(store, SqliteJobStore):  # its write errors reach the views (StoreFailed)
+        store.on_error = facade.store_failed
+    engine = Engine(settings, toolchain, bus, store, runner, manager, facade,
+                    store_error=store_error)  # fmt: skip
     if recover:
         engine.recovery = _recover(engine)
     return engine
@@ -118,15 +142,8 @@ def _recover(engine: Engine) -> RecoveryReport:
     from storyclip_gui.store.recovery import recover
 
     settings, manager = engine.settings, engine.manager
-    if settings.history_retention_days > 0:
-        cutoff = time.time() - settings.history_retention_days * 86400
-        try:
-            removed = engine.store.prune(cutoff)
-        except StoreError as exc:
-            log.error("History could not be pruned: %s", exc)
-        else:
-            log.info("forgot %d finished jobs older than %g days", removed,
-                     settings.history_retention_days)  # fmt: skip
+    if settings.history_retention_days > 0:  # opt-in: 0 (the default) keeps everything
+        engine.pruned = _prune(engine.store, settings.history_retention_days, time.time())
     try:
         jobs, report = recover(engine.store, auto_resume=settings.auto_resume,
                                temp_root=settings.temp_dir)  # fmt: skip
@@ -134,12 +151,34 @@ def _recover(engine: Engine) -> RecoveryReport:
         log.error("Unfinished jobs could not be recovered: %s", exc)
         engine.store_error = engine.store_error or exc
         return _empty_report()
-    paused = manager.scheduler.paused
-    manager.scheduler.paused = True  # adopt in order without starting anything yet
-    for job in jobs:
-        manager.adopt(job)
-    manager.scheduler.paused = paused
+    try:  # failed jobs the list showed stay there (retry, or remove) across restarts
+        failed = engine.store.load_failed_list()
+    except StoreError as exc:
+        log.error("Failed jobs of the last run could not be read: %s", exc)
+        failed = []
+    manager.adopt_all([*jobs, *(j for j in failed if manager.get(j.id) is None)])
+    manager.remember_failed = True
     return report
+
+
+def _prune(store: JobStore, days: float, now: float) -> str | None:
+    """Retention at start-up: forget finished jobs older than `days`, saying first what."""
+    import datetime
+
+    try:
+        count, oldest = store.prunable(now - days * 86400)
+        if not count:
+            return None
+        when = datetime.datetime.fromtimestamp(oldest or now).strftime("%Y-%m-%d")
+        message = (f"History retention ({days:g} days): forgetting {count} finished jobs "
+                   f"that ended before {days:g} days ago, the oldest on {when}. "
+                   "Their clips are kept.")  # fmt: skip
+        log.warning("%s", message)
+        store.prune(now - days * 86400)
+    except StoreError as exc:
+        log.error("History could not be pruned: %s", exc)
+        return None
+    return message
 
 
 def _empty_report() -> RecoveryReport:
@@ -190,6 +229,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from storyclip_gui.runner.qprocess_runner import QProcessRunner
     from storyclip_gui.ui.application import open_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -203,7 +243,9 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     )
     if engine.store_error is not None:
         window.show_notice(str(engine.store_error))
-    engine.manager.notice_listeners.append(window.show_notice)
+    if engine.pruned is not None:
+        window.show_notice(engine.pruned)
+    engine.facade.add_notice_listener(window.show_notice)
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
 
     async def session() -> None:
@@ -220,9 +262,8 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
         with loop:
             loop.run_until_complete(session())
     finally:
-        kill_all = getattr(engine.runner, "kill_all", None)
-        if kill_all is not None:
-            kill_all()
+        if isinstance(engine.runner, QProcessRunner):  # whatever happened: no orphans
+            engine.runner.kill_all()
         asyncio.set_event_loop(None)
     return 0
 
@@ -306,7 +347,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         },
         version=__version__,
     )
-    return await start_web_server(engine.manager, config)
+    return await start_web_server(engine.facade, config)
 
 
 def run_serve(
@@ -319,13 +360,15 @@ def run_serve(
     engine = build_engine(settings)
     if engine.store_error is not None:
         say(f"Warning: {engine.store_error} Jobs are kept in memory only.")
-    engine.manager.notice_listeners.append(lambda message: say(f"Warning: {message}"))
+    if engine.pruned is not None:
+        say(engine.pruned)
+    engine.facade.add_notice_listener(lambda message: say(f"Warning: {message}"))
     stop = asyncio.Event()
 
     async def expire_finished() -> None:
         while True:  # the live view (and so the WebSocket snapshot) keeps recent jobs only
             await asyncio.sleep(60)
-            engine.manager.expire_finished(settings.finished_display_s)
+            engine.facade.expire_finished(settings.finished_display_s)
 
     async def main() -> None:
         handle = await start_server(engine, settings)
@@ -342,7 +385,7 @@ def run_serve(
         finally:
             for task in background:
                 task.cancel()
-            await engine.manager.shutdown()
+            await engine.facade.shutdown()
             await handle.close()
             close_store = getattr(engine.store, "close", None)
             if close_store is not None:

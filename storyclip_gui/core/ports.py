@@ -97,6 +97,9 @@ class HistoryStats:
 
 
 class JobStore(Protocol):
+    # the latest write that failed, until a write succeeds again (None: all is well)
+    last_error: StoreError | None
+
     def add(self, job: Job) -> None:
         """Commit a newly registered job (before anyone is told about it)."""
 
@@ -111,6 +114,13 @@ class JobStore(Protocol):
 
     def save_queue_order(self, job_ids: list[str]) -> None:
         """Remember the order of the queue (after a move), so a restart keeps it."""
+
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        """Remember which failed jobs the live list shows (until retried or removed)."""
+
+    def load_failed_list(self) -> list[Job]:
+        """The failed jobs the list showed when the engine last saved it, still failed."""
+        ...
 
     def load_unfinished(self) -> list[Job]:
         """Claim the jobs not in a final state that no live engine process owns, and return
@@ -134,6 +144,10 @@ class JobStore(Protocol):
 
     def stats(self, since: float | None = None) -> HistoryStats:
         """Statistics over the history (jobs created at or after `since`, when given)."""
+        ...
+
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        """What prune(finished_before) would forget: how many jobs, and when the oldest ended."""
         ...
 
     def prune(self, finished_before: float) -> int:
@@ -189,6 +203,8 @@ class MemoryJobStore:
     def __init__(self) -> None:
         self.jobs: dict[str, Job] = {}
         self.queue_order: list[str] = []
+        self.failed_list: list[str] = []
+        self.last_error: StoreError | None = None
         self._seq = 0
 
     def add(self, job: Job) -> None:
@@ -205,6 +221,13 @@ class MemoryJobStore:
 
     def save_queue_order(self, job_ids: list[str]) -> None:
         self.queue_order = list(job_ids)
+
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        self.failed_list = list(job_ids)
+
+    def load_failed_list(self) -> list[Job]:
+        jobs = (self.jobs.get(i) for i in self.failed_list)
+        return [j for j in jobs if j is not None and j.state is JobState.FAILED]
 
     def load_unfinished(self) -> list[Job]:
         return queue_sorted([j for j in self.jobs.values() if not j.is_final], self.queue_order)
@@ -237,6 +260,11 @@ class MemoryJobStore:
         return compute_stats(
             [j for j in self.jobs.values() if since is None or j.created_at >= since]
         )
+
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        ends = [j.finished_at for j in self.jobs.values()
+                if j.is_final and j.finished_at is not None and j.finished_at < finished_before]
+        return len(ends), min(ends, default=None)
 
     def prune(self, finished_before: float) -> int:
         old = [j.id for j in self.jobs.values()

@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ports import StoreError
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
 from storyclip_gui.server.hub import WebSocketHub
@@ -72,7 +72,7 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _manager: JobManager
+    _engine: EngineFacade
 
     @property
     def app(self) -> web.Application:
@@ -89,7 +89,7 @@ class ServerHandle:
         await self.hub.close()
         await self._runner.cleanup()
         try:
-            self._manager.store.record_seq(self.hub.last_seq)
+            self._engine.remember_seq(self.hub.last_seq)
         except StoreError as exc:
             log.warning("last WebSocket seq not stored: %s", exc)
 
@@ -190,17 +190,17 @@ def build_web_app(state: ServerState) -> web.Application:
     return app
 
 
-async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerHandle:
+async def start_web_server(engine: EngineFacade, config: ServerConfig) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
     hub = WebSocketHub(
-        manager,
+        engine,
         heartbeat_interval=config.heartbeat_interval,
         replay_size=config.replay_size,
         progress_interval=config.progress_interval,
         client_buffer_limit=config.client_buffer_limit,
     )
     state = ServerState(
-        manager=manager,
+        engine=engine,
         hub=hub,
         token=config.token,
         tickets=TicketSigner(config.ticket_ttl),
@@ -241,4 +241,4 @@ async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerH
         log.warning("the server listens on %s: other machines can reach it (token required)",
                     config.host)  # fmt: skip
     hub.start()
-    return ServerHandle(config.host, port, hub, state, runner, manager)
+    return ServerHandle(config.host, port, hub, state, runner, engine)
