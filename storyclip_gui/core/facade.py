@@ -93,6 +93,11 @@ class EngineFacade:
         self.manager.resume()
 
     @property
+    def output_root(self) -> Path:
+        """Where a job's folder goes when the job does not say."""
+        return self.manager.output_root
+
+    @property
     def queued_ids(self) -> list[str]:
         return self.manager.queued_ids
 

@@ -96,6 +96,14 @@ class HistoryStats:
         }
 
 
+class HistorySource(Protocol):
+    """Where views read the history from (the store itself, or the engine facade)."""
+
+    def history(self, query: HistoryQuery) -> HistoryPage: ...
+
+    def stats(self, since: float | None = None) -> HistoryStats: ...
+
+
 class JobStore(Protocol):
     # the latest write that failed, until a write succeeds again (None: all is well)
     last_error: StoreError | None

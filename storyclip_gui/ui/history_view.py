@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyclip_gui.core.jobs import Job, JobState
-from storyclip_gui.core.ports import HistoryQuery, HistoryStats, JobStore, StoreError
+from storyclip_gui.core.ports import HistoryQuery, HistorySource, HistoryStats, StoreError
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class HistoryModel(QAbstractTableModel):
 
     failed = Signal(str)
 
-    def __init__(self, store: JobStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: HistorySource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._query = HistoryQuery(limit=PAGE_SIZE)
@@ -245,7 +245,7 @@ DATE_FILTERS: tuple[tuple[str, float | None], ...] = (
 
 
 async def export_history(
-    store: JobStore, query: HistoryQuery, path: Path, fmt: str, page_size: int = 500
+    store: HistorySource, query: HistoryQuery, path: Path, fmt: str, page_size: int = 500
 ) -> int:
     """Write every job matching `query` as CSV or JSON; pages are read between event-loop turns
     and the file is written in an executor, so a large export never freezes the window."""
@@ -289,7 +289,7 @@ class HistoryView(QWidget):
 
     def __init__(
         self,
-        store: JobStore,
+        store: HistorySource,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], float] = time.time,
