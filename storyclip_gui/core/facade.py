@@ -34,6 +34,15 @@ class LiveSettings:
     stall_timeout: float
 
 
+@dataclass(frozen=True)
+class StoreHealth:
+    """Why the job history is not being kept normally."""
+
+    code: str  # history_in_memory | history_not_written
+    summary: str  # for anyone (the public /api/health): names no local path
+    detail: str  # for the person at this machine (the window): the store's own message
+
+
 class EngineFacade:
     def __init__(
         self,
@@ -153,12 +162,16 @@ class EngineFacade:
         """The store reports a write it could not make (first of a run of failures)."""
         self.bus.announce(StoreFailed(str(error)))
 
-    def store_health(self) -> str | None:
-        """None while the history is written normally; else why it is not, for a person."""
+    def store_health(self) -> StoreHealth | None:
+        """None while the history is written normally; else why it is not."""
         if self._open_error is not None:
-            return f"{self._open_error} Jobs are kept in memory only."
+            return StoreHealth("history_in_memory", "The job history could not be opened: "
+                               "jobs are kept in memory only.", str(self._open_error))
         error = self._store.last_error
-        return str(error) if error is not None else None
+        if error is None:
+            return None
+        return StoreHealth("history_not_written", "The job history cannot be written now: jobs "
+                           "run, their history is saved once it can be.", str(error))
 
     # -- settings and the end --------------------------------------------------------------
     def apply(self, live: LiveSettings) -> None:

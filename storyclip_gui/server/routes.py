@@ -441,8 +441,8 @@ async def health(request: web.Request) -> web.Response:
     problem = state.engine.store_health()
     body: dict[str, Any] = {"status": "ok" if problem is None else "degraded",
                             "version": state.version, "uptimeSeconds": uptime}  # fmt: skip
-    if problem is not None:  # still 200: the server answers, jobs run; the history is at risk
-        body["reasons"] = [problem]
+    if problem is not None:  # still 200: the server answers and jobs run; the history is not
+        body["reasons"] = [{"code": problem.code, "message": problem.summary}]  # no local paths
     return web.json_response(body)
 
 
