@@ -129,7 +129,9 @@ class SettingsDialog(QDialog):
             editor.setToolTip(spec.description)
             self._editors[spec.name] = editor
             target = server_form if spec.name in SERVER_SETTINGS else form
-            target.addRow(self.tr(LABELS.get(spec.name, spec.name)), self._row(spec.name, editor))
+            target.addRow(self._label(spec.name), editor)
+        for target in (form, server_form):
+            target.addRow(QLabel(self.tr("* applies after a restart")))
         column.addWidget(engine_box)
         column.addWidget(server_box)
 
@@ -187,19 +189,14 @@ class SettingsDialog(QDialog):
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
 
-    def _row(self, name: str, editor: QWidget) -> QWidget:
-        """The editor, with a note when the setting applies only at the next start."""
-        if name in LIVE_SETTINGS:
-            return editor
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(editor, 1)
-        note = QLabel(self.tr("applies after restart"))
-        note.setObjectName(f"restartNote_{name}")
-        note.setStyleSheet("color: palette(mid); font-size: small;")
-        row.addWidget(note)
-        return holder
+    def _label(self, name: str) -> QLabel:
+        """The setting's name; marked * when it applies only at the next start."""
+        text = self.tr(LABELS.get(name, name))
+        label = QLabel(text if name in LIVE_SETTINGS else f"{text} *")
+        if name not in LIVE_SETTINGS:
+            label.setObjectName(f"restartNote_{name}")
+            label.setToolTip(self.tr("Applies after a restart"))
+        return label
 
     def result_settings(self) -> Settings:
         """The edited settings; raises SettingsError naming the first bad value."""
