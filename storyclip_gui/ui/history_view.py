@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.core.jobs import Job, JobState
+from storyclip_gui.core.jobs import Job, JobState, can_rerun
 from storyclip_gui.core.ports import HistoryQuery, HistorySource, HistoryStats, StoreError
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 
@@ -359,6 +359,9 @@ class HistoryView(QWidget):
         self.export_csv.clicked.connect(lambda: self._ask_export("csv"))
         self.export_json.clicked.connect(lambda: self._ask_export("json"))
         self.model.failed.connect(self.stats.setText)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self._tasks: set[asyncio.Future[Any]] = set()
         self.export_folder = str(Path.home())
 
@@ -400,7 +403,14 @@ class HistoryView(QWidget):
 
     def _rerun(self, changed: bool) -> None:
         for job in self.selected_jobs():
-            self.rerunRequested.emit(job, changed)
+            if can_rerun(job.state):
+                self.rerunRequested.emit(job, changed)
+
+    def _update_buttons(self, *_args: object) -> None:
+        """Re-run what the engine no longer runs (core's predicate)."""
+        enabled = any(can_rerun(job.state) for job in self.selected_jobs())
+        self.rerun_same.setEnabled(enabled)
+        self.rerun_changed.setEnabled(enabled)
 
     def _ask_export(self, fmt: str) -> None:
         name = f"storyclip-history.{fmt}"

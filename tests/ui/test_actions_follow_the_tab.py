@@ -69,12 +69,16 @@ def test_on_history_the_queue_selection_is_never_acted_on(make_window, engine, v
     click_row(qtbot, window.history.table, history_row(window, other.id))
     assert window.act_cancel.isEnabled()  # what is selected here, live in the engine
     assert not window.act_remove.isEnabled() and not window.act_up.isEnabled()  # list only
+    assert not window.history.rerun_same.isEnabled()  # queued: the engine still runs it
+    window.model.flush()
+    window.grab().save(str(tmp_path / "history-selected.png"))
     click_action(qtbot, window, "act_cancel")
     assert states(engine, trip, other) == [JobState.QUEUED, JobState.CANCELLED]
 
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=5_000)  # reloaded
     click_row(qtbot, window.history.table, history_row(window, other.id))
     assert window.act_retry.isEnabled() and not window.act_remove.isEnabled()
+    assert window.history.rerun_same.isEnabled()  # cancelled: it can be re-run
     qtbot.keyClick(window, Qt.Key.Key_Delete)  # on History it removes nothing
     assert engine.facade.get(other.id) is not None and engine.facade.get(trip.id) is not None
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Retry

@@ -26,7 +26,7 @@ def pause_button(window: MainWindow) -> Any:
 
 @pytest.mark.media
 def test_a_full_disk_pauses_the_queue_visibly_and_one_click_resumes(
-    qloop, qtbot, ffmpeg, video, monkeypatch
+    qloop, qtbot, ffmpeg, video, monkeypatch, tmp_path
 ):
     monkeypatch.setenv("FAKE_FFMPEG_MODE", "diskfull")  # clip writes fail, probes are real
     monkeypatch.setenv("FAKE_FFMPEG_REAL", ffmpeg)
@@ -47,7 +47,8 @@ def test_a_full_disk_pauses_the_queue_visibly_and_one_click_resumes(
     assert window.notice.isVisible() and window.notice_text.text() == reason
     assert window.counts_label.text().endswith("· paused")
     assert second.state is JobState.QUEUED
-    window.grab().save("/tmp/storyclip-paused-disk-full.png")
+    window.model.flush()  # the coalesced counts, as a person sees them a moment later
+    window.grab().save(str(tmp_path / "paused-disk-full.png"))
 
     qtbot.mouseClick(pause_button(window), Qt.MouseButton.LeftButton)  # one click
     assert not window.act_pause.isChecked() and not engine.facade.paused

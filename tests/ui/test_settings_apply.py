@@ -58,10 +58,9 @@ def test_the_server_settings_have_their_own_group_with_the_server_panel(make_win
     dialog.editor("server_port").setValue(9001)
     dialog.accept()
     assert json.loads(window.engine.settings.settings_file.read_text()) == {"server_port": 9001}
-    window.grab().save("/tmp/storyclip-settings-window.png")
     dialog = window.open_settings()
     dialog.resize(560, 900)
-    dialog.grab().save("/tmp/storyclip-settings.png")
+    dialog.grab().save(str(window.engine.settings.data_dir / "settings.png"))
     dialog.reject()
 
 
