@@ -81,13 +81,15 @@ def build_engine(
     store: JobStore | None = None,
     runner: Runner | None = None,
     recover: bool = True,
+    list_failed: bool = False,
 ) -> Engine:
     """Wire the engine. Raises FFmpegNotFound with a clear message when there is no ffmpeg.
 
     The store defaults to the SQLite history; when it cannot be opened the engine runs on
     memory and says why in `store_error`. With `recover`, jobs a previous run left unfinished
     are recovered (store.recovery) and adopted before anything else is queued; they start when
-    `Engine.start()` (or any submit) pumps the queue.
+    `Engine.start()` (or any submit) pumps the queue. With `list_failed` (the window), the
+    failed jobs the last run listed are listed again, until retried or removed.
     """
     from storyclip_gui.runner.qprocess_runner import QProcessRunner
     from storyclip_gui.store.job_store import SqliteJobStore
@@ -131,11 +133,11 @@ def build_engine(
     engine = Engine(settings, toolchain, bus, store, runner, manager, facade,
                     store_error=store_error)  # fmt: skip
     if recover:
-        engine.recovery = _recover(engine)
+        engine.recovery = _recover(engine, list_failed)
     return engine
 
 
-def _recover(engine: Engine) -> RecoveryReport:
+def _recover(engine: Engine, list_failed: bool) -> RecoveryReport:
     """Start-up recovery, before the queue runs: adopted jobs keep their order."""
     import time
 
@@ -151,13 +153,15 @@ def _recover(engine: Engine) -> RecoveryReport:
         log.error("Unfinished jobs could not be recovered: %s", exc)
         engine.store_error = engine.store_error or exc
         return _empty_report()
-    try:  # failed jobs the list showed stay there (retry, or remove) across restarts
-        failed = engine.store.load_failed_list()
-    except StoreError as exc:
-        log.error("Failed jobs of the last run could not be read: %s", exc)
-        failed = []
-    manager.adopt_all([*jobs, *(j for j in failed if manager.get(j.id) is None)])
-    manager.remember_failed = True
+    failed: list[Job] = []
+    if list_failed:  # failed jobs the list showed stay there (retry, or remove) across restarts
+        manager.remember_failed = True
+        try:
+            failed = engine.store.load_failed_list()
+        except StoreError as exc:
+            log.error("Failed jobs of the last run could not be read: %s", exc)
+    adopted = {job.id for job in jobs}
+    manager.adopt_all([*jobs, *(job for job in failed if job.id not in adopted)])
     return report
 
 
@@ -237,7 +241,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # the window decides when to quit (jobs, tray)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    engine = build_engine(settings)
+    engine = build_engine(settings, list_failed=True)
     window = open_window(
         app, engine, paths, check_setup=lambda output: setup_report(engine.settings, output)
     )

@@ -173,6 +173,10 @@ class EngineFacade:
         return StoreHealth("history_not_written", "The job history cannot be written now: jobs "
                            "run, their history is saved once it can be.", str(error))
 
+    async def wait_until_idle(self) -> None:
+        """Return when nothing runs and nothing more will start (queue empty or paused)."""
+        await self.manager.wait_until_idle()
+
     # -- settings and the end --------------------------------------------------------------
     def apply(self, live: LiveSettings) -> None:
         """Take the settings that can change while jobs run; running jobs keep the folder and

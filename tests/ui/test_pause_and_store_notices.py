@@ -89,7 +89,7 @@ def test_failed_jobs_stay_listed_and_retryable_after_a_restart(qloop, qtbot, tmp
     """Issue 16 item 12, through the real SQLite history and start-up recovery."""
     broken = tmp_path / "broken.mp4"
     broken.write_bytes(b"\x00\x01garbage" * 500)
-    first = build_engine(load_settings())
+    first = build_engine(load_settings(), list_failed=True)
     window = MainWindow(first, confirm_quit=lambda _n: True)
     qtbot.addWidget(window)
     [job] = window.add_paths([str(broken)])
@@ -98,7 +98,10 @@ def test_failed_jobs_stay_listed_and_retryable_after_a_restart(qloop, qtbot, tmp
     qtbot.waitUntil(lambda: window.isHidden() and not first.facade.running_ids, timeout=10_000)
     first.store.close()  # type: ignore[attr-defined]
 
-    second = build_engine(load_settings())  # a restart: recovery adopts the failed job
+    resume = build_engine(load_settings())  # `storyclip resume`, `serve`: nothing to resume
+    assert resume.facade.get(job.id) is None
+    resume.store.close()  # type: ignore[attr-defined]
+    second = build_engine(load_settings(), list_failed=True)  # a restart: adopted again
     window = MainWindow(second, confirm_quit=lambda _n: True)
     qtbot.addWidget(window)
     assert window.model.job(job.id) is not None
@@ -114,7 +117,7 @@ def test_failed_jobs_stay_listed_and_retryable_after_a_restart(qloop, qtbot, tmp
     qtbot.waitUntil(lambda: not second.facade.running_ids, timeout=10_000)
     second.store.close()  # type: ignore[attr-defined]
 
-    third = build_engine(load_settings())
+    third = build_engine(load_settings(), list_failed=True)
     assert third.facade.get(job.id) is None and third.facade.lookup(job.id) is not None
     third.store.close()  # type: ignore[attr-defined]
 
