@@ -175,7 +175,7 @@ def _prune(store: JobStore, days: float, now: float) -> str | None:
             return None
         when = datetime.datetime.fromtimestamp(oldest or now).strftime("%Y-%m-%d")
         message = (f"History retention ({days:g} days): forgetting {count} finished jobs "
-                   f"that ended before {days:g} days ago, the oldest on {when}. "
+                   f"that ended more than {days:g} days ago, the oldest on {when}. "
                    "Their clips are kept.")  # fmt: skip
         log.warning("%s", message)
         store.prune(now - days * 86400)
