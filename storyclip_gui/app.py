@@ -278,6 +278,8 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             await window.wait_closed()
         finally:
             upkeep.cancel()
+            # running jobs stop as interrupted (they resume at the next start), then sockets
+            await engine.facade.shutdown()
             if server is not None:
                 await server.close()
 

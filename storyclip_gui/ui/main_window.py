@@ -836,7 +836,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     async def wait_closed(self) -> None:
-        """Return once the window has closed for good (jobs stopped, state saved)."""
+        """Return once the window has closed for good (state saved; the person agreed that
+        running jobs stop: whoever owns the engine stops it then)."""
         if self._closed is None:
             self._closed = asyncio.get_running_loop().create_future()
         await self._closed
@@ -882,8 +883,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.stop()
         self.signals.detach()
         event.accept()
-        task = asyncio.ensure_future(self.facade.shutdown())
-        task.add_done_callback(lambda _t: self._finish_close())
+        self._finish_close()  # the composition root stops the engine (app.run_gui)
 
     def _finish_close(self) -> None:
         if self._closed is None:

@@ -3,6 +3,7 @@ the reason, one click resumes), history writes that fail, failed jobs after a re
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from typing import Any
 
@@ -17,6 +18,12 @@ from storyclip_gui.core.ports import MemoryJobStore
 from storyclip_gui.store import open_store
 from storyclip_gui.ui.main_window import MainWindow
 from tests.conftest import FAKE_FFMPEG
+
+
+def stop(qtbot: Any, engine: Any) -> None:
+    """What app.run_gui does once the window has closed."""
+    stopped = asyncio.ensure_future(engine.facade.shutdown())
+    qtbot.waitUntil(stopped.done, timeout=15_000)
 
 
 def pause_button(window: MainWindow) -> Any:
@@ -57,7 +64,7 @@ def test_a_full_disk_pauses_the_queue_visibly_and_one_click_resumes(
     qtbot.waitUntil(lambda: second.state is JobState.FAILED, timeout=60_000)  # it ran
     assert window.act_pause.isChecked()  # and the disk, still full, paused the queue again
     window.close()
-    qtbot.waitUntil(lambda: not engine.facade.running_ids, timeout=15_000)
+    stop(qtbot, engine)
 
 
 def test_a_history_write_that_fails_reaches_the_notice_bar(qloop, qtbot, video, tmp_path):
@@ -95,7 +102,7 @@ def test_failed_jobs_stay_listed_and_retryable_after_a_restart(qloop, qtbot, tmp
     [job] = window.add_paths([str(broken)])
     qtbot.waitUntil(lambda: job.state is JobState.FAILED, timeout=60_000)
     window.close()
-    qtbot.waitUntil(lambda: window.isHidden() and not first.facade.running_ids, timeout=10_000)
+    stop(qtbot, first)
     first.store.close()  # type: ignore[attr-defined]
 
     resume = build_engine(load_settings())  # `storyclip resume`, `serve`: nothing to resume
@@ -114,7 +121,7 @@ def test_failed_jobs_stay_listed_and_retryable_after_a_restart(qloop, qtbot, tmp
     window.select_job(job.id)
     window.act_remove.trigger()  # removed by a person: not back after the next restart
     window.close()
-    qtbot.waitUntil(lambda: not second.facade.running_ids, timeout=10_000)
+    stop(qtbot, second)
     second.store.close()  # type: ignore[attr-defined]
 
     third = build_engine(load_settings(), list_failed=True)
