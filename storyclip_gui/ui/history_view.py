@@ -194,7 +194,7 @@ class HistoryModel(QAbstractTableModel):
             if col == H_SOURCE:
                 return os.path.basename(job.source)
             if col == H_STATUS:
-                return status_label(job.state.value)
+                return status_label(job.state)
             if col == H_CREATED:
                 return datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
             if col == H_CLIPS:
@@ -215,7 +215,7 @@ class HistoryModel(QAbstractTableModel):
                 job.message,
             )[col]
         if role == Qt.ItemDataRole.DecorationRole and col == H_STATUS:
-            return status_icon(job.state.value)
+            return status_icon(job.state)
         if role == Qt.ItemDataRole.ToolTipRole and col == H_SOURCE:
             return job.source
         return None

@@ -258,7 +258,7 @@ class JobDetail(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, clip.path)
             item.setToolTip(clip.path)
             icon = self._thumbs.icon(clip.path, clip.duration) if self._thumbs else None
-            item.setIcon(icon or status_icon("queued"))
+            item.setIcon(icon or status_icon(JobState.QUEUED))
             self.clips.addItem(item)
 
     @staticmethod

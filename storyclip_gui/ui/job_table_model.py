@@ -48,12 +48,12 @@ TICK_ROLES = [
 ELAPSED_TICK_MS = 1000
 
 STATUS_COLORS = {
-    "queued": "#8a8f98",
-    "processing": "#2f7de1",
-    "completed": "#2e9d57",
-    "failed": "#d64541",
-    "cancelled": "#b07d2b",
-    "interrupted": "#9b59b6",
+    JobState.QUEUED: "#8a8f98",
+    JobState.PROCESSING: "#2f7de1",
+    JobState.COMPLETED: "#2e9d57",
+    JobState.FAILED: "#d64541",
+    JobState.CANCELLED: "#b07d2b",
+    JobState.INTERRUPTED: "#9b59b6",
 }
 Roles = Qt.ItemDataRole
 _DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT = (
@@ -74,14 +74,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("JobTableModel", text)
 
 
-def status_label(status: str) -> str:
+def status_label(status: JobState) -> str:
     labels = {
-        "queued": QCoreApplication.translate("JobTableModel", "Queued"),
-        "processing": QCoreApplication.translate("JobTableModel", "Processing"),
-        "completed": QCoreApplication.translate("JobTableModel", "Completed"),
-        "failed": QCoreApplication.translate("JobTableModel", "Failed"),
-        "cancelled": QCoreApplication.translate("JobTableModel", "Cancelled"),
-        "interrupted": QCoreApplication.translate("JobTableModel", "Interrupted"),
+        JobState.QUEUED: QCoreApplication.translate("JobTableModel", "Queued"),
+        JobState.PROCESSING: QCoreApplication.translate("JobTableModel", "Processing"),
+        JobState.COMPLETED: QCoreApplication.translate("JobTableModel", "Completed"),
+        JobState.FAILED: QCoreApplication.translate("JobTableModel", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("JobTableModel", "Cancelled"),
+        JobState.INTERRUPTED: QCoreApplication.translate("JobTableModel", "Interrupted"),
     }
     return labels.get(status, status)
 
@@ -99,10 +99,10 @@ def elapsed_seconds(job: JobView, now: float | None = None) -> float | None:
     return job.elapsed(now if now is not None else time.time())
 
 
-_icons: dict[str, QIcon] = {}
+_icons: dict[JobState, QIcon] = {}
 
 
-def status_icon(status: str) -> QIcon:
+def status_icon(status: JobState) -> QIcon:
     """A coloured dot per status (made once, shared)."""
     icon = _icons.get(status)
     if icon is None:

@@ -55,9 +55,9 @@ class Tray(QObject):
             message = job.error.message if job.error else job.message
             self._notify(self.tr("A job failed"), f"{name}: {message}", failure=True)
         counts = self._model.counts  # exact at once; only its signal is coalesced
-        if not (counts.get("processing") or counts.get("queued")):
-            done = counts.get("completed", 0)
-            failed = counts.get("failed", 0)
+        if not (counts.get(JobState.PROCESSING) or counts.get(JobState.QUEUED)):
+            done = counts.get(JobState.COMPLETED, 0)
+            failed = counts.get(JobState.FAILED, 0)
             text = (
                 self.tr("{done} completed, {failed} failed")
                 .replace("{done}", str(done))
