@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QLabel, QLineEdit
 
 from storyclip_gui.app import build_engine
 from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, load_settings
@@ -18,6 +19,11 @@ from storyclip_gui.core.ports import MemoryJobStore
 from storyclip_gui.ui.settings_dialog import SettingsDialog
 
 DAY = 86400.0
+
+
+def click_ok(qtbot: Any, dialog: SettingsDialog) -> None:
+    [box] = dialog.findChildren(QDialogButtonBox)
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def finished_job(job_id: str, days_ago: float) -> Job:
@@ -78,7 +84,7 @@ def test_settings_ok_never_writes_any_environment_value(make_window, engine, tmp
     assert load_settings(env=env).stall_timeout_s == 33.0  # still from the environment
 
 
-def test_a_retention_that_deletes_history_asks_first_and_says_what(make_window, engine):
+def test_a_retention_that_deletes_history_asks_first_and_says_what(make_window, engine, qtbot):
     engine.store.add(finished_job("old1", days_ago=40))
     engine.store.add(finished_job("old2", days_ago=20))
     engine.store.add(finished_job("new", days_ago=1))
@@ -92,19 +98,19 @@ def test_a_retention_that_deletes_history_asks_first_and_says_what(make_window, 
         return dialog
 
     dialog = dialog_with(False)
-    dialog._accept()
+    click_ok(qtbot, dialog)
     assert dialog.isVisible() and not engine.settings.settings_file.exists()
     oldest = time.strftime("%Y-%m-%d", time.localtime(time.time() - 40 * DAY))
     assert "2 jobs will be deleted" in asked[0] and oldest in asked[0]
     assert "clips are kept" in asked[0]
     dialog.reject()
     dialog = dialog_with(True)
-    dialog._accept()
+    click_ok(qtbot, dialog)
     assert engine.settings.history_retention_days == 10.0 and len(asked) == 2
     dialog = window.open_settings()  # keeping as much as before or more asks nothing
     dialog.confirm = lambda text: asked.append(text) or False
     dialog.editor("history_retention_days").setValue(30.0)
-    dialog._accept()
+    click_ok(qtbot, dialog)
     assert len(asked) == 2 and engine.settings.history_retention_days == 30.0
 
 
