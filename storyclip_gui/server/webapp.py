@@ -11,8 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
+from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
-from storyclip_gui.core.ports import StoreError
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.routes import (
@@ -72,7 +72,6 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _manager: JobManager
 
     @property
     def app(self) -> web.Application:
@@ -84,14 +83,9 @@ class ServerHandle:
         return f"http://{host}:{self.port}"
 
     async def close(self) -> None:
-        """Close every socket (1001 going away), stop listening, remember the last seq so the
-        next run's numbers continue above every number a client has seen."""
+        """Close every socket (1001 going away; the hub records the last seq), stop listening."""
         await self.hub.close()
         await self._runner.cleanup()
-        try:
-            self._manager.store.record_seq(self.hub.last_seq)
-        except StoreError as exc:
-            log.warning("last WebSocket seq not stored: %s", exc)
 
 
 def _cors_headers(origin: str) -> dict[str, str]:
@@ -192,8 +186,14 @@ def build_web_app(state: ServerState) -> web.Application:
 
 async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
+    def lookup(job_id: str) -> Job | None:  # live, else from the history
+        return manager.get(job_id) or manager.store.get(job_id)
+
     hub = WebSocketHub(
-        manager,
+        manager.bus,
+        lookup=lookup,
+        live_jobs=manager.jobs,
+        record_seq=manager.store.record_seq,
         heartbeat_interval=config.heartbeat_interval,
         replay_size=config.replay_size,
         progress_interval=config.progress_interval,
@@ -241,4 +241,4 @@ async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerH
         log.warning("the server listens on %s: other machines can reach it (token required)",
                     config.host)  # fmt: skip
     hub.start()
-    return ServerHandle(config.host, port, hub, state, runner, manager)
+    return ServerHandle(config.host, port, hub, state, runner)
