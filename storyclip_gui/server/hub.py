@@ -167,31 +167,31 @@ class WebSocketHub:
         self._timer = self._timer_at = None
         try:
             self.protocol.advance(self._loop.time(), time.time())
-        except Exception:  # a failed heartbeat (the history unreadable) must not stop the next
-            log.exception("WebSocket heartbeat failed")
+        except Exception:  # a failed heartbeat (history unreadable) must not stop the next one
+            log.exception("WebSocket hub timer failed")
         self._flush()
 
     # -- outputs -----------------------------------------------------------------------------
     def _flush(self) -> None:
-        for frame, to in self.protocol.data_to_send():
+        """Write what the protocol has to send: one `transport.write` per client and frame
+        (inline: this loop runs once per message and watching client)."""
+        protocol = self.protocol
+        for frame, to in protocol.data_to_send():
             for client in to:
-                self._write(client, frame)
+                if client.closed:  # dropped by an earlier frame of the same batch
+                    continue
+                transport = client.transport
+                if transport.is_closing():
+                    protocol.detach(client)
+                    continue
+                transport.write(frame)
+                self.messages_sent += 1
+                waiting = transport.get_write_buffer_size()
+                if waiting and protocol.backlog(client, waiting):
+                    log.warning("dropping a WebSocket client that does not read "
+                                "(%d bytes waiting)", waiting)  # fmt: skip
+                    transport.abort()  # its unsent frames go with it
         self._schedule()
-
-    def _write(self, client: HubClient, frame: bytes) -> None:
-        if client.closed:  # dropped by an earlier frame of the same batch
-            return
-        transport = client.transport
-        if transport.is_closing():
-            self.protocol.detach(client)
-            return
-        transport.write(frame)
-        self.messages_sent += 1
-        waiting = transport.get_write_buffer_size()
-        if waiting and self.protocol.backlog(client, waiting):
-            log.warning("dropping a WebSocket client that does not read (%d bytes waiting)",
-                        waiting)  # fmt: skip
-            transport.abort()  # its unsent frames go with it
 
     def _schedule(self) -> None:
         """One timer, at the protocol's next deadline."""

@@ -127,10 +127,12 @@ class ObserverProtocol(Generic[ObserverT]):
 
     def next_deadline(self) -> float | None:
         """When `advance` has something to do (a held tick, a heartbeat); None: nothing."""
+        if not self._held:
+            return self._next_beat
         times = [at for _, at in self._held.values()]
         if self._next_beat is not None:
             times.append(self._next_beat)
-        return min(times, default=None)
+        return min(times)
 
     def data_to_send(self) -> list[Outgoing[ObserverT]]:
         out, self._out = self._out, []

@@ -10,11 +10,13 @@ import gc
 import os
 import socket
 import tracemalloc
+from typing import Any
 
 import aiohttp
 
 from storyclip_gui.core.events import EventKind
 from storyclip_gui.core.jobs import JobState
+from storyclip_gui.core.ports import StoreError
 from storyclip_gui.server import ServerConfig, observer_protocol, start_web_server
 from storyclip_gui.server.hub import CLOSE_GOING_AWAY
 from tests.server.conftest import (
@@ -160,6 +162,36 @@ def test_heartbeat_every_interval(run_async, engine) -> None:
             assert beat["status"] == "queued" and "updatedAt" in beat
             await everything.close()
             await one.close()
+
+    run_async(main())
+
+
+def test_a_failing_heartbeat_does_not_stop_the_next(run_async, engine, monkeypatch) -> None:
+    """The history failing while a watched job's heartbeat reads it: logged, the other
+    observers' heartbeats still go out, and the timer keeps beating."""
+
+    async def main() -> None:
+        engine.store.add(make_job("kept"))  # in the history only: its heartbeat reads the store
+        async with running(engine, heartbeat_interval=0.1) as server, \
+                aiohttp.ClientSession() as http:  # fmt: skip
+            everything = await http.ws_connect(f"{server.url}/ws", headers=auth())
+            kept = await http.ws_connect(f"{server.url}/ws?jobId=kept", headers=auth())
+            await next_json(everything)
+            await next_json(kept)
+            read = engine.store.get
+
+            def failing(job_id: str) -> Any:
+                raise StoreError("the history cannot be read")
+
+            monkeypatch.setattr(engine.store, "get", failing)
+            for _ in range(3):
+                assert (await next_json(everything))["type"] == "heartbeat"
+            monkeypatch.setattr(engine.store, "get", read)
+            beat = await receive_until(kept, lambda m: m["type"] == "heartbeat",
+                                       skip_heartbeats=False)  # fmt: skip
+            assert beat[-1]["jobId"] == "kept" and beat[-1]["status"] == "queued"
+            await everything.close()
+            await kept.close()
 
     run_async(main())
 
