@@ -34,6 +34,7 @@ def serve(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_API", "pyside6")
     from storyclip_gui.app import run_headless
     from storyclip_gui.core.events import EventBus
+    from storyclip_gui.core.facade import EngineFacade
     from storyclip_gui.core.jobs import Job, Phase
     from storyclip_gui.core.manager import JobManager, JobSpec
     from storyclip_gui.core.memory_store import MemoryJobStore
@@ -77,7 +78,7 @@ def serve(args: argparse.Namespace) -> None:
         # on the class, before the server starts: the hub subscribes its bound method
         WebSocketHub._on_event = timed(WebSocketHub._on_event)  # type: ignore[method-assign]
         WebSocketHub._on_timer = timed(WebSocketHub._on_timer)  # type: ignore[method-assign]
-        handle = await start_web_server(manager, config)
+        handle = await start_web_server(EngineFacade(manager, manager.store), config)
         manager.pause()
         for i in range(args.jobs):
             manager.submit(JobSpec(f"/bench/video{i}.mp4", job_id=f"job{i}"))

@@ -299,7 +299,7 @@ def test_close_says_going_away_and_records_the_last_seq(run_async, engine) -> No
     async def main() -> None:
         job = make_job("job1")
         engine.store.add(job)
-        server = await start_web_server(engine.manager, ServerConfig(token=TOKEN, port=0))
+        server = await start_web_server(engine.facade, ServerConfig(token=TOKEN, port=0))
         async with aiohttp.ClientSession() as http:
             sockets = [await http.ws_connect(f"{server.url}/ws{query}", headers=auth())
                        for query in ("", "?jobId=job1")]  # fmt: skip
