@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyclip_gui.config import LIVE_SETTINGS, Settings, save_changes
+from storyclip_gui.core.eta import EtaEstimator
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
@@ -118,6 +119,7 @@ def build_engine(
         output_root=settings.output_dir,
         scheduler=Scheduler(settings.concurrency),
         monitoring_interval=settings.monitoring_interval,
+        eta=_eta_estimator(store),
     )
     # a configured ffmpeg is used once it passes the self-test, else the bundled build
     gate = ToolchainGate(toolchain, bundled_toolchain(), runner,
@@ -138,6 +140,16 @@ def build_engine(
     if recover:
         engine.recovery = _recover(engine, list_failed)
     return engine
+
+
+def _eta_estimator(store: JobStore) -> EtaEstimator:
+    """The learned ETA remembers clip speeds in the SQLite history (in memory without it)."""
+    from storyclip_gui.store.job_store import SqliteJobStore
+    from storyclip_gui.store.throughput_store import SqliteThroughputLog
+
+    if not isinstance(store, SqliteJobStore):
+        return EtaEstimator()
+    return EtaEstimator(SqliteThroughputLog(store.database))
 
 
 def _webhooks(store: JobStore, manager: JobManager) -> Webhooks | None:

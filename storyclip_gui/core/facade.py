@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from storyclip_gui.core.eta import Eta
 from storyclip_gui.core.events import EventBus, StoreFailed
 from storyclip_gui.core.jobs import Job, JobView
 from storyclip_gui.core.manager import JobManager, JobSpec
@@ -115,6 +116,10 @@ class EngineFacade:
         return self.manager.running_ids
 
     # -- reading ---------------------------------------------------------------------------
+    def queue_eta(self) -> Eta | None:
+        """When the running and queued jobs should all be done (learned P50/P90)."""
+        return self.manager.queue_eta()
+
     def jobs(self) -> list[Job]:
         return self.manager.jobs()
 

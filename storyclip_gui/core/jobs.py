@@ -155,7 +155,9 @@ class Job:
     clips: list[Clip] = field(default_factory=list)
     speed: float | None = None
     fps: float | None = None
-    eta_seconds: float | None = None
+    eta_seconds: float | None = None  # ffmpeg's live estimate for the clips left
+    eta: dict[str, Any] | None = None  # the learned P50/P90 (core.eta.Eta.to_dict()); not stored
+    media_left: float | None = None  # source seconds still to render, read from ffmpeg; not stored
     error: JobError | None = None
     output_dir: str | None = None
     media: MediaInfo | None = None
@@ -202,7 +204,7 @@ class Job:
             speed=self.speed, fps=self.fps, eta_seconds=self.eta_seconds, error=self.error,
             output_dir=self.output_dir, options=self.options, attempts=self.attempts,
             parent_id=self.parent_id, created_at=self.created_at, started_at=self.started_at,
-            finished_at=self.finished_at, updated_at=self.updated_at,
+            finished_at=self.finished_at, updated_at=self.updated_at, eta=self.eta,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -233,6 +235,7 @@ class JobView:
     started_at: float | None
     finished_at: float | None
     updated_at: float
+    eta: dict[str, Any] | None = None  # the learned P50/P90 finish (core.eta)
 
     @property
     def is_final(self) -> bool:
@@ -293,6 +296,7 @@ class JobView:
             "speed": self.speed,
             "fps": self.fps,
             "etaSeconds": self.eta_seconds,
+            "eta": self.eta,
             "error": self.error.to_dict() if self.error else None,
             "outputDir": self.output_dir,
             "options": self.options.to_dict(),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyclip_gui.core.eta import Eta, EtaEstimator
 from storyclip_gui.core.events import EventBus, EventKind, JobForgotten, QueuePaused, QueueResumed
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
 from storyclip_gui.core.jobs import (
@@ -76,6 +77,7 @@ class JobManager:
         scheduler: Scheduler | None = None,
         monitoring_interval: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        eta: EtaEstimator | None = None,
     ) -> None:
         self.store = store
         self.bus = bus
@@ -84,6 +86,7 @@ class JobManager:
         self.monitoring_interval = monitoring_interval
         self._run_pipeline = run_pipeline
         self._clock = clock
+        self.eta = eta or EtaEstimator()
         self._jobs: dict[str, Job] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._stop_as: dict[str, JobState] = {}
@@ -115,6 +118,11 @@ class JobManager:
     @property
     def queued_ids(self) -> list[str]:
         return self.scheduler.order
+
+    def queue_eta(self) -> Eta | None:
+        """When the running and queued jobs should all be done (P50/P90), if known."""
+        jobs = [self._jobs[i] for i in [*self._tasks, *self.scheduler.order] if i in self._jobs]
+        return self.eta.queue_eta(jobs, self.scheduler.concurrency) if jobs else None
 
     # -- entry point -----------------------------------------------------------------------
     def notice(self, message: str) -> None:
@@ -424,6 +432,7 @@ class JobManager:
 
     def _on_clip(self, job: Job, clip: Clip) -> None:
         assert clip.state is ClipState.VERIFIED
+        self.eta.clip_verified(job, clip.end - clip.start, len(self._tasks))
         self.store.save_clip(job, clip)
         self._publish(EventKind.CLIP_COMPLETED, job, clip=clip.to_dict())
 
@@ -445,6 +454,10 @@ class JobManager:
     def _change_state(self, job: Job, state: JobState) -> None:
         was_failed = job.state is JobState.FAILED
         job.transition(state)
+        if state is JobState.PROCESSING:
+            self.eta.job_started(job)
+        elif state in FINAL_STATES:
+            self.eta.job_ended(job)
         self.store.save(job)  # committed before anyone is told
         if was_failed or state is JobState.FAILED:
             self._save_failed_list()
@@ -458,6 +471,8 @@ class JobManager:
         clip: dict[str, Any] | None = None,
         state_changed: bool = False,
     ) -> None:
+        estimate = self.eta.job_eta(job, len(self._tasks))
+        job.eta = estimate.to_dict() if estimate is not None else None
         view = job.view()
         event = self.bus.publish(kind, view.to_dict(), clip=clip, state_changed=state_changed,
                                  view=view)  # fmt: skip

@@ -494,6 +494,7 @@ class JobPipeline:
         fraction = min(1.0, done / self._pending_seconds)
         job.speed = update.speed
         job.fps = update.fps
+        job.media_left = self._pending_seconds - done
         if update.speed and update.speed > 0:
             job.eta_seconds = round((self._pending_seconds - done) / update.speed, 1)
         self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())

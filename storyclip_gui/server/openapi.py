@@ -109,6 +109,17 @@ def openapi_document(version: str) -> dict[str, Any]:
                                      "properties": {"code": {"type": "string"},
                                                     "message": {"type": "string"}}}},
         },
+        "Eta": {
+            "type": ["object", "null"],
+            "description": "Learned finish estimate, seconds from now: P50 (as likely sooner "
+                           "as later) and P90 (later only one time in ten). basis: history, "
+                           "live (ffmpeg's speed, no history yet) or history+live.",
+            "required": ["p50Seconds", "p90Seconds", "basis"],
+            "properties": {"p50Seconds": {"type": "number"}, "p90Seconds": {"type": "number"},
+                           "basis": {"type": "string",
+                                     "enum": ["history", "live", "history+live"]},
+                           "unknownJobs": {"type": "integer"}},
+        },
         "JobError": {
             "type": ["object", "null"],
             "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
@@ -138,6 +149,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "sourceName": {"type": "string"},
                 "clipsDone": {"type": "integer"}, "clipsTotal": {"type": "integer"},
                 "speed": _NUM_OR_NULL, "etaSeconds": _NUM_OR_NULL,
+                "eta": _ref("Eta"),
                 "error": _ref("JobError"),
                 "attempts": {"type": "integer"},
                 "createdAt": {"type": "number"}, "startedAt": _NUM_OR_NULL,

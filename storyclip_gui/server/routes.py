@@ -305,7 +305,9 @@ async def ws_active_jobs(request: web.Request) -> web.Response:
 
 def live_counts(state: ServerState) -> dict[str, Any]:
     jobs = state.engine.jobs()
+    eta = state.engine.queue_eta()
     return {
+        "eta": eta.to_dict() if eta is not None else None,  # the whole queue's
         "queued": sum(1 for j in jobs if j.state is JobState.QUEUED),
         "processing": sum(1 for j in jobs if j.state is JobState.PROCESSING),
         "connectedClients": state.hub.client_count,
