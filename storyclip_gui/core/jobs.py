@@ -108,7 +108,7 @@ class Job:
     attempts: int = 0
     parent_id: str | None = None  # the history job this one re-runs
     created_at: float = field(default_factory=time.time)
-    started_at: float | None = None
+    started_at: float | None = None  # the current (or last) attempt's start; None while queued
     finished_at: float | None = None
     updated_at: float = field(default_factory=time.time)
 
@@ -135,8 +135,8 @@ class Job:
         elif new in FINAL_STATES:
             self.finished_at = self.updated_at
             self.eta_seconds = None
-        elif new is JobState.QUEUED:
-            self.finished_at = None
+        elif new is JobState.QUEUED:  # a new attempt: its times start afresh when it runs
+            self.started_at = self.finished_at = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready view every observer sees (REST, WebSocket, CLI --json, the table)."""

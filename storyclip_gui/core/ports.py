@@ -132,13 +132,23 @@ class JobStore(Protocol):
         """A page of jobs, newest first, filtered (keyset-paged so deep pages stay fast)."""
         ...
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        """Statistics over the history (jobs created at or after `since`, when given)."""
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        """Statistics over the history: jobs created at or after `since`, when given, and
+        matching `query`'s states, dates and search when given (its paging is ignored)."""
         ...
 
     def prune(self, finished_before: float) -> int:
         """Forget finished jobs that ended before this time (never their output files)."""
         ...
+
+
+def history_matches(job: Job, query: HistoryQuery) -> bool:
+    """Does the job pass the query's state, date and name filters (paging aside)?"""
+    needle = (query.search or "").lower()
+    return ((not query.states or job.state in query.states)
+            and (query.since is None or job.created_at >= query.since)
+            and (query.until is None or job.created_at < query.until)
+            and needle in job.source.rsplit("/", 1)[-1].lower())  # fmt: skip
 
 
 def compute_stats(jobs: Sequence[Job]) -> HistoryStats:
@@ -220,23 +230,21 @@ class MemoryJobStore:
 
     def history(self, query: HistoryQuery) -> HistoryPage:
         rows = sorted(self.jobs.values(), key=lambda j: (j.created_at, j.id), reverse=True)
-        needle = (query.search or "").lower()
         picked = [
             j for j in rows
-            if (not query.states or j.state in query.states)
-            and (query.since is None or j.created_at >= query.since)
-            and (query.until is None or j.created_at < query.until)
-            and needle in j.source.rsplit("/", 1)[-1].lower()
+            if history_matches(j, query)
             and (query.before is None or (j.created_at, j.id) < query.before)
         ]  # fmt: skip
         page = picked[: query.limit]
         more = len(picked) > query.limit
         return HistoryPage(page, (page[-1].created_at, page[-1].id) if more and page else None)
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return compute_stats(
-            [j for j in self.jobs.values() if since is None or j.created_at >= since]
-        )
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        return compute_stats([
+            j for j in self.jobs.values()
+            if (since is None or j.created_at >= since)
+            and (query is None or history_matches(j, query))
+        ])  # fmt: skip
 
     def prune(self, finished_before: float) -> int:
         old = [j.id for j in self.jobs.values()

@@ -9,8 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +57,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_CLIPS,
     COL_ELAPSED,
     COL_ETA,
+    COL_FOLDER,
     COL_MESSAGE,
     COL_PROGRESS,
     COL_SOURCE,
@@ -59,7 +67,7 @@ from storyclip_gui.ui.job_table_model import (
     JobTableModel,
 )
 from storyclip_gui.ui.options_panel import OptionsPanel
-from storyclip_gui.ui.resources import app_icon
+from storyclip_gui.ui.resources import action_icon, app_icon
 from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
 from storyclip_gui.ui.tray import Tray
 
@@ -122,6 +130,7 @@ class MainWindow(QMainWindow):
         self._closed: asyncio.Future[None] | None = None
         self._quitting = False
         self._history_stale = True
+        self.opener: Callable[[str], bool] = open_with_desktop  # tests and platforms may swap it
 
         self.setWindowTitle("StoryClip Studio")
         self.setWindowIcon(app_icon())
@@ -158,66 +167,96 @@ class MainWindow(QMainWindow):
         slot: Callable[[], Any],
         shortcut: str | None = None,
         tip: str | None = None,
+        icon: QIcon | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(icon)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setToolTip(tip)
+        elif shortcut:  # the toolbar shows some actions as icons only: name them and their key
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.rstrip('…')} ({key})")
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
-        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O")
-        self.act_add_folder = a(
-            "addFolderAction", self.tr("Add folder…"), self.add_folder_dialog, "Ctrl+Shift+O"
-        )
+        a, icon = self._action, action_icon
+        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O",
+                         icon=icon("list-add"))  # fmt: skip
+        self.act_add_folder = a("addFolderAction", self.tr("Add folder…"), self.add_folder_dialog,
+                                "Ctrl+Shift+O", icon=icon("folder-new"))  # fmt: skip
         self.act_cancel = a(
             "cancelAction",
             self.tr("Cancel"),
             self.cancel_selected,
             "Ctrl+Backspace",
             self.tr("Stop the selected jobs"),
+            icon("process-stop"),
         )
-        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R")
-        self.act_remove = a(
-            "removeAction", self.tr("Remove from list"), self.remove_selected, "Delete"
-        )
-        self.act_up = a(
-            "moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1), "Ctrl+Up"
-        )
-        self.act_down = a(
-            "moveDownAction", self.tr("Move down"), lambda: self.move_selected(1), "Ctrl+Down"
-        )
-        self.act_open = a(
-            "openOutputAction", self.tr("Open output folder"), self.open_selected_output, "Ctrl+E"
-        )
-        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url)
-        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P")
+        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R",
+                           icon=icon("view-refresh"))  # fmt: skip
+        self.act_remove = a("removeAction", self.tr("Remove from list"), self.remove_selected,
+                            "Delete", icon=icon("edit-delete"))  # fmt: skip
+        self.act_up = a("moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1),
+                        "Ctrl+Up", icon=icon("go-up"))  # fmt: skip
+        self.act_down = a("moveDownAction", self.tr("Move down"), lambda: self.move_selected(1),
+                          "Ctrl+Down", icon=icon("go-down"))  # fmt: skip
+        self.act_open = a("openOutputAction", self.tr("Open output folder"),
+                          self.open_selected_output, "Ctrl+E",
+                          icon=icon("folder-open"))  # fmt: skip
+        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url,
+                             icon=icon("edit-copy"))  # fmt: skip
+        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P",
+                           icon=icon("media-playback-pause"))  # fmt: skip
         self.act_pause.setCheckable(True)
-        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished)
-        self.act_retry_failed = a(
-            "retryFailedAction", self.tr("Retry all failed"), self.retry_all_failed
-        )
-        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,")
-        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q")
+        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished,
+                           icon=icon("edit-clear"))  # fmt: skip
+        self.act_retry_failed = a("retryFailedAction", self.tr("Retry all failed"),
+                                  self.retry_all_failed,
+                                  icon=icon("retry-failed", themed=False))  # fmt: skip
+        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,",
+                              icon=icon("preferences-system"))  # fmt: skip
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q",
+                          icon=icon("application-exit"))  # fmt: skip
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_doctor = a(
             "checkSetupAction",
             self.tr("Check setup…"),
             self.open_setup_check,
+            "F1",
             tip=self.tr("Run `storyclip doctor`: ffmpeg, encoders and folders"),
+            icon=icon("help-contents"),
         )
         self.act_doctor.setEnabled(self.check_setup is not None)
-        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about)
+        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about,
+                           icon=icon("help-about"))  # fmt: skip
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        # View
+        self.act_show_queue = a("showQueueAction", self.tr("Queue"),
+                                lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")  # fmt: skip
+        self.act_show_history = a("showHistoryAction", self.tr("History"),
+                                  lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")  # fmt: skip
+        self.act_find = a("findAction", self.tr("Filter by name"), self.focus_filter, "Ctrl+F")
+        self.act_folder_column = a("folderColumnAction", self.tr("Folder column"),
+                                   self.toggle_folder_column)  # fmt: skip
+        self.act_folder_column.setCheckable(True)
+        self.act_queue_order = a("queueOrderAction", self.tr("Queue order"),
+                                 lambda: self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder),
+                                 tip=self.tr("List the jobs as they run: finished and running "
+                                             "first, then the queue in its order"))  # fmt: skip
 
     def _build_ui(self) -> None:
-        toolbar = self.addToolBar(self.tr("Queue"))
+        self._build_menus()
+        self.toolbar = toolbar = self.addToolBar(self.tr("Queue"))
         toolbar.setObjectName("queueToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
             self.act_add,
             self.act_add_folder,
@@ -239,16 +278,7 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self.help_menu = QMenu(self.tr("Help"), self)
-        self.help_menu.setObjectName("helpMenu")
-        self.help_menu.addAction(self.act_doctor)
-        self.help_menu.addAction(self.act_about)
-        toolbar.addSeparator()
-        toolbar.addAction(self.help_menu.menuAction())
-        help_button = toolbar.widgetForAction(self.help_menu.menuAction())
-        if isinstance(help_button, QToolButton):
-            help_button.setObjectName("helpButton")
-            help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._toolbar_text_width = 0  # width the toolbar needs with its words (see _fit_toolbar)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -339,6 +369,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -356,12 +387,16 @@ class MainWindow(QMainWindow):
         ):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionHidden(COL_FOLDER, True)  # View ▸ Folder column, or the header's menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header.addAction(self.act_folder_column)
+        header.addAction(self.act_queue_order)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         tl.addWidget(self.table, 1)
         self.pages.addWidget(table_page)
         self.queue_splitter.addWidget(self.drop_zone)
         self.detail = JobDetail(self.thumbnails)
-        self.detail.openRequested.connect(open_with_desktop)
+        self.detail.openRequested.connect(self.open_path)
         self.queue_splitter.addWidget(self.detail)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
@@ -370,6 +405,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([290, 910])
         self.tabs.addTab(self.main_splitter, self.tr("Queue"))
+        QWidget.setTabOrder(self.table, self.detail.tabs)  # Tab: filters → table → detail
 
         self.history = HistoryView(self.engine.store)
         self.history.rerunRequested.connect(self.rerun)
@@ -384,6 +420,57 @@ class MainWindow(QMainWindow):
         self.server_label.setObjectName("serverLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.server_label)
+
+    def _build_menus(self) -> None:
+        """The menu bar holds every action (the toolbar a selection), each with its shortcut."""
+        bar = self.menuBar()
+        menus = (
+            ("fileMenu", self.tr("&File"), (self.act_add, self.act_add_folder, None,
+                                            self.act_open, None, self.act_quit)),
+            ("editMenu", self.tr("&Edit"), (self.act_copy_ws, self.act_find, None,
+                                            self.act_settings)),
+            ("viewMenu", self.tr("&View"), (self.act_show_queue, self.act_show_history, None,
+                                            self.act_queue_order, self.act_folder_column)),
+            ("queueMenu", self.tr("&Queue"), (self.act_cancel, self.act_retry, self.act_remove,
+                                              None, self.act_up, self.act_down, None,
+                                              self.act_pause, self.act_clear,
+                                              self.act_retry_failed)),
+            ("helpMenu", self.tr("&Help"), (self.act_doctor, self.act_about)),
+        )  # fmt: skip
+        for name, title, actions in menus:
+            menu = bar.addMenu(title)
+            menu.setObjectName(name)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            menu.aboutToShow.connect(self._update_actions)  # match the selection when opened
+        self.help_menu = bar.findChild(QMenu, "helpMenu")
+
+    def _fit_toolbar(self) -> None:
+        """Words beside the icons while they fit; icons alone (names in tooltips) when the
+        window is narrower than the toolbar with words, so it never spills into an overflow."""
+        toolbar = self.toolbar
+        if not self._toolbar_text_width:
+            toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._toolbar_text_width = toolbar.sizeHint().width()
+        fits = self.width() >= self._toolbar_text_width
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if fits
+                                   else Qt.ToolButtonStyle.ToolButtonIconOnly)  # fmt: skip
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the name filter of the tab in view."""
+        field = self.text_filter if self.tabs.currentIndex() == 0 else self.history.search
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    def toggle_folder_column(self) -> None:
+        self.table.setColumnHidden(COL_FOLDER, not self.act_folder_column.isChecked())
 
     # -- adding jobs ---------------------------------------------------------------------------
     def add_paths(self, paths: list[str]) -> list[Job]:
@@ -415,9 +502,7 @@ class MainWindow(QMainWindow):
             title = self.tr("Not added:") if len(refused) > 1 else self.tr("Not added —")
             self.show_notice(f"{title} {text}" if len(refused) == 1 else f"{title}\n{text}")
         if jobs:
-            self.statusBar().showMessage(
-                self.tr("{n} videos queued").replace("{n}", str(len(jobs))), 5000
-            )
+            self.statusBar().showMessage(self.tr("%n videos queued", "", len(jobs)), 5000)
         return jobs
 
     def output_folder(self) -> str:
@@ -511,7 +596,21 @@ class MainWindow(QMainWindow):
         for job in self._selected_jobs()[:1]:
             folder = job.get("outputDir") or job["options"].get("output_root")
             if folder and os.path.isdir(folder):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+                self.open_path(folder)
+            else:
+                self.show_notice(self.tr("The output folder {p} does not exist (any more).")
+                                 .replace("{p}", str(folder)))  # fmt: skip
+
+    def open_path(self, path: str) -> bool:
+        """Open a clip or folder with the desktop's application; say so when nothing can."""
+        if self.opener(path):
+            return True
+        self.show_notice(
+            self.tr("Nothing on this computer opened {p}. Its folder is {d}.")
+            .replace("{p}", path)
+            .replace("{d}", os.path.dirname(path) or path)
+        )
+        return False
 
     def copy_ws_url(self) -> None:
         ids = self.selected_ids()
@@ -745,6 +844,7 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if value is not None:
                 view.horizontalHeader().restoreState(value)
+        self.act_folder_column.setChecked(not self.table.isColumnHidden(COL_FOLDER))
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
 
     def save_state(self) -> None:
@@ -784,8 +884,10 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Quit StoryClip Studio?"),
             self.tr(
-                "{n} jobs are still queued or running. They stop now and resume at the next start."
-            ).replace("{n}", str(running)),
+                "%n jobs are still queued or running. They stop now and resume at the next start.",
+                "",
+                running,
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 

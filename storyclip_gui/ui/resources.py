@@ -35,6 +35,13 @@ def app_icon() -> QIcon:
     return icon
 
 
+def action_icon(name: str, *, themed: bool = True) -> QIcon:
+    """The desktop theme's icon `name` (freedesktop naming), else ours in resources/icons/actions
+    (drawn for this app; used where the platform has no icon theme, e.g. Windows, macOS)."""
+    fallback = QIcon(str(resources_dir() / "icons" / "actions" / f"{name}.svg"))
+    return QIcon.fromTheme(name, fallback) if themed else fallback
+
+
 def pick_language(preference: str, locale: QLocale | None = None) -> str:
     """ "" follows the system locale; anything we do not translate falls back to English."""
     if preference in LANGUAGES:

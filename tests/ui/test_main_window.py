@@ -36,6 +36,10 @@ def statuses(window: MainWindow) -> list[str]:
     return [model.index(r, 0).data(JOB_ROLE)["status"] for r in range(model.rowCount())]
 
 
+def sources(window: MainWindow) -> list[str]:
+    return [window.model.index(r, COL_SOURCE).data() for r in range(window.model.rowCount())]
+
+
 def menu_action(menu: QMenu, name: str):
     [action] = [a for a in menu.actions() if a.objectName() == name]
     return action
@@ -137,7 +141,8 @@ def test_remove_move_and_clear_finished(make_window, engine, video, qtbot):
     window.select_job(jobs[2].id)
     menu_action(window.context_menu(), "moveUpAction").trigger()
     assert engine.manager.queued_ids == [jobs[0].id, jobs[2].id, jobs[1].id]
-    qtbot.waitUntil(lambda: window.model.index(2, COL_SOURCE).data() == "2. m2.mp4", timeout=2000)
+    qtbot.waitUntil(lambda: sources(window) == ["1. m0.mp4", "2. m2.mp4", "3. m1.mp4"],
+                    timeout=2000)  # fmt: skip
     engine.manager.cancel(jobs[0].id)
     qtbot.waitUntil(lambda: statuses(window)[0] == "cancelled", timeout=2_000)
     window.select_job(jobs[0].id)
