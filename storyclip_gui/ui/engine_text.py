@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 CONTEXT = "EngineText"
 
@@ -24,27 +24,28 @@ FIXED = frozenset({
 })  # fmt: skip
 
 
-def _generated(done: int, total: int) -> str:
-    return (QCoreApplication.translate(CONTEXT, "Generated %n of {total} clips", "", done)
-            .replace("{total}", str(total)))  # fmt: skip
+class EngineText(QObject):
+    """The engine's counted messages, with Qt's plural forms (lupdate reads `self.tr(…, n)`
+    only inside a class; the context is this class's name)."""
+
+    def generated(self, done: int, total: int) -> str:
+        return self.tr("Generated %n of {total} clips", "", done).replace("{total}", str(total))
+
+    def verified(self, done: int, total: int) -> str:
+        return self.tr("Verified %n of {total} clips", "", done).replace("{total}", str(total))
+
+    def stopped_after(self, attempts: int) -> str:
+        return self.tr("Stopped after %n interrupted attempts; retry it by hand.", "", attempts)
 
 
-def _verified(done: int, total: int) -> str:
-    return (QCoreApplication.translate(CONTEXT, "Verified %n of {total} clips", "", done)
-            .replace("{total}", str(total)))  # fmt: skip
-
-
-def _stopped_after(attempts: int) -> str:
-    return QCoreApplication.translate(
-        CONTEXT, "Stopped after %n interrupted attempts; retry it by hand.", "", attempts
-    )
-
+_texts: list[EngineText] = []  # one stateless helper, made on first use (needs the app)
 
 PATTERNS: tuple[tuple[re.Pattern[str], Callable[..., str]], ...] = (
-    (re.compile(r"Generated (\d+) of (\d+) clips"), _generated),
-    (re.compile(r"Verified (\d+) of (\d+) clips"), _verified),
-    (re.compile(r"Stopped after (\d+) interrupted attempts; retry it by hand\."), _stopped_after),
-)
+    (re.compile(r"Generated (\d+) of (\d+) clips"), EngineText.generated),
+    (re.compile(r"Verified (\d+) of (\d+) clips"), EngineText.verified),
+    (re.compile(r"Stopped after (\d+) interrupted attempts; retry it by hand\."),
+     EngineText.stopped_after),
+)  # fmt: skip
 
 
 def engine_message(text: str) -> str:
@@ -55,5 +56,7 @@ def engine_message(text: str) -> str:
     for pattern, translate in PATTERNS:
         match = pattern.fullmatch(text)
         if match:
-            return translate(*(int(g) for g in match.groups()))
+            if not _texts:
+                _texts.append(EngineText())
+            return translate(_texts[0], *(int(g) for g in match.groups()))
     return text

@@ -84,9 +84,13 @@ def job_row(job: Job) -> dict[str, Any]:
 
 
 def took_tooltip(attempts: int) -> str:
-    text = _t("Running time of the last attempt; time waiting in the queue is not counted.")
+    text = QCoreApplication.translate(
+        "HistoryView", "Running time of the last attempt; time waiting in the queue is not counted."
+    )
     if attempts > 1:
-        text += "\n" + _t("{n} attempts; the summary's speed counts the time of all of them.")
+        text += "\n" + QCoreApplication.translate(
+            "HistoryView", "{n} attempts; the summary's speed counts the time of all of them."
+        )
         text = text.replace("{n}", str(attempts))
     return text
 

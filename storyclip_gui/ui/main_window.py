@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar = self.addToolBar(self.tr("Queue"))
         toolbar.setObjectName("queueToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # names in tooltips
         for action in (
             self.act_add,
             self.act_add_folder,
@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self._toolbar_text_width = 0  # width the toolbar needs with its words (see _fit_toolbar)
+        self._worded = [self.act_add, self.act_add_folder, self.act_pause]  # words when room
+        self._toolbar_text_width = 0  # width the toolbar needs with those words (_fit_toolbar)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps ".mp4" and folder ends
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -385,7 +387,8 @@ class MainWindow(QMainWindow):
             (COL_ETA, 55),
             (COL_ELAPSED, 60),
         ):
-            header.resizeSection(col, width)
+            # a header's words (in any language) are never cut off
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionHidden(COL_FOLDER, True)  # View ▸ Folder column, or the header's menu
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -401,8 +404,11 @@ class MainWindow(QMainWindow):
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
         self.main_splitter.addWidget(self.queue_splitter)
-        self.main_splitter.setStretchFactor(0, 0)
-        self.main_splitter.setStretchFactor(1, 1)
+        # the options share a window's change in width (a quarter of it), up to a readable
+        # width, so at 800 px they leave the table most of the room
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 3)
+        options_box.setMaximumWidth(420)
         self.main_splitter.setSizes([290, 910])
         self.tabs.addTab(self.main_splitter, self.tr("Queue"))
         QWidget.setTabOrder(self.table, self.detail.tabs)  # Tab: filters → table → detail
@@ -449,15 +455,20 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.findChild(QMenu, "helpMenu")
 
     def _fit_toolbar(self) -> None:
-        """Words beside the icons while they fit; icons alone (names in tooltips) when the
-        window is narrower than the toolbar with words, so it never spills into an overflow."""
-        toolbar = self.toolbar
+        """The main actions (add, pause) show their words while the toolbar fits the window
+        with them; when narrower, icons alone (every name is in its tooltip and the menus),
+        so the toolbar never spills into an overflow menu in any language."""
+        buttons = [b for a in self._worded
+                   if isinstance(b := self.toolbar.widgetForAction(a), QToolButton)]  # fmt: skip
         if not self._toolbar_text_width:
-            toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self._toolbar_text_width = toolbar.sizeHint().width()
-        fits = self.width() >= self._toolbar_text_width
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if fits
-                                   else Qt.ToolButtonStyle.ToolButtonIconOnly)  # fmt: skip
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._toolbar_text_width = self.toolbar.sizeHint().width()
+        style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                 if self.width() >= self._toolbar_text_width
+                 else Qt.ToolButtonStyle.ToolButtonIconOnly)  # fmt: skip
+        for button in buttons:
+            button.setToolButtonStyle(style)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

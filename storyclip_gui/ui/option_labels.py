@@ -48,13 +48,15 @@ def choice_label(value: str) -> str:
 def _value(name: str, value: Any) -> str:
     if name == "preset":
         preset = PRESETS.get(value or "")
-        return preset.label if preset else _t("Custom")
+        return preset.label if preset else QCoreApplication.translate("OptionLabels", "Custom")
     if name == "trim_end" and value is None:
-        return _t("the end of the video")
+        return QCoreApplication.translate("OptionLabels", "the end of the video")
     if name == "max_clips" and value is None:
-        return _t("no limit")
+        return QCoreApplication.translate("OptionLabels", "no limit")
     if isinstance(value, bool):
-        return _t("Yes") if value else _t("No")
+        yes, no = (QCoreApplication.translate("OptionLabels", "Yes"),
+                   QCoreApplication.translate("OptionLabels", "No"))  # fmt: skip
+        return yes if value else no
     if value is None:
         return "—"
     if name in SECONDS:

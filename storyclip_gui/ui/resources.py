@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 
 LANGUAGES = ("en", "es")
@@ -51,12 +51,21 @@ def pick_language(preference: str, locale: QLocale | None = None) -> str:
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load resources/translations/storyclip_<language>.qm; English needs none."""
-    if language == "en":
-        return None
+    """Load resources/translations/storyclip_<language>.qm (English's holds its plural forms:
+    "1 video queued"), and Qt's own strings (the Yes, No, Close and Cancel of standard buttons)
+    as a child translator. `uninstall_translator()` removes both."""
     translator = QTranslator(app)
     path = resources_dir() / "translations" / f"storyclip_{language}.qm"
     if not translator.load(str(path)):
         return None
+    qt = QTranslator(translator)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
     app.installTranslator(translator)
     return translator
+
+
+def uninstall_translator(app: QCoreApplication, translator: QTranslator) -> None:
+    for qt in translator.findChildren(QTranslator):
+        app.removeTranslator(qt)
+    app.removeTranslator(translator)

@@ -207,7 +207,12 @@ def test_settings_dialog_applies_and_saves(make_window, engine, tmp_path):
 
 
 def test_the_spanish_translation_loads(qapp):
-    from storyclip_gui.ui.resources import install_translator, pick_language, resources_dir
+    from storyclip_gui.ui.resources import (
+        install_translator,
+        pick_language,
+        resources_dir,
+        uninstall_translator,
+    )
 
     assert (resources_dir() / "translations" / "storyclip_es.qm").is_file()
     translator = install_translator(qapp, "es")
@@ -219,12 +224,12 @@ def test_the_spanish_translation_loads(qapp):
             "no es un archivo de vídeo ({kind})"
         )
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translator(qapp, translator)
     assert pick_language("es") == "es" and pick_language("de") in ("en", "es")
 
 
 def test_the_window_speaks_spanish(qapp, make_window):
-    from storyclip_gui.ui.resources import install_translator
+    from storyclip_gui.ui.resources import install_translator, uninstall_translator
 
     translator = install_translator(qapp, "es")
     try:
@@ -232,7 +237,7 @@ def test_the_window_speaks_spanish(qapp, make_window):
         assert window.act_add.text() == "Añadir vídeos…"
         assert window.tabs.tabText(1) == "Historial"
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translator(qapp, translator)
 
 
 @pytest.mark.parametrize("argv", [["gui", "x.mp4"], []])
