@@ -575,7 +575,11 @@ class MainWindow(QMainWindow):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.setCurrentIndex(index)
+        # not table.setCurrentIndex(): that reads the keyboard's modifiers, and a held Ctrl
+        # would toggle the row off again
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
     def _selected_jobs(self) -> list[dict[str, Any]]:
         return [j for i in self.selected_ids() if (j := self.model.job(i))]

@@ -41,7 +41,7 @@ def _t(text: str) -> str:
 
 
 def choice_label(value: str) -> str:
-    """"medium" → "Medium" (translated); unknown values as they are."""
+    """ "medium" → "Medium" (translated); unknown values as they are."""
     return _t(CHOICES[value]) if value in CHOICES else value
 
 

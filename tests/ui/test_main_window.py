@@ -173,7 +173,8 @@ def test_status_and_text_filters(make_window, engine, video, qtbot):
 def test_window_state_persists_across_a_restart(make_window, engine, qtbot, tmp_path):
     window = make_window()
     window.resize(760, 540)
-    window.main_splitter.setSizes([300, 460])
+    total = sum(window.main_splitter.sizes())  # as a drag does: the sizes fill the splitter
+    window.main_splitter.setSizes([300, total - 300])
     window.table.horizontalHeader().resizeSection(COL_SOURCE, 333)
     window.options_panel.clip_seconds.setValue(42)
     window.options_panel.quality.setCurrentIndex(2)
