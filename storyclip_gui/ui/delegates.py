@@ -55,3 +55,14 @@ class ProgressBarDelegate(QStyledItemDelegate):
                 painter.setPen(colour)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Cuts a long file or folder name in the middle ("holiday…day2.mp4", "/home/…/trip"), where
+    the ends that tell files apart stay visible; other columns cut at the end as usual."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]

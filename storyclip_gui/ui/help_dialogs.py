@@ -72,6 +72,7 @@ class SetupCheckDialog(QDialog):
     def start(self) -> asyncio.Future[None]:
         """Run the check off the Qt thread; the report replaces the placeholder when done."""
         self.task = asyncio.ensure_future(self._run())
+        self.finished.connect(self.task.cancel)  # closed before the check ended: drop its answer
         return self.task
 
     @property

@@ -48,7 +48,7 @@ from storyclip_gui.core.ports import JobStore, Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
-from storyclip_gui.ui.delegates import ProgressBarDelegate
+from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
 from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, sort_dropped
 from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
@@ -371,7 +371,9 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps ".mp4" and folder ends
+        names = MiddleElideDelegate(self.table)  # keeps ".mp4" and the folders' last parts
+        self.table.setItemDelegateForColumn(COL_SOURCE, names)
+        self.table.setItemDelegateForColumn(COL_FOLDER, names)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

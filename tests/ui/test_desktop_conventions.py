@@ -506,3 +506,25 @@ def test_natural_order_when_sorted_by_name(make_window, engine, video, qtbot, tm
                      pos=QPoint(header.sectionViewportPosition(COL_SOURCE) + 10, 5))  # fmt: skip
     qtbot.waitUntil(lambda: sources(window) == ["v1.mp4", "v2.mp4", "v10.mp4"], timeout=3_000)
     assert Path(row_jobs(window)[0]["source"]).name == "v1.mp4"
+
+
+def test_closing_check_setup_before_it_ends_is_fine(make_window, qtbot):
+    """Found under Xvfb: Escape while the check ran left it writing into a deleted dialog."""
+    import threading
+
+    release = threading.Event()
+
+    def slow_check(_output: Path) -> str:
+        release.wait(10)
+        return "late report"
+
+    window = make_window(check_setup=slow_check)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    check = window.findChild(SetupCheckDialog)
+    task = check.task
+    qtbot.keyClick(check, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(SetupCheckDialog) is None, timeout=2_000)
+    release.set()
+    qtbot.waitUntil(task.done, timeout=5_000)
+    assert task.cancelled()
