@@ -177,9 +177,6 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setToolTip(tip)
-        elif shortcut:  # the toolbar shows some actions as icons only: name them and their key
-            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text.rstrip('…')} ({key})")
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -616,7 +613,7 @@ class MainWindow(QMainWindow):
                 self.open_path(folder)
             else:
                 self.show_notice(self.tr("The output folder {p} does not exist (any more).")
-                                 .replace("{p}", str(folder)))  # fmt: skip
+                                 .replace("{p}", str(folder or "—")))  # fmt: skip
 
     def open_path(self, path: str) -> bool:
         """Open a clip or folder with the desktop's application; say so when nothing can."""
@@ -861,7 +858,10 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if value is not None:
                 view.horizontalHeader().restoreState(value)
-        self.act_folder_column.setChecked(not self.table.isColumnHidden(COL_FOLDER))
+        # kept apart from the header's state: one saved before the column existed would show it
+        show_folder = str(s.value("window/folderColumn", "false")).lower() == "true"
+        self.table.setColumnHidden(COL_FOLDER, not show_folder)
+        self.act_folder_column.setChecked(show_folder)
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
 
     def save_state(self) -> None:
@@ -872,6 +872,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/jobColumns", self.table.horizontalHeader().saveState())
         s.setValue("window/historyColumns", self.history.table.horizontalHeader().saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
+        s.setValue("window/folderColumn", "true" if self.act_folder_column.isChecked() else "false")
         self.options_panel.save()
         s.sync()
 

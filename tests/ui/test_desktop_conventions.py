@@ -421,6 +421,17 @@ def test_same_names_from_different_folders_show_their_folder(make_window, engine
     window.close()
     again = make_window()  # the choice is remembered
     assert not again.table.isColumnHidden(COL_FOLDER) and again.act_folder_column.isChecked()
+    # a window state saved before the column existed (8 columns) keeps it hidden
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    old = QTableView()
+    old.setModel(QStandardItemModel(0, 8, old))
+    again.qsettings.setValue("window/jobColumns", old.horizontalHeader().saveState())
+    again.qsettings.remove("window/folderColumn")
+    again.qsettings.sync()
+    upgraded = make_window()
+    assert upgraded.table.isColumnHidden(COL_FOLDER) and not upgraded.act_folder_column.isChecked()
 
 
 def test_the_history_summary_follows_its_filters(make_window, engine, video, qtbot):
