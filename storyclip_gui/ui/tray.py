@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import JobTableModel
 
 
@@ -52,7 +53,7 @@ class Tray(QObject):
         """Called for every job reaching a final state (after the model has taken it in)."""
         if job["status"] == "failed":
             name = os.path.basename(job["source"])
-            message = (job.get("error") or {}).get("message") or job["message"]
+            message = engine_message((job.get("error") or {}).get("message") or job["message"])
             self._notify(self.tr("A job failed"), f"{name}: {message}", failure=True)
         counts = self._model.counts  # exact at once; only its signal is coalesced
         if not (counts.get("processing") or counts.get("queued")):
