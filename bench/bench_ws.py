@@ -36,8 +36,8 @@ def serve(args: argparse.Namespace) -> None:
     from storyclip_gui.core.events import EventBus
     from storyclip_gui.core.jobs import Job, Phase
     from storyclip_gui.core.manager import JobManager, JobSpec
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.core.pipeline import PipelineHooks
-    from storyclip_gui.core.ports import MemoryJobStore
     from storyclip_gui.core.scheduler import Scheduler
     from storyclip_gui.server import ServerConfig, start_web_server
 

@@ -89,7 +89,7 @@ def stand_in_pipeline(
 def make_manager(concurrency: int, rate: float, job_seconds: float) -> Any:
     from storyclip_gui.core.events import EventBus
     from storyclip_gui.core.manager import JobManager
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.core.scheduler import Scheduler
 
     return JobManager(store=MemoryJobStore(), bus=EventBus(),

@@ -1,7 +1,8 @@
 """Composition root: builds the engine from settings, owns start-up and shutdown order.
 
-The only module that knows the concrete classes (QProcessRunner, the store, the views);
-nothing imports it except __main__.
+The one place that picks and builds the adapters (QProcessRunner, the SQLite store or its
+in-memory fallback, the server, the window). In the package only __main__ imports it (the
+layers contract in pyproject.toml); bench/ and docs/screenshots use it from outside.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
-from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
+from storyclip_gui.core.ports import JobStore, Runner, StoreError
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks

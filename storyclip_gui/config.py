@@ -227,7 +227,7 @@ def check_token(env: Mapping[str, str]) -> None:
     token = env.get("STORYCLIP_TOKEN", "").strip()
     if not token:
         return
-    from storyclip_gui.server.security import weak_token_message
+    from storyclip_gui.core.tokens import weak_token_message
 
     message = weak_token_message(token)
     if message is not None:

@@ -1,10 +1,13 @@
 """SqliteJobStore: core's JobStore port on SQLite — registration, state, progress, clips, history.
 
-Writes: `add` raises StoreError (a job that cannot be stored is not born). `save`,
-`save_progress`, `save_clip` and `record_seq` never raise for the user's environment (disk full,
-locked, damaged): the error is reported through `on_error`, the job is remembered as dirty and
-written in full by the next write that succeeds, so the app keeps running and nothing already
-stored is lost. Reads raise StoreError.
+`add` raises StoreError when the database refuses the job (a job that cannot be stored is not
+born) and SubmitError for an id already stored. The running engine's writes (`save`,
+`save_progress`, `save_clip`, `save_queue_order`, `record_seq`) never raise for the user's
+environment (disk full, locked, damaged): the error is reported once through `on_error` and kept
+in `last_error`, the job is remembered as dirty and written in full by the next write that
+succeeds, so the app keeps running and nothing already stored is lost. Reads, `prune` and
+`load_unfinished` (which claims jobs) raise StoreError. Any other database error is a bug and
+propagates as it is.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import peewee
 
@@ -208,6 +211,16 @@ class SqliteJobStore:
 
         return self._read(read)
 
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        # a range on the primary key: no LIKE wildcards to escape, and it uses the index
+        def read() -> list[str]:
+            query = (JobRow.select(JobRow.id)
+                     .where((JobRow.id >= prefix) & (JobRow.id < prefix + "\U0010ffff"))
+                     .order_by(JobRow.id).limit(limit))  # fmt: skip
+            return [row.id for row in query]
+
+        return self._read(read)
+
     def state_log(self, job_id: str) -> list[tuple[float, str, int, str | None]]:
         """(time, state, attempt, error code) of every state change of one job, oldest first."""
         def read() -> list[tuple[float, str, int, str | None]]:
@@ -227,22 +240,11 @@ class SqliteJobStore:
 
         return self._read(read)
 
-    def iter_history(self, query: HistoryQuery, page_size: int = 1000) -> Iterator[Job]:
-        """Every job the query matches, newest first, fetched page by page (for export)."""
-        cursor = query.before
-        while True:
-            page = self.history(HistoryQuery(query.states, query.since, query.until,
-                                             query.search, page_size, cursor))  # fmt: skip
-            yield from page.jobs
-            if page.next_cursor is None:
-                return
-            cursor = page.next_cursor
-
     def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
         return self._read(lambda: self._stats(since, query))
 
     # -- internals -------------------------------------------------------------------------
-    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect:
+    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect[JobRow]:
         select = JobRow.select()
         if query.states:
             select = select.where(JobRow.state.in_(sorted(s.value for s in query.states)))
@@ -265,7 +267,7 @@ class SqliteJobStore:
         params: tuple[Any, ...] = tuple(values)
         # the covering index holds every column but the name: a search reads the rows
         index = "" if query is not None and query.search else "INDEXED BY job_stats"
-        sql = self.database.execute_sql
+        sql: Callable[..., Any] = self.database.execute_sql
         counts: dict[str, int] = {}
         clips = 0
         media = busy = 0.0
@@ -333,7 +335,7 @@ class SqliteJobStore:
             self._upsert_clip(job.id, clip)
 
     def _upsert_clip(self, job_id: str, clip: Clip) -> None:
-        values = {
+        values: dict[peewee.Field, Any] = {
             ClipRow.job: job_id, ClipRow.idx: clip.index, ClipRow.start_s: clip.start,
             ClipRow.end_s: clip.end, ClipRow.path: clip.path, ClipRow.state: clip.state.value,
             ClipRow.duration: clip.duration, ClipRow.width: clip.width,
@@ -429,7 +431,7 @@ class SqliteJobStore:
         except peewee.DatabaseError as exc:
             self._raise(exc)
 
-    def _raise(self, exc: peewee.DatabaseError) -> Any:
+    def _raise(self, exc: peewee.DatabaseError) -> NoReturn:
         if not is_environment_error(exc):
             raise exc
         raise environment_error(exc, self.path) from None

@@ -63,7 +63,6 @@ STATUS_COLORS = {
     "cancelled": "#b07d2b",
     "interrupted": "#9b59b6",
 }
-FINAL = frozenset({"completed", "failed", "cancelled"})
 Roles = Qt.ItemDataRole
 _DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT = (
     int(Roles.DisplayRole), int(Roles.DecorationRole), int(Roles.ToolTipRole),
@@ -172,8 +171,10 @@ class JobTableModel(QAbstractTableModel):
         *,
         queue_order: Callable[[], list[str]] | None = None,
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock  # when the last re-sort ran, and whether the next one is due
         self._all: list[dict[str, Any]] = []  # every job, in sort (or registration) order
         self._pos: dict[str, int] = {}  # job id -> its position in _all
         self._names: dict[str, str] = {}  # job id -> casefolded file name, for the text filter
@@ -297,7 +298,7 @@ class JobTableModel(QAbstractTableModel):
             resort = (requeued or bool(restyled) or self._sort_stale) and self._order_changed()
             self._sort_stale = False
         elif ids or self._sort_stale:
-            wait = SORT_INTERVAL - (time.monotonic() - self._sorted_at)
+            wait = SORT_INTERVAL - (self._clock() - self._sorted_at)
             if wait <= 0:
                 resort = True
             else:
@@ -384,7 +385,7 @@ class JobTableModel(QAbstractTableModel):
         """
         if resort:
             self._sort_stale = False
-            self._sorted_at = time.monotonic()
+            self._sorted_at = self._clock()
             resort = len(self._all) > 1
         if not resort and not self.filtering and len(self._rows) == len(self._all):
             return  # nothing can move, appear or disappear

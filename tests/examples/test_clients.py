@@ -17,7 +17,7 @@ import pytest
 
 from storyclip_gui.app import Engine, build_engine
 from storyclip_gui.config import load_settings
-from storyclip_gui.core.ports import MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.server import ServerConfig, ServerHandle, start_web_server
 
 ROOT = Path(__file__).parents[2]

@@ -7,17 +7,20 @@ import json
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QFileDialog, QTableView
 
+from storyclip_gui.core import history_export
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
 from storyclip_gui.core.jobs import Job, JobState
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.ports import HistoryQuery, MemoryJobStore
+from storyclip_gui.core.ports import HistoryQuery
 from storyclip_gui.ui.history_view import HistoryModel, HistoryView
 from storyclip_gui.ui.job_table_model import (
     COL_PROGRESS,
     COL_SOURCE,
     JOB_ROLE,
+    SORT_INTERVAL,
     SORT_ROLE,
     JobTableModel,
 )
@@ -32,7 +35,8 @@ def job_dict(n: int, status: str = "queued", progress: float = 0.0) -> dict:
 
 
 def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmodeltester, qtbot):
-    model = JobTableModel()
+    now = [1000.0]
+    model = JobTableModel(clock=lambda: now[0])
     model.sort(COL_PROGRESS)
     qtmodeltester.check(model)  # stays attached: inserts, updates, filters, sorts, removals
     for n in range(20):
@@ -55,7 +59,7 @@ def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmod
     model.upsert(job_dict(101, "queued"))  # new, not matching: kept, not shown
     assert model.rowCount() == 4 and model.job_count == 22
     model.upsert(job_dict(12, "completed", 100.0))  # leaves the status filter on the tick
-    model._sorted_at = time.monotonic()  # the re-sort is not due: the refilter runs alone
+    # the clock has not moved since the sort: the re-sort is not due, the refilter runs alone
     model.flush()
     assert [model.index(r, COL_SOURCE).data() for r in range(model.rowCount())] == [
         "clip18.mp4", "clip15.mp4", "clip100.mp4"
@@ -74,7 +78,8 @@ def test_job_table_model_passes_the_model_tester_while_filtered_and_sorted(qtmod
 
 
 def test_selection_follows_its_job_across_resorts_and_filters(qtbot):
-    model = JobTableModel()
+    now = [1000.0]
+    model = JobTableModel(clock=lambda: now[0])
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -88,7 +93,7 @@ def test_selection_follows_its_job_across_resorts_and_filters(qtbot):
     model.set_text("clip1")  # clip1, clip10..19: the selected row moves to another position
     assert model.rowCount() == 11 and selected() == ["job00010"]
     model.upsert(job_dict(10, "processing", progress=99.0))
-    model._sorted_at = 0.0  # the once-a-second re-sort is due
+    now[0] += SORT_INTERVAL  # the once-a-second re-sort is due
     model.flush()
     assert model.row_of("job00010") == 0 and selected() == ["job00010"]
     model.set_text("clip2")  # hides the selected job: its selection goes, nothing else is chosen
@@ -169,4 +174,17 @@ def test_history_filters_search_rerun_export_and_stats(qtbot, qloop, tmp_path):
     with qtbot.waitSignal(view.exported, timeout=10_000):
         view.start_export(tmp_path / "beach.json", "json")
     data = json.loads((tmp_path / "beach.json").read_text())
-    assert len(data) == 50 and data[0]["error"]["code"] == "invalid_input"
+    assert len(data) == 50 and data[0]["errorCode"] == "invalid_input"
+    assert list(data[0]) == list(rows[0]) == list(history_export.COLUMNS)  # the shared format
+    assert data[0]["createdAt"] == rows[0]["createdAt"]
+
+
+def test_history_export_adds_the_extension_the_user_left_out(qtbot, qloop, tmp_path, monkeypatch):
+    view = HistoryView(make_history(3))
+    qtbot.addWidget(view)
+    chosen = iter([str(tmp_path / "mine"), str(tmp_path / "done.JSON"), str(tmp_path / "t.txt")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(chosen), ""))
+    for expected in ("mine.json", "done.JSON", "t.txt.json"):
+        with qtbot.waitSignal(view.exported, timeout=10_000):
+            view.export_json.click()
+        assert len(json.loads((tmp_path / expected).read_text())) == 3
