@@ -253,7 +253,7 @@ def _process(args: argparse.Namespace) -> int:
         # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
         # window's) business, and a window running beside us may own them
         engine = build_engine(settings, recover=False)
-        engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
+        engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
     except (SettingsError, OptionsError) as exc:
         err.print(f"storyclip process: {exc}")
         return EXIT_USAGE
@@ -261,7 +261,7 @@ def _process(args: argparse.Namespace) -> int:
         err.print(f"storyclip process: {exc}")
         return EXIT_FAILED
     sources, problems = expand_inputs(list(args.paths))
-    manager = engine.manager
+    manager = engine.facade
     state: dict[str, Any] = {"interrupted": False, "stopping": None}
 
     def interrupt() -> None:
@@ -347,7 +347,7 @@ def _rerun(args: argparse.Namespace, job_id: str) -> int:
     changes = {k: v for k, v in changes.items() if v is not None}
     return _run_engine(
         args, "history rerun",
-        lambda engine: [engine.manager.rerun(job_id, changes)], recover=False,
+        lambda engine: [engine.facade.rerun(job_id, changes)], recover=False,
     )  # fmt: skip
 
 
@@ -372,7 +372,7 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
     err = Console(stderr=True)
     try:
         engine = build_engine(_load(args), recover=recover)
-        engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
+        engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
     except SettingsError as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_USAGE
@@ -387,7 +387,7 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
         err.print(f"Recovered: {len(report.requeued)} resumed, {len(report.queued)} still "
                   f"queued, {len(report.failed)} failed after too many attempts, "
                   f"{len(report.interrupted)} left interrupted.")  # fmt: skip
-    manager = engine.manager
+    manager = engine.facade
     state: dict[str, Any] = {"interrupted": False, "error": "", "stopping": None}
 
     def interrupt() -> None:

@@ -134,6 +134,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
 )  # fmt: skip
 
 
+# applied while the app runs (app.Engine.apply_settings); the others apply at the next start
+LIVE_SETTINGS = frozenset({
+    "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
+    "finished_display_s",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path

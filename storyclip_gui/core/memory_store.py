@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyclip_gui.core.jobs import Clip, Job, JobState
-from storyclip_gui.core.ports import HistoryPage, HistoryQuery, HistoryStats, queue_sorted
+from storyclip_gui.core.ports import (
+    HistoryPage,
+    HistoryQuery,
+    HistoryStats,
+    StoreError,
+    queue_sorted,
+)
 
 
 def history_matches(job: Job, query: HistoryQuery) -> bool:
@@ -47,13 +53,14 @@ def compute_stats(jobs: Sequence[Job]) -> HistoryStats:
     )
 
 
-
 class MemoryJobStore:
     """A JobStore that keeps nothing across runs: for one-shot terminal runs and tests."""
 
     def __init__(self) -> None:
         self.jobs: dict[str, Job] = {}
         self.queue_order: list[str] = []
+        self.failed_list: list[str] = []
+        self.last_error: StoreError | None = None
         self._seq = 0
 
     def add(self, job: Job) -> None:
@@ -70,6 +77,13 @@ class MemoryJobStore:
 
     def save_queue_order(self, job_ids: list[str]) -> None:
         self.queue_order = list(job_ids)
+
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        self.failed_list = list(job_ids)
+
+    def load_failed_list(self) -> list[Job]:
+        jobs = (self.jobs.get(i) for i in self.failed_list)
+        return [j for j in jobs if j is not None and j.state is JobState.FAILED]
 
     def load_unfinished(self) -> list[Job]:
         return queue_sorted([j for j in self.jobs.values() if not j.is_final], self.queue_order)
@@ -103,6 +117,11 @@ class MemoryJobStore:
             if (since is None or j.created_at >= since)
             and (query is None or history_matches(j, query))
         ])  # fmt: skip
+
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        ends = [j.finished_at for j in self.jobs.values()
+                if j.is_final and j.finished_at is not None and j.finished_at < finished_before]
+        return len(ends), min(ends, default=None)
 
     def prune(self, finished_before: float) -> int:
         old = [j.id for j in self.jobs.values()

@@ -96,7 +96,20 @@ class HistoryStats:
         }
 
 
+class HistorySource(Protocol):
+    """Where views read the history from (the store itself, or the engine facade)."""
+
+    def history(self, query: HistoryQuery) -> HistoryPage: ...
+
+    def stats(
+        self, since: float | None = None, query: HistoryQuery | None = None
+    ) -> HistoryStats: ...
+
+
 class JobStore(Protocol):
+    # the latest write that failed, until a write succeeds again (None: all is well)
+    last_error: StoreError | None
+
     def add(self, job: Job) -> None:
         """Commit a newly registered job (before anyone is told about it)."""
 
@@ -111,6 +124,13 @@ class JobStore(Protocol):
 
     def save_queue_order(self, job_ids: list[str]) -> None:
         """Remember the order of the queue (after a move), so a restart keeps it."""
+
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        """Remember which failed jobs the live list shows (until retried or removed)."""
+
+    def load_failed_list(self) -> list[Job]:
+        """The failed jobs the list showed when the engine last saved it, still failed."""
+        ...
 
     def load_unfinished(self) -> list[Job]:
         """Claim the jobs not in a final state that no live engine process owns, and return
@@ -139,6 +159,10 @@ class JobStore(Protocol):
     def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
         """Statistics over the history: jobs created at or after `since`, when given, and
         matching `query`'s states, dates and search when given (its paging is ignored)."""
+        ...
+
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        """What prune(finished_before) would forget: how many jobs, and when the oldest ended."""
         ...
 
     def prune(self, finished_before: float) -> int:

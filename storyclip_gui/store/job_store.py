@@ -49,6 +49,7 @@ T = TypeVar("T")
 ErrorHandler = Callable[[StoreError], None]
 LAST_SEQ_KEY = "last_seq"
 QUEUE_ORDER_KEY = "queue_order"  # JSON list of job ids, written when the queue is reordered
+FAILED_LIST_KEY = "failed_list"  # JSON list of the failed jobs the live list shows
 _PROGRESS_FIELDS = (
     JobRow.progress, JobRow.phase, JobRow.message, JobRow.clips_generated, JobRow.speed,
     JobRow.fps, JobRow.eta_seconds, JobRow.pid, JobRow.updated_at,
@@ -150,6 +151,16 @@ class SqliteJobStore:
         self._pending_seq = seq
         self._write(None, lambda: None)
 
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        final = [s.value for s in FINAL_STATES]
+        def read() -> tuple[int, float | None]:
+            old = JobRow.select().where(JobRow.state.in_(final),
+                                        JobRow.finished_at < finished_before)  # fmt: skip
+            oldest = old.select(peewee.fn.MIN(JobRow.finished_at)).scalar()
+            return int(old.count()), None if oldest is None else float(oldest)
+
+        return self._read(read)
+
     def prune(self, finished_before: float) -> int:
         """Delete finished jobs (with their clip rows and log) that ended before the given
         time. Output files are never touched. Returns how many jobs were removed."""
@@ -190,10 +201,24 @@ class SqliteJobStore:
         return queue_sorted(jobs, json.loads(saved.value) if saved else [])
 
     def save_queue_order(self, job_ids: list[str]) -> None:
-        value = json.dumps(job_ids)
+        self._save_meta(QUEUE_ORDER_KEY, json.dumps(job_ids))
 
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        self._save_meta(FAILED_LIST_KEY, json.dumps(job_ids))
+
+    def load_failed_list(self) -> list[Job]:
+        saved = self._read(lambda: MetaRow.get_or_none(MetaRow.key == FAILED_LIST_KEY))
+        ids = json.loads(saved.value) if saved else []
+        if not ids:
+            return []
+        rows = self._read(lambda: list(JobRow.select().where(
+            JobRow.id.in_(ids), JobRow.state == JobState.FAILED.value)))  # fmt: skip
+        order = {job_id: i for i, job_id in enumerate(ids)}
+        return sorted(self._read(lambda: self._jobs(rows)), key=lambda j: order[j.id])
+
+    def _save_meta(self, key: str, value: str) -> None:
         def write() -> None:
-            MetaRow.insert(key=QUEUE_ORDER_KEY, value=value).on_conflict(
+            MetaRow.insert(key=key, value=value).on_conflict(
                 conflict_target=[MetaRow.key], update={MetaRow.value: value}
             ).execute()
 

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from storyclip_gui.core import history_export
 from storyclip_gui.core.history import HistoryPager
 from storyclip_gui.core.history_export import ExportFormat
-from storyclip_gui.core.jobs import Job, JobState
-from storyclip_gui.core.ports import HistoryQuery, HistoryStats, JobStore, StoreError
+from storyclip_gui.core.jobs import Job, JobState, can_rerun
+from storyclip_gui.core.ports import HistoryQuery, HistorySource, HistoryStats, StoreError
 from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 
@@ -110,7 +110,7 @@ class HistoryModel(QAbstractTableModel):
 
     failed = Signal(str)
 
-    def __init__(self, store: JobStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: HistorySource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._pager = HistoryPager(store, HistoryQuery(limit=PAGE_SIZE))
@@ -187,7 +187,7 @@ class HistoryModel(QAbstractTableModel):
             if col == H_SOURCE:
                 return os.path.basename(job.source)
             if col == H_STATUS:
-                return status_label(job.state.value)
+                return status_label(job.state)
             if col == H_CREATED:
                 return datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
             if col == H_CLIPS:
@@ -199,7 +199,7 @@ class HistoryModel(QAbstractTableModel):
         if role == H_JOB_ROLE:
             return job
         if role == Qt.ItemDataRole.DecorationRole and col == H_STATUS:
-            return status_icon(job.state.value)
+            return status_icon(job.state)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == H_SOURCE:
                 return job.source
@@ -234,7 +234,7 @@ DATE_FILTERS: tuple[tuple[str, float | None], ...] = (
 
 
 async def export_history(
-    store: JobStore, query: HistoryQuery, path: Path, fmt: ExportFormat, page_size: int = 500
+    store: HistorySource, query: HistoryQuery, path: Path, fmt: ExportFormat, page_size: int = 500
 ) -> int:
     """Write every job matching `query` in the shared export format (core.history_export);
     pages are read between event-loop turns and the file is written in an executor, so a
@@ -266,7 +266,7 @@ class HistoryView(QWidget):
 
     def __init__(
         self,
-        store: JobStore,
+        store: HistorySource,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], float] = time.time,
@@ -336,6 +336,9 @@ class HistoryView(QWidget):
         self.export_csv.clicked.connect(lambda: self._ask_export("csv"))
         self.export_json.clicked.connect(lambda: self._ask_export("json"))
         self.model.failed.connect(self.stats.setText)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self._tasks: set[asyncio.Future[Any]] = set()
         self.export_folder = str(Path.home())
 
@@ -378,7 +381,14 @@ class HistoryView(QWidget):
 
     def _rerun(self, changed: bool) -> None:
         for job in self.selected_jobs():
-            self.rerunRequested.emit(job, changed)
+            if can_rerun(job.state):
+                self.rerunRequested.emit(job, changed)
+
+    def _update_buttons(self, *_args: object) -> None:
+        """Re-run what the engine no longer runs (core's predicate)."""
+        enabled = any(can_rerun(job.state) for job in self.selected_jobs())
+        self.rerun_same.setEnabled(enabled)
+        self.rerun_changed.setEnabled(enabled)
 
     def _ask_export(self, fmt: ExportFormat) -> None:
         name = f"storyclip-history.{fmt}"

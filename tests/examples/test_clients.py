@@ -32,7 +32,7 @@ def engine(run_async: Any) -> Engine:
 
 @asynccontextmanager
 async def serving(engine: Engine) -> AsyncIterator[ServerHandle]:
-    handle = await start_web_server(engine.manager, ServerConfig(token=TOKEN, port=0))
+    handle = await start_web_server(engine.facade, ServerConfig(token=TOKEN, port=0))
     try:
         yield handle
     finally:

@@ -34,7 +34,7 @@ def engine(run_async: Any) -> Engine:
 async def running(engine: Engine, **config: Any) -> AsyncIterator[ServerHandle]:
     config.setdefault("token", TOKEN)
     config.setdefault("port", 0)
-    handle = await start_web_server(engine.manager, ServerConfig(**config))
+    handle = await start_web_server(engine.facade, ServerConfig(**config))
     try:
         yield handle
     finally:

@@ -46,7 +46,8 @@ def engine(qloop: asyncio.AbstractEventLoop) -> Engine:
 
 @pytest.fixture
 def make_window(qtbot: Any, engine: Engine) -> Iterator[Any]:
-    """make_window(**kwargs) → a shown MainWindow on `engine`; closed (jobs stopped) at the end."""
+    """make_window(**kwargs) → a shown MainWindow on `engine`; closed and the engine stopped at
+    the end."""
     from storyclip_gui.ui.main_window import MainWindow
 
     windows: list[MainWindow] = []
@@ -63,4 +64,5 @@ def make_window(qtbot: Any, engine: Engine) -> Iterator[Any]:
     for window in windows:
         if window.isVisible():
             window.close()
-    qtbot.waitUntil(lambda: not engine.manager.running_ids, timeout=15_000)
+    stopped = asyncio.ensure_future(engine.facade.shutdown())  # what app.run_gui does
+    qtbot.waitUntil(stopped.done, timeout=15_000)

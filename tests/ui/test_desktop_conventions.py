@@ -117,18 +117,18 @@ def test_added_jobs_show_their_place_and_a_move_moves_the_row(
     expected = ["1. single.mp4", "2. v1.mp4", "3. v2.mp4", "4. v10.mp4"]
     qtbot.waitUntil(lambda: sources(window) == expected, timeout=2_000)
 
-    window.select_job(row_jobs(window)[3]["jobId"])
+    window.select_job(row_jobs(window)[3].id)
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     # the row itself moves up, and stays selected
     qtbot.waitUntil(lambda: sources(window) == ["1. single.mp4", "2. v1.mp4", "3. v10.mp4",
                                                 "4. v2.mp4"], timeout=2_000)  # fmt: skip
-    assert window.selected_ids() == [row_jobs(window)[2]["jobId"]]
+    assert window.selected_ids() == [row_jobs(window)[2].id]
     window.act_down.trigger()
     qtbot.waitUntil(lambda: sources(window) == expected, timeout=2_000)
 
     # re-run from History: the new job joins the end of the queue with its number
-    done = row_jobs(window)[0]["jobId"]
+    done = row_jobs(window)[0].id
     engine.manager.cancel(done)
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 4, timeout=5_000)
@@ -146,7 +146,7 @@ def test_elapsed_counts_one_attempt_and_never_the_wait(make_window, engine, vide
     window = make_window()
     [job] = window.add_paths([str(video("long.mp4", seconds=20, size="640x360"))])
     window.select_job(job.id)
-    qtbot.waitUntil(lambda: row_jobs(window)[0]["status"] == "processing", timeout=30_000)
+    qtbot.waitUntil(lambda: row_jobs(window)[0].state == "processing", timeout=30_000)
     qtbot.waitUntil(lambda: window.model.index(0, COL_ELAPSED).data() not in ("", None),
                     timeout=5_000)  # fmt: skip
     tip = window.model.index(0, COL_ELAPSED).data(Qt.ItemDataRole.ToolTipRole)
@@ -155,15 +155,15 @@ def test_elapsed_counts_one_attempt_and_never_the_wait(make_window, engine, vide
     activate(qtbot, window)
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: row_jobs(window)[0]["status"] == "cancelled", timeout=15_000)
+    qtbot.waitUntil(lambda: row_jobs(window)[0].state == "cancelled", timeout=15_000)
     qtbot.waitUntil(window.act_retry.isEnabled, timeout=2_000)  # as a person waits for it
     qtbot.keyClick(window.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # retry
-    qtbot.waitUntil(lambda: row_jobs(window)[0]["status"] == "queued", timeout=5_000)
+    qtbot.waitUntil(lambda: row_jobs(window)[0].state == "queued", timeout=5_000)
     # waiting in the queue: nothing counts
     assert window.model.index(0, COL_ELAPSED).data() == ""
     qtbot.waitUntil(window.act_cancel.isEnabled, timeout=2_000)
     qtbot.keyClick(window.table, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: row_jobs(window)[0]["status"] == "cancelled", timeout=5_000)
+    qtbot.waitUntil(lambda: row_jobs(window)[0].state == "cancelled", timeout=5_000)
     assert window.model.index(0, COL_ELAPSED).data() == ""
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5_000)
@@ -174,12 +174,20 @@ def test_elapsed_counts_one_attempt_and_never_the_wait(make_window, engine, vide
 
 
 def test_elapsed_seconds_is_one_attempts_running_time():
-    running = {"status": "processing", "startedAt": 100.0, "finishedAt": None}
-    assert elapsed_seconds(running, now=130.0) == 30.0
-    assert elapsed_seconds({**running, "status": "completed", "finishedAt": 160.0}) == 60.0
-    assert elapsed_seconds({"status": "queued", "startedAt": None, "finishedAt": None}) is None
-    # interrupted by a crash: no end time, so no running count
-    assert elapsed_seconds({**running, "status": "interrupted"}, now=999.0) is None
+    from storyclip_gui.core.jobs import Job, JobState
+    from storyclip_gui.core.options import StoryOptions
+
+    job = Job(id="j", source="/a.mp4", options=StoryOptions(), output_root="/out")
+    job.transition(JobState.PROCESSING, now=100.0)
+    assert elapsed_seconds(job.view(), now=130.0) == 30.0
+    job.transition(JobState.CANCELLED, now=160.0)
+    assert elapsed_seconds(job.view(), now=999.0) == 60.0
+    job.transition(JobState.QUEUED, now=170.0)  # retried: waiting never counts
+    assert elapsed_seconds(job.view(), now=999.0) is None
+    job.transition(JobState.PROCESSING, now=200.0)
+    job.transition(JobState.INTERRUPTED, now=210.0)  # no end time: no running count
+    job.finished_at = None
+    assert elapsed_seconds(job.view(), now=999.0) is None
 
 
 # -- 9: the preset box ------------------------------------------------------------------------
@@ -277,7 +285,7 @@ def test_the_window_is_all_spanish_while_the_api_keeps_english(
     [job] = window.add_paths([str(video("es.mp4", seconds=3))])
     assert window.statusBar().currentMessage() == "1 vídeo en cola"  # plural forms
     window.select_job(job.id)
-    qtbot.waitUntil(lambda: row_jobs(window)[0]["status"] == "completed", timeout=120_000)
+    qtbot.waitUntil(lambda: row_jobs(window)[0].state == "completed", timeout=120_000)
     assert window.model.index(0, COL_MESSAGE).data() == "Procesamiento del vídeo terminado"
     assert engine.manager.get(job.id).message == "Video processing completed"  # the API's text
     log = window.detail.log.toPlainText()
@@ -296,6 +304,7 @@ def test_the_window_is_all_spanish_while_the_api_keeps_english(
     assert close.text() == "Cerrar" and check.windowTitle() == "Comprobar instalación"
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not check.isVisible(), timeout=2_000)
+    qtbot.waitUntil(lambda: not window.thumbnails.busy, timeout=30_000)  # none left behind
 
 
 def test_engine_messages_are_translated_with_plurals(spanish):
@@ -520,13 +529,13 @@ def test_natural_order_when_sorted_by_name(make_window, engine, video, qtbot, tm
     jobs = window.add_paths([str(tmp_path / n) for n in ("v10.mp4", "v2.mp4", "v1.mp4")])
     for job in jobs:
         engine.manager.cancel(job.id)
-    qtbot.waitUntil(lambda: all(j["status"] == "cancelled" for j in row_jobs(window)),
+    qtbot.waitUntil(lambda: all(j.state == "cancelled" for j in row_jobs(window)),
                     timeout=2_000)  # fmt: skip
     header = window.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(COL_SOURCE) + 10, 5))  # fmt: skip
     qtbot.waitUntil(lambda: sources(window) == ["v1.mp4", "v2.mp4", "v10.mp4"], timeout=3_000)
-    assert Path(row_jobs(window)[0]["source"]).name == "v1.mp4"
+    assert Path(row_jobs(window)[0].source).name == "v1.mp4"
 
 
 def test_closing_check_setup_before_it_ends_is_fine(make_window, qtbot):
