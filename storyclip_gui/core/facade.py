@@ -137,8 +137,8 @@ class EngineFacade:
     def history(self, query: HistoryQuery) -> HistoryPage:
         return self._store.history(query)
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return self._store.stats(since)
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        return self._store.stats(since, query)
 
     def log_tail(self, job_id: str) -> str:
         return self.manager.log_tail(job_id)

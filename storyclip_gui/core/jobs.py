@@ -166,7 +166,7 @@ class Job:
     attempts: int = 0
     parent_id: str | None = None  # the history job this one re-runs
     created_at: float = field(default_factory=time.time)
-    started_at: float | None = None
+    started_at: float | None = None  # the current (or last) attempt's start; None while queued
     finished_at: float | None = None
     updated_at: float = field(default_factory=time.time)
 
@@ -193,8 +193,8 @@ class Job:
         elif new in FINAL_STATES:
             self.finished_at = self.updated_at
             self.eta_seconds = None
-        elif new is JobState.QUEUED:
-            self.finished_at = None
+        elif new is JobState.QUEUED:  # a new attempt: its times start afresh when it runs
+            self.started_at = self.finished_at = None
 
     def view(self) -> JobView:
         """An immutable snapshot for views and observers (later changes do not reach it)."""
@@ -275,10 +275,17 @@ class JobView:
         return bool(self.output_dir)
 
     def elapsed(self, now: float) -> float | None:
-        """Seconds of the latest attempt (to `now` while it runs); None before it started."""
+        """Running seconds of the latest attempt (to `now` while it runs); None while it waits
+        in the queue, when it was cancelled before it started, or when it stopped without an
+        end time (interrupted by a crash): time spent waiting never counts."""
         if self.started_at is None:
             return None
-        return max(0.0, (self.finished_at or now) - self.started_at)
+        end = self.finished_at
+        if end is None:
+            if self.state is not JobState.PROCESSING:
+                return None
+            end = now
+        return max(0.0, end - self.started_at)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (docs/api.md): the one shape of a job on every wire."""

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from storyclip_gui.core.jobs import ClipView, JobState, JobView
 from storyclip_gui.core.ports import Runner
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
+from storyclip_gui.ui.option_labels import describe_options
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
@@ -164,10 +166,14 @@ class JobDetail(QWidget):
         self.clips.setWordWrap(True)
         self.clips.setSpacing(4)
         self.clips.itemActivated.connect(self._open_clip)
+        self.clips.itemSelectionChanged.connect(self._update_buttons)
         clips_layout.addWidget(self.clips)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open clip"))
+        self.open_button.setObjectName("openClipButton")
+        self.open_button.setToolTip(self.tr("Open the selected clip in the video player"))
         self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.setObjectName("revealButton")
         self.open_button.clicked.connect(lambda: self._open_clip(self.clips.currentItem()))
         self.reveal_button.clicked.connect(self._reveal)
         buttons.addWidget(self.open_button)
@@ -177,6 +183,7 @@ class JobDetail(QWidget):
         self.tabs.addTab(clips_page, self.tr("Clips"))
 
         self.options = QPlainTextEdit(readOnly=True)
+        self.options.setObjectName("optionsText")
         self.command = QPlainTextEdit(readOnly=True)
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_LINES)
@@ -221,9 +228,9 @@ class JobDetail(QWidget):
             self._last_line = ""
             self.log.clear()
             self.clips.clear()
-        folder_label = self.tr("Output folder")
-        options = "\n".join(f"{k}: {v}" for k, v in job.options.to_dict().items())
-        options += f"\n\n{folder_label}: {job.output_dir or '—'}"
+        rows = [*describe_options(job.options.to_dict()),
+                (self.tr("Output folder"), job.output_dir or "—")]  # fmt: skip
+        options = "\n".join(f"{label}: {value}" for label, value in rows)
         if options != self.options.toPlainText():
             self.options.setPlainText(options)
         self._append_log(job)
@@ -239,7 +246,7 @@ class JobDetail(QWidget):
     def _append_log(self, job: JobView) -> None:
         error = job.error if job.state is JobState.FAILED else None
         code = f"[{error.code.value}] " if error else ""
-        key = f"{status_label(job.state)} · {code}{job.message}"
+        key = f"{status_label(job.state)} · {code}{engine_message(job.message)}"
         if key == self._last_line:
             return  # only the percentage moved: keep the log readable
         self._last_line = key
@@ -276,7 +283,7 @@ class JobDetail(QWidget):
                     item.setIcon(icon)
 
     def _open_clip(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and item.isSelected():
             self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _reveal(self) -> None:
@@ -287,8 +294,7 @@ class JobDetail(QWidget):
             self.openRequested.emit(self._job.output_dir)
 
     def _update_buttons(self) -> None:
-        has_clips = self.clips.count() > 0
-        self.open_button.setEnabled(has_clips)
+        self.open_button.setEnabled(bool(self.clips.selectedItems()))  # what would it open?
         self.reveal_button.setEnabled(bool(self._job and self._job.can_open))
 
 
