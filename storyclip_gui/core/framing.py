@@ -13,6 +13,7 @@ video frame, like clip boundaries.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -66,6 +67,8 @@ class CropPath:
     knots: tuple[tuple[float, float], ...]
     half_width: float
     modes: tuple[str, ...] = field(default=())  # per shot: still | tracking
+    span: tuple[float, float] = (0.0, 0.0)  # the source times analysed
+    source_key: str = ""  # which file, as it was then (path, size, modification time)
 
     def centre(self, t: float) -> float:
         knots = self.knots
@@ -98,15 +101,19 @@ class CropPath:
 
     def to_dict(self) -> dict[str, Any]:
         return {"halfWidth": self.half_width, "modes": list(self.modes),
+                "span": list(self.span),
                 "knots": [[round(t, 4), round(c, 5)] for t, c in self.knots]}  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CropPath:
+        span = data.get("span") or (0.0, 0.0)
         return cls(tuple((float(t), float(c)) for t, c in data["knots"]),
-                   float(data["halfWidth"]), tuple(data.get("modes", ())))  # fmt: skip
+                   float(data["halfWidth"]), tuple(data.get("modes", ())),
+                   (float(span[0]), float(span[1])))  # fmt: skip
 
 
-def crop_half_width(source_width: int, source_height: int, out_width: int, out_height: int) -> float:
+def crop_half_width(source_width: int, source_height: int, out_width: int,
+                    out_height: int) -> float:  # fmt: skip
     """Half the crop window's width as a fraction of the source width, once the source is
     scaled to fill the output's height (0.5: the output is as wide as the source or wider)."""
     if source_width <= 0 or source_height <= 0:
@@ -170,7 +177,8 @@ def _focus(shot: Sequence[FrameSample], half_width: float) -> list[float | None]
         j = bisect.bisect_left(seen, i)
         before = seen[j - 1] if j > 0 else None
         after = seen[j] if j < len(seen) else None
-        if before is not None and after is not None and times[after] - times[before] <= FACE_GAP_SECONDS:
+        if (before is not None and after is not None
+                and times[after] - times[before] <= FACE_GAP_SECONDS):  # fmt: skip
             fb, fa = faces[before], faces[after]
             assert fb is not None and fa is not None
             share = (times[i] - times[before]) / (times[after] - times[before])
@@ -276,7 +284,7 @@ def crop_x_expression(path: CropPath, start: float, end: float, shift: float) ->
     inside = [k for k in knots if start < k[0] < end]
     points = [(start, path.position(start)), *inside, (end, path.position(end))]
     terms = [f"{points[0][1]:.5f}"]
-    for (t0, p0), (t1, p1) in zip(points, points[1:], strict=False):
+    for (t0, p0), (t1, p1) in itertools.pairwise(points):
         delta = p1 - p0
         if abs(delta) < 1e-5 or t1 <= t0:
             continue

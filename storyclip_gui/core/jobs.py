@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from storyclip_gui.core.ffmpeg.errors import JobError
+from storyclip_gui.core.framing import CropPath
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import MediaInfo
 
@@ -41,6 +42,7 @@ class Phase(StrEnum):
     WAITING = "waiting"
     STARTING = "starting"  # 0-10: checking and probing the source
     PREPARING = "preparing"  # 10-30: planning, folders, command
+    ANALYSING = "analysing"  # 20-30 when the options need it: finding the subject (smart)
     GENERATING = "generating"  # 30-80: ffmpeg writes the clips
     FINALIZING = "finalizing"  # 80-100: verification, manifest
     DONE = "done"
@@ -107,6 +109,7 @@ class Job:
     pid: int | None = None
     attempts: int = 0
     parent_id: str | None = None  # the history job this one re-runs
+    framing: CropPath | None = None  # smart layout: the crop path found (kept in memory only)
     created_at: float = field(default_factory=time.time)
     started_at: float | None = None
     finished_at: float | None = None
@@ -163,4 +166,5 @@ class Job:
             "finishedAt": self.finished_at,
             "updatedAt": self.updated_at,
             "clips": [c.to_dict() for c in self.clips],
+            "framing": self.framing.to_dict() if self.framing else None,
         }
