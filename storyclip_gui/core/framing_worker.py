@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from storyclip_gui.core.framing import ANALYSIS_FPS, ANALYSIS_WIDTH
+from storyclip_gui.core.framing import ANALYSIS_FPS, ANALYSIS_WIDTH, FrameSample
 
 FRAME_FLAG = "--frame-analysis"  # the frozen bundle's entry runs main() when given this first
 SMALL = (64, 36)  # motion, saliency and shot changes are judged on frames this small
@@ -91,7 +91,7 @@ class Detector:
         import numpy as np
 
         cv2 = self.cv2
-        out: dict[str, Any] = {"faces": self._faces(grey)}
+        out: dict[str, Any] = {"faces": self.faces(grey)}
         small = cv2.GaussianBlur(cv2.resize(grey, SMALL, interpolation=cv2.INTER_AREA), (3, 3), 0)
         hist = cv2.calcHist([small], [0], None, [32], [0, 256])
         if self.previous is not None:
@@ -108,15 +108,18 @@ class Detector:
         self.previous, self.previous_hist = small, hist
         return out
 
-    def _faces(self, grey: Any) -> list[list[float]]:
+    def faces(self, grey: Any, everything: bool = False) -> list[list[float]]:
         """Detect, then track: near the faces of the last sample a small search each sample
         and the whole frame every FULL_EVERY samples; with no face lately, the whole frame
         every other sample and a profile (looking left and right in turn) every PROFILE_EVERY
-        samples. A face missed in one sample is filled in by the path builder."""
+        samples. A face missed in one sample is filled in by the path builder. `everything`:
+        every search, on the whole frame (for a still)."""
         cv2 = self.cv2
         self.count += 1
         n = self.count
         boxes: list[tuple[int, int]] = []
+        if everything:
+            self.last, n = [], 0
         if self.last and n % FULL_EVERY:
             for x, w in self.last:
                 a, b = max(0, x - w), min(self.width, x + 2 * w)
@@ -125,11 +128,11 @@ class Detector:
         elif self.last or n % 2 == 0:
             found = self.frontal.detectMultiScale(grey, 1.2, 3, minSize=self.min_face)
             boxes = [(x, w) for x, _, w, _ in found]
-        if not boxes and n % PROFILE_EVERY == 0:
-            flip = n % (2 * PROFILE_EVERY) == 0
+        sides = (False, True) if everything else (n % (2 * PROFILE_EVERY) == 0,)
+        for flip in sides if not boxes and n % PROFILE_EVERY == 0 else ():
             image = cv2.flip(grey, 1) if flip else grey
             found = self.profile.detectMultiScale(image, 1.2, 3, minSize=self.min_face)
-            boxes = [((self.width - x - w) if flip else x, w) for x, _, w, _ in found]
+            boxes += [((self.width - x - w) if flip else x, w) for x, _, w, _ in found]
         self.last = _distinct(boxes)
         return [[round((x + w / 2) / self.width, 4), round(w / self.width, 4), 1.0]
                 for x, w in self.last]  # fmt: skip
@@ -159,6 +162,29 @@ def _salient_x(small: Any) -> float:
     xs = (np.arange(columns.size) + 0.5) / columns.size
     total = float(columns.sum())
     return round(float((columns * xs).sum() / total), 4) if total > 0 else 0.5
+
+
+def detect_stills(images: Sequence[tuple[float, str]],
+                  width: int = ANALYSIS_WIDTH) -> list[FrameSample]:  # fmt: skip
+    """Faces and the salient point in a few still pictures (time, image file): the window's
+    preview estimate before a job has been analysed. Blocking: run it in an executor."""
+    import cv2
+
+    samples: list[FrameSample] = []
+    detector: Detector | None = None
+    for t, path in images:
+        picture = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+        if picture is None:
+            continue
+        size = analysis_size((picture.shape[1], picture.shape[0]), width)
+        grey = cv2.resize(picture, size, interpolation=cv2.INTER_AREA)
+        if detector is None or (detector.width, detector.height) != size:
+            detector = Detector(size)
+        faces = detector.faces(grey, everything=True)  # stills far apart: search each whole
+        small = cv2.resize(grey, SMALL, interpolation=cv2.INTER_AREA)
+        samples.append(FrameSample(t, tuple((f[0], f[1], f[2]) for f in faces),
+                                   salient=_salient_x(small)))  # fmt: skip
+    return samples
 
 
 def frames(argv: list[str], size: tuple[int, int]) -> Iterator[Any]:
