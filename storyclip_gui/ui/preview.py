@@ -10,7 +10,6 @@ frames, run in an executor thread.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
 import os
@@ -74,6 +73,7 @@ class SourcePreview(QWidget):
         self._task: asyncio.Task[None] | None = None
         self._clip_tasks: dict[str, asyncio.Task[None]] = {}
         self._clip_images: dict[str, QImage] = {}
+        self._no_image: set[str] = set()  # clips ffmpeg could not make a frame of: not again
         self._gate = asyncio.Semaphore(2)
         self._job: dict[str, Any] | None = None
 
@@ -135,7 +135,8 @@ class SourcePreview(QWidget):
             image = self._clip_images.get(clip["path"])
             if image is not None:
                 images[clip["index"]] = image
-            elif clip["path"] not in self._clip_tasks and os.path.isfile(clip["path"]):
+            elif (clip["path"] not in self._clip_tasks and clip["path"] not in self._no_image
+                  and os.path.isfile(clip["path"])):  # fmt: skip
                 self._clip_tasks[clip["path"]] = asyncio.ensure_future(
                     self._make_clip_image(clip["path"], clip.get("duration") or 2.0))
         shown.clip_images = images
@@ -202,7 +203,9 @@ class SourcePreview(QWidget):
     async def _make_clip_image(self, path: str, duration: float) -> None:
         try:
             made = await self._make_frame(path, min(1.0, duration / 2), 216)
-            if made:
+            if not made:
+                self._no_image.add(path)
+            else:
                 self._clip_images[path] = QImage(made)
                 if self._job is not None:
                     self._refresh(self._job)
@@ -343,5 +346,3 @@ class SourcePreview(QWidget):
             painter.drawImage(rect, image)
             painter.setPen(QPen(CLIP_COLOURS[(index - 1) % 2], 2))
             painter.drawRect(rect)
-        with contextlib.suppress(Exception):
-            painter.end()
