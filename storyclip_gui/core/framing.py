@@ -53,11 +53,6 @@ class FrameSample:
             cut=bool(data.get("cut", False)),
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"t": self.t, "faces": [list(f) for f in self.faces],
-                "motion": list(self.motion) if self.motion else None,
-                "salient": self.salient, "cut": self.cut}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class CropPath:
@@ -310,14 +305,14 @@ class SampleParser:
                 continue
             try:
                 item = json.loads(line)
-            except ValueError:
-                continue
-            if item.get("done"):
-                self.done = True
-            elif "t" in item:
+                if item.get("done"):
+                    self.done = True
+                    continue
                 sample = FrameSample.from_dict(item)
-                self.samples.append(sample)
-                self.last_seconds = sample.t
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+                continue  # not a sample (a stray line): the rest still count
+            self.samples.append(sample)
+            self.last_seconds = sample.t
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:

@@ -35,8 +35,13 @@ from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, cl
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_argv
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
-from storyclip_gui.core.framing import CropPath, SampleParser, build_path, crop_half_width
-from storyclip_gui.core.framing import crop_x_expression as _crop_x_expression
+from storyclip_gui.core.framing import (
+    CropPath,
+    SampleParser,
+    build_path,
+    crop_half_width,
+    crop_x_expression,
+)
 from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
 from storyclip_gui.core.options import Layout
@@ -453,7 +458,7 @@ class JobPipeline:
         if path is None or self.job.options.layout is not Layout.SMART:
             return None
         seek = floor_us(seek_from if seek_from is not None else self._origin + start)
-        return _crop_x_expression(path, start, stop, seek - self._origin)
+        return crop_x_expression(path, start, stop, seek - self._origin)
 
     # -- rendering -------------------------------------------------------------------------
     async def _render(self, job_dir: Path, media: MediaInfo) -> None:
