@@ -427,10 +427,15 @@ class JobPipeline:
         label = "Finding the subject for smart framing"
         self._report(20, Phase.ANALYSING, f"{label}...")
 
+        reported = -1
+
         def on_stdout(data: bytes) -> None:
+            nonlocal reported
             parser.feed(data)
             share = min(1.0, max(0.0, (parser.last_seconds - begin) / (end - begin or 1)))
-            self._report(20 + 10 * share, Phase.ANALYSING, f"{label}... {100 * share:.0f}%")
+            if int(100 * share) > reported:  # one report per percent, like the scan
+                reported = int(100 * share)
+                self._report(20 + 10 * share, Phase.ANALYSING, f"{label}... {reported}%")
 
         outcome = await self.config.runner.run(
             argv, on_stdout=on_stdout, stall_timeout=self.config.stall_timeout,
