@@ -100,7 +100,7 @@ SPANISH = {
     "Crop to fill": "Recortar para llenar",
     "Fit on blurred copy": "Encajar sobre copia desenfocada",
     "Fit with bars": "Encajar con bandas",
-    "Crop following the subject (smart)": "Recortar siguiendo al sujeto (inteligente)",
+    "Follow the subject": "Seguir al sujeto",
     "Preview": "Vista previa",
     "Select a job to preview its cuts and framing.":
         "Selecciona un trabajo para ver sus cortes y su encuadre.",
