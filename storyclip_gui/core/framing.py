@@ -26,7 +26,7 @@ PAN_SPEED = 0.2  # the crop's fastest pan, in source widths per second
 STILL_FRACTION = 0.6  # a subject that moves less than this share of the crop width: hold still
 DEADZONE_FRACTION = 0.25  # of the crop's half width: a subject this near the centre is not chased
 FACE_GAP_SECONDS = 2.0  # a face missed for up to this long is taken to be where it was
-MOTION_ENERGY = 2.0  # mean absolute frame difference (0-255) that counts as movement
+MOTION_ENERGY = 0.2  # percent of the picture changed since the last sample: movement
 SIMPLIFY = 0.002  # knots closer than this to the straight line between their neighbours go
 JUMP = 1e-3  # seconds: a cut's jump is a knot pair this close
 
@@ -34,7 +34,8 @@ JUMP = 1e-3  # seconds: a cut's jump is a knot pair this close
 @dataclass(frozen=True)
 class FrameSample:
     """What the detector saw at time `t`: faces as (centre x, width, score), the centre of
-    motion and its energy, the most salient point, and whether a shot begins here."""
+    motion and its energy (percent of the picture that changed), the most salient point, and
+    whether a shot begins here."""
 
     t: float
     faces: tuple[tuple[float, float, float], ...] = ()

@@ -28,6 +28,7 @@ FRAME_FLAG = "--frame-analysis"  # the frozen bundle's entry runs main() when gi
 SMALL = (64, 36)  # motion, saliency and shot changes are judged on frames this small
 FULL_EVERY = 4  # samples between whole-frame searches while following a face
 PROFILE_EVERY = 4  # samples between profile searches (each side in turn)
+CHANGED = 12.0  # a small-frame pixel that changed by more (0-255) moved
 CUT_CORRELATION = 0.5  # grey histograms less alike than this, and...
 CUT_DIFFERENCE = 30.0  # ...this far apart on average (0-255): a new shot
 
@@ -96,14 +97,16 @@ class Detector:
         hist = cv2.calcHist([small], [0], None, [32], [0, 256])
         if self.previous is not None:
             diff = cv2.absdiff(small, self.previous).astype(np.float32)
-            energy = float(diff.mean())
-            total = float(diff.sum())
+            moved = diff * (diff > CHANGED)  # compression noise stays under CHANGED
+            total = float(moved.sum())
             if total > 0:
+                # energy: the share of the picture that changed, in percent (a small thing
+                # moving counts as much as a big one moving slowly)
                 xs = (np.arange(SMALL[0], dtype=np.float32) + 0.5) / SMALL[0]
-                out["motion"] = [round(float((diff.sum(axis=0) * xs).sum() / total), 4),
-                                 round(energy, 2)]  # fmt: skip
+                out["motion"] = [round(float((moved.sum(axis=0) * xs).sum() / total), 4),
+                                 round(100 * float((moved > 0).mean()), 2)]  # fmt: skip
             alike = cv2.compareHist(hist, self.previous_hist, cv2.HISTCMP_CORREL)
-            out["cut"] = bool(alike < CUT_CORRELATION and energy > CUT_DIFFERENCE)
+            out["cut"] = bool(alike < CUT_CORRELATION and float(diff.mean()) > CUT_DIFFERENCE)
         out["salient"] = _salient_x(small)
         self.previous, self.previous_hist = small, hist
         return out
