@@ -152,9 +152,9 @@ def _distinct(boxes: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _salient_x(small: Any) -> float:
     """The spectral residual saliency map's centre of mass (Hou & Zhang, 2007)."""
+    import cv2
     import numpy as np
 
-    cv2 = __import__("cv2")
     image = small.astype(np.float32)
     spectrum = np.fft.fft2(image)
     log_amp = np.log(np.abs(spectrum) + 1e-6)
