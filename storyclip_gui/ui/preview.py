@@ -22,7 +22,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from storyclip_gui.core.framing import CropPath, build_path, crop_half_width
-from storyclip_gui.core.options import Layout, OptionsError, StoryOptions
+from storyclip_gui.core.jobs import JobView
+from storyclip_gui.core.options import Layout
 from storyclip_gui.core.plan import PlanError, plan_clips
 from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.probe import ProbeError, ffmpeg_probe_argv, parse_ffmpeg_banner
@@ -60,7 +61,7 @@ class _Shown:
 
 
 class SourcePreview(QWidget):
-    """Call `show_job()` with the selected job's dict on each refresh; `stop()` at close."""
+    """Call `show_job()` with the selected job on each refresh; `stop()` at close."""
 
     def __init__(self, runner: Runner, ffmpeg: str, folder: Path,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -75,7 +76,7 @@ class SourcePreview(QWidget):
         self._clip_images: dict[str, QImage] = {}
         self._no_image: set[str] = set()  # clips ffmpeg could not make a frame of: not again
         self._gate = asyncio.Semaphore(2)
-        self._job: dict[str, Any] | None = None
+        self._job: JobView | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(760, 420)
@@ -97,9 +98,9 @@ class SourcePreview(QWidget):
         self.update()
 
     # -- the job ---------------------------------------------------------------------------
-    def show_job(self, job: dict[str, Any]) -> None:
+    def show_job(self, job: JobView) -> None:
         self._job = job
-        key = (job["jobId"], job["source"], tuple(sorted(job["options"].items())))
+        key = (job.id, job.source, job.options)
         if key != self._key:
             self._key = key
             if self._task:
@@ -108,42 +109,39 @@ class SourcePreview(QWidget):
             self._task = asyncio.ensure_future(self._load(job))
         self._refresh(job)
 
-    def _refresh(self, job: dict[str, Any]) -> None:
+    def _refresh(self, job: JobView) -> None:
         """Cut points, crop path and clip thumbnails from the job as it is now."""
         shown = self._shown
-        try:
-            options = StoryOptions.from_dict(job["options"])
-        except OptionsError:
-            return
+        options = job.options
         shown.layout = options.layout
         shown.out_size = (options.width, options.height)
-        clips = job.get("clips") or []
+        clips = job.clips
         if clips:
-            shown.cuts = [(c["index"], c["start"], c["end"]) for c in clips]
+            shown.cuts = [(c.index, c.start, c.end) for c in clips]
         elif shown.duration:
             try:
                 shown.cuts = [(p.index, p.start, p.end)
                               for p in plan_clips(shown.duration, options)]  # fmt: skip
             except PlanError:
                 shown.cuts = []
-        if job.get("framing"):
-            shown.path, shown.estimated = CropPath.from_dict(job["framing"]), False
+        if job.framing is not None:
+            shown.path, shown.estimated = job.framing, False
         images: dict[int, QImage] = {}
         for clip in clips:
-            if clip["state"] != "verified":
+            if not clip.verified:
                 continue
-            image = self._clip_images.get(clip["path"])
+            image = self._clip_images.get(clip.path)
             if image is not None:
-                images[clip["index"]] = image
-            elif (clip["path"] not in self._clip_tasks and clip["path"] not in self._no_image
-                  and os.path.isfile(clip["path"])):  # fmt: skip
-                self._clip_tasks[clip["path"]] = asyncio.ensure_future(
-                    self._make_clip_image(clip["path"], clip.get("duration") or 2.0))
+                images[clip.index] = image
+            elif (clip.path not in self._clip_tasks and clip.path not in self._no_image
+                  and os.path.isfile(clip.path)):  # fmt: skip
+                self._clip_tasks[clip.path] = asyncio.ensure_future(
+                    self._make_clip_image(clip.path, clip.duration or 2.0))
         shown.clip_images = images
         self.update()
 
-    async def _load(self, job: dict[str, Any]) -> None:
-        source = job["source"]
+    async def _load(self, job: JobView) -> None:
+        source = job.source
         shown = self._shown
         try:
             outcome = await self._runner.run(ffmpeg_probe_argv(self._ffmpeg, source))
@@ -163,8 +161,7 @@ class SourcePreview(QWidget):
         files = await asyncio.gather(*(self._make_frame(source, t) for t in times))
         shown.frames = [(t, QImage(f)) for t, f in zip(times, files, strict=True) if f]
         self.update()
-        layout = Layout(job["options"].get("layout", "crop"))
-        if layout is Layout.SMART and shown.path is None and shown.frames:
+        if job.options.layout is Layout.SMART and shown.path is None and shown.frames:
             from storyclip_gui.core.framing_worker import detect_stills
 
             stills = [(t, f) for t, f in zip(times, files, strict=True) if f]

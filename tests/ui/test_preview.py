@@ -51,7 +51,7 @@ def test_preview_before_and_after_processing(make_window, engine, media_ffmpeg, 
 
     engine.manager.resume()
     model = window.model
-    qtbot.waitUntil(lambda: model.index(0, 0).data(JOB_ROLE)["status"] == "completed",
+    qtbot.waitUntil(lambda: model.index(0, 0).data(JOB_ROLE).state == "completed",
                     timeout=240_000)  # fmt: skip
     qtbot.waitUntil(lambda: not shown.estimated and len(preview._shown.clip_images or {}) == 3,
                     timeout=60_000)  # fmt: skip
