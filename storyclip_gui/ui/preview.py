@@ -57,7 +57,8 @@ class _Shown:
     layout: Layout = Layout.CROP
     out_size: tuple[int, int] = (1080, 1920)
     clip_images: dict[int, QImage] | None = None
-    note: str = ""
+    note: str = ""  # shown instead of the preview
+    no_estimate: str = ""  # why a smart crop could not be estimated (the frames still show)
 
 
 class SourcePreview(QWidget):
@@ -169,7 +170,7 @@ class SourcePreview(QWidget):
                 samples = await asyncio.get_running_loop().run_in_executor(
                     None, detect_stills, stills)
             except (ImportError, RuntimeError) as exc:
-                shown.note = self.tr("No framing estimate: {0}").format(exc)
+                shown.no_estimate = self.tr("No framing estimate: {0}").format(exc)
             else:
                 if shown.path is None:  # the job's own analysis may have arrived meanwhile
                     half = crop_half_width(*shown.display, *shown.out_size)
@@ -247,7 +248,9 @@ class SourcePreview(QWidget):
                 Layout.FIT: self.tr("fit with bars"),
                 Layout.SMART: self.tr("smart crop")}[shown.layout]  # fmt: skip
         if shown.layout is Layout.SMART:
-            if shown.path is None:
+            if shown.no_estimate and shown.path is None:
+                what += f" ({shown.no_estimate})"
+            elif shown.path is None:
                 what += self.tr(" (finding the subject…)")
             elif shown.estimated:
                 what += self.tr(" (estimated from these frames; the job analyses 4 per second)")
