@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="make a 20 s test video and process it (no file needed)")  # fmt: skip
     p.add_argument("--output-dir", help="where job folders with clips are written")
     p.add_argument("--clip-seconds", type=float, help="length of each clip (default 15)")
-    p.add_argument("--layout", choices=["crop", "blur", "fit"], help="how 16:9 becomes 9:16")
+    p.add_argument("--layout", choices=["crop", "blur", "fit", "smart"],
+                   help="how 16:9 becomes 9:16 (smart: the crop follows the subject)")
     p.add_argument("--size", help="1080x1920 (default) or 720x1280")
     p.add_argument("--quality", choices=["low", "medium", "high"])
     p.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
@@ -76,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     rr = hs.add_parser("rerun", help="run a past job again as a new job (same or changed options)")
     rr.add_argument("job_id", metavar="JOB_ID", help="the job's id or its first characters")
     rr.add_argument("--clip-seconds", type=float, help="new clip length")
-    rr.add_argument("--layout", choices=["crop", "blur", "fit"])
+    rr.add_argument("--layout", choices=["crop", "blur", "fit", "smart"])
     rr.add_argument("--size", help="1080x1920 or 720x1280")
     rr.add_argument("--quality", choices=["low", "medium", "high"])
     rr.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")

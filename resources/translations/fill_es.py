@@ -101,6 +101,27 @@ SPANISH = {
     "Crop to fill": "Recortar para llenar",
     "Fit on blurred copy": "Encajar sobre copia desenfocada",
     "Fit with bars": "Encajar con bandas",
+    "Follow the subject": "Seguir al sujeto",
+    "Preview": "Vista previa",
+    "Select a job to preview its cuts and framing.":
+        "Selecciona un trabajo para ver sus cortes y su encuadre.",
+    "Reading the source…": "Leyendo el origen…",
+    "No preview: {0}": "Sin vista previa: {0}",
+    "No preview: the source has no measurable video.":
+        "Sin vista previa: el origen no tiene vídeo medible.",
+    "No framing estimate: {0}": "Sin estimación de encuadre: {0}",
+    "centre crop": "recorte centrado",
+    "fit on blur": "encajado sobre desenfoque",
+    "fit with bars": "encajado con bandas",
+    "smart crop": "recorte inteligente",
+    " (finding the subject…)": " (buscando al sujeto…)",
+    " (estimated from these frames; the job analyses 4 per second)":
+        " (estimado con estos fotogramas; el trabajo analiza 4 por segundo)",
+    " (the job's analysis)": " (el análisis del trabajo)",
+    "Cuts and framing — {0}": "Cortes y encuadre — {0}",
+    "Crop window over time (top: left edge of the source)":
+        "Ventana de recorte en el tiempo (arriba: borde izquierdo del origen)",
+    "Clips as written (their real framing)": "Clips tal como se escribieron (su encuadre real)",
     "Low (fast)": "Baja (rápida)",
     "Medium": "Media",
     "High (slow)": "Alta (lenta)",

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from storyclip_gui.core.ffmpeg.errors import JobError
+from storyclip_gui.core.framing import CropPath
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import MediaInfo
 
@@ -71,6 +72,7 @@ class Phase(StrEnum):
     WAITING = "waiting"
     STARTING = "starting"  # 0-10: checking and probing the source
     PREPARING = "preparing"  # 10-30: planning, folders, command
+    ANALYSING = "analysing"  # 20-30 when the options need it: finding the subject (smart)
     GENERATING = "generating"  # 30-80: ffmpeg writes the clips
     FINALIZING = "finalizing"  # 80-100: verification, manifest
     DONE = "done"
@@ -165,6 +167,7 @@ class Job:
     pid: int | None = None
     attempts: int = 0
     parent_id: str | None = None  # the history job this one re-runs
+    framing: CropPath | None = None  # smart layout: the crop path found (kept in memory only)
     created_at: float = field(default_factory=time.time)
     started_at: float | None = None  # the current (or last) attempt's start; None while queued
     finished_at: float | None = None
@@ -205,6 +208,7 @@ class Job:
             output_dir=self.output_dir, options=self.options, attempts=self.attempts,
             parent_id=self.parent_id, created_at=self.created_at, started_at=self.started_at,
             finished_at=self.finished_at, updated_at=self.updated_at, eta=self.eta,
+            framing=self.framing,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -236,6 +240,7 @@ class JobView:
     finished_at: float | None
     updated_at: float
     eta: dict[str, Any] | None = None  # the learned P50/P90 finish (core.eta)
+    framing: CropPath | None = None  # smart layout: the crop path found
 
     @property
     def is_final(self) -> bool:
@@ -314,4 +319,5 @@ class JobView:
             "finishedAt": self.finished_at,
             "updatedAt": self.updated_at,
             "clips": [c.to_dict() for c in self.clips],
+            "framing": self.framing.to_dict() if self.framing else None,
         }

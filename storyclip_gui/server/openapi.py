@@ -144,7 +144,8 @@ def openapi_document(version: str) -> dict[str, Any]:
                                                       "failed", "cancelled", "interrupted"]},
                 "progress": {"type": "number", "minimum": 0, "maximum": 100},
                 "phase": {"type": "string", "enum": ["waiting", "starting", "preparing",
-                                                     "generating", "finalizing", "done"]},
+                                                     "analysing", "generating", "finalizing",
+                                                     "done"]},
                 "message": {"type": "string"},
                 "sourceName": {"type": "string"},
                 "clipsDone": {"type": "integer"}, "clipsTotal": {"type": "integer"},
@@ -166,7 +167,10 @@ def openapi_document(version: str) -> dict[str, Any]:
             "properties": {"jobId": _JOB_ID, "source": {"type": "string"},
                            "status": {"type": "string"}, "progress": {"type": "number"},
                            "options": {"type": "object"}, "error": _ref("JobError"),
-                           "clips": {"type": "array", "items": _ref("Clip")}},
+                           "clips": {"type": "array", "items": _ref("Clip")},
+                           "framing": {"type": ["object", "null"], "description":
+                                       "smart layout: the crop path found (halfWidth, modes, "
+                                       "span, knots [time, centre] as shares of the width)"}},
         },
         "JobSummary": {
             "type": "object",
@@ -234,7 +238,12 @@ def openapi_document(version: str) -> dict[str, Any]:
                                  "existing regular file on the server's machine"},
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
-                                "nameTemplate, fastCopy"},
+                                "nameTemplate, fastCopy",
+                                "properties": {
+                                    # smart: the 9:16 crop follows the subject (smart framing)
+                                    "layout": {"type": "string",
+                                               "enum": ["crop", "blur", "fit", "smart"]},
+                                }},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
                           **_errors(400, 401, 403, 408, 409, 413, 429, 503)},

@@ -30,6 +30,7 @@ from storyclip_gui.core.ports import Runner
 from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 from storyclip_gui.ui.option_labels import describe_options
+from storyclip_gui.ui.preview import SourcePreview
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
@@ -78,6 +79,7 @@ class ThumbnailCache(QObject):
         self._icons: dict[str, QIcon] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._gate = asyncio.Semaphore(2)
+        self._previews: list[SourcePreview] = []
 
     def icon(self, clip_path: str, duration: float | None = None) -> QIcon | None:
         """The thumbnail if made; otherwise start making it and return None."""
@@ -94,11 +96,23 @@ class ThumbnailCache(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self.preview_busy
+
+    @property
+    def preview_busy(self) -> bool:
+        return any(p.busy for p in self._previews)
 
     def stop(self) -> None:
         for task in self._pending.values():
             task.cancel()
+        for preview in self._previews:
+            preview.stop()
+
+    def new_preview(self, parent: QWidget | None = None) -> SourcePreview:
+        """A source preview that makes its frames the same way (ffmpeg through the runner)."""
+        preview = SourcePreview(self._runner, self._ffmpeg, self._folder, parent)
+        self._previews.append(preview)
+        return preview
 
     def _target(self, clip_path: str) -> Path:
         try:
@@ -180,6 +194,10 @@ class JobDetail(QWidget):
         buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         clips_layout.addLayout(buttons)
+        # before processing: the source, its planned cuts and the crop window (ui/preview.py)
+        self.preview = thumbnails.new_preview() if thumbnails is not None else None
+        if self.preview is not None:
+            self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(clips_page, self.tr("Clips"))
 
         self.options = QPlainTextEdit(readOnly=True)
@@ -212,6 +230,8 @@ class JobDetail(QWidget):
         for edit in (self.options, self.command, self.log, self.ffmpeg_output):
             edit.clear()
         self.clips.clear()
+        if self.preview is not None:
+            self.preview.clear()
         self._update_buttons()
 
     def show_job(
@@ -241,6 +261,8 @@ class JobDetail(QWidget):
         if text != self.command.toPlainText():
             self.command.setPlainText(text or self.tr("(ffmpeg has not started yet)"))
         self._sync_clips(job)
+        if self.preview is not None:
+            self.preview.show_job(job)
         self._update_buttons()
 
     def _append_log(self, job: JobView) -> None:

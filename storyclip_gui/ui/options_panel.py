@@ -60,6 +60,7 @@ class OptionsPanel(QWidget):
             (Layout.CROP, self.tr("Crop to fill")),
             (Layout.BLUR, self.tr("Fit on blurred copy")),
             (Layout.FIT, self.tr("Fit with bars")),
+            (Layout.SMART, self.tr("Follow the subject")),
         ):
             self.layout_box.addItem(label, value.value)
         self.size = QComboBox()

@@ -52,11 +52,11 @@ def test_render_the_main_states(make_window, engine, video, qtbot, tmp_path):
     window.select_job(rows(window)[1].id)
     qtbot.waitUntil(lambda: window.detail.clips.count() == 4, timeout=5_000)
     qtbot.waitUntil(lambda: not window.thumbnails.busy, timeout=30_000)
-    window.detail.tabs.setCurrentIndex(0)
+    window.detail.tabs.setCurrentWidget(window.detail.clips.parentWidget())
     shoot(window, "3-completed-thumbnails")
 
     window.select_job(rows(window)[-1].id)
-    window.detail.tabs.setCurrentIndex(1)  # the log, with the reason
+    window.detail.tabs.setCurrentWidget(window.detail.log)  # the log, with the reason
     qtbot.waitUntil(lambda: "[invalid_input]" in window.detail.log.toPlainText(), timeout=5_000)
     shoot(window, "4-failure")
 
