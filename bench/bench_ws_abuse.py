@@ -89,7 +89,7 @@ def stand_in_pipeline(
 def make_manager(concurrency: int, rate: float, job_seconds: float) -> Any:
     from storyclip_gui.core.events import EventBus
     from storyclip_gui.core.manager import JobManager
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.core.scheduler import Scheduler
 
     return JobManager(store=MemoryJobStore(), bus=EventBus(),
@@ -117,21 +117,22 @@ async def flood(manager: Any, per_second: float, seconds: float) -> None:
 
 
 class Recorder:
-    """Wraps the hub's `_emit`: every message it numbered, as (seq, jobId, must), where `must`
-    marks state changes, clips and final messages (never held back or coalesced)."""
+    """Wraps the hub protocol's `_emit`: every message it numbered, as (seq, jobId, must), where
+    `must` marks state changes, clips and final messages (never held back or coalesced)."""
 
     def __init__(self, hub: Any) -> None:
         from storyclip_gui.core.events import EventKind
 
         self.emitted: list[tuple[int, str, bool]] = []
-        emit = hub._emit
+        protocol = hub.protocol
+        emit = protocol._emit
 
         def recording(event: Any) -> None:
             emit(event)
             must = event.kind is not EventKind.JOB_UPDATED or bool(event.state_changed)
-            self.emitted.append((hub.last_seq, event.job_id, must))
+            self.emitted.append((protocol.last_seq, event.job_id, must))
 
-        hub._emit = recording
+        protocol._emit = recording
 
 
 # -- raw sockets ---------------------------------------------------------------------------------
@@ -600,11 +601,13 @@ def summarize(seen: dict[str, Any], emitted: list[tuple[int, str, bool]]) -> dic
 def serve(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_API", "pyside6")
     from storyclip_gui.app import run_headless
+    from storyclip_gui.core.facade import EngineFacade
     from storyclip_gui.server import ServerConfig, start_web_server
 
     async def main() -> None:
         manager = make_manager(args.concurrency, args.rate, args.job_seconds)
-        handle = await start_web_server(manager, ServerConfig(token=TOKEN, port=0))
+        handle = await start_web_server(EngineFacade(manager, manager.store),
+                                        ServerConfig(token=TOKEN, port=0))  # fmt: skip
         recorder = Recorder(handle.hub)
         print(f"PORT {handle.port}", flush=True)
         loop = asyncio.get_running_loop()

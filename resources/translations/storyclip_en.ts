@@ -1,809 +1,1226 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="122"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="125" />
         <source>About StoryClip Studio</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="136"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="139" />
         <source>Turns long videos into vertical story clips, and shows every job live.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="143"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="146" />
         <source>asking…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40" />
         <source>no videos found in this folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47" />
         <source>the file does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51" />
         <source>hidden files are not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54" />
         <source>no extension</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58" />
         <source>not a video file ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133" />
         <source>Drop videos or folders here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148" />
         <source>Add videos…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161" />
         <source>Change folder…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170" />
         <source>Clips are saved in {folder}, in one folder per video.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="15" />
+        <source>Waiting in queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="16" />
+        <source>Starting video processing...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="17" />
+        <source>Processing video files...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="18" />
+        <source>Video processing completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="19" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="20" />
+        <source>Cancelled before it started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="21" />
+        <source>Interrupted: resumes at next start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="22" />
+        <source>Interrupted: the app stopped while this job ran</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="23" />
+        <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <source>Generated %n of {total} clips</source>
+        <translation>
+            <numerusform>Generated %n of {total} clips</numerusform>
+            <numerusform>Generated %n of {total} clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <source>Verified %n of {total} clips</source>
+        <translation>
+            <numerusform>Verified %n of {total} clips</numerusform>
+            <numerusform>Verified %n of {total} clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <source>Stopped after %n interrupted attempts; retry it by hand.</source>
+        <translation>
+            <numerusform>Stopped after %n interrupted attempt; retry it by hand.</numerusform>
+            <numerusform>Stopped after %n interrupted attempts; retry it by hand.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="50"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="52" />
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="51"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="53" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="52"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="54" />
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="53"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="55" />
         <source>Clips</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="54"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="56" />
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="55"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="57" />
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="88"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="70" />
+        <source>Running time of the last attempt; time waiting in the queue is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="74" />
+        <source>{n} attempts; the summary's speed counts the time of all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="84" />
         <source>Jobs: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="89"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="85" />
         <source>Clips: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="95"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="91" />
         <source>Failure rate: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="101"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="97" />
         <source>Mean speed: {s}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="230"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="219" />
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="231"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="220" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="232"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="221" />
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="233"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="222" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="235"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="224" />
         <source>Unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="240"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="229" />
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="241"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="230" />
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="242"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="231" />
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="243"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="305"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="282" />
         <source>Search by file name…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="313"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="290" />
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="336"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="313" />
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="337"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="314" />
         <source>Re-run with current options</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="338"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="315" />
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="339"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="316" />
         <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="409"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="397" />
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="426"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="414" />
         <source>Export failed: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="430"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="418" />
         <source>Exported {n} jobs to {p}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="144"/>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="204"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="146" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="211" />
         <source>Select a job to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="169"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="172" />
         <source>Open clip</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="170"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="174" />
+        <source>Open the selected clip in the video player</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="175" />
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="177"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="183" />
         <source>Clips</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="197" />
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="191"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="198" />
         <source>ffmpeg output</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="192"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="199" />
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="193"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
         <source>ffmpeg command</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="226"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="232" />
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="237"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="242" />
         <source>(ffmpeg has not started yet)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="251"/>
-        <source>— ffmpeg&apos;s last output —</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="256" />
+        <source>— ffmpeg's last output —</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="32" />
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="33" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="34" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="35" />
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="36" />
+        <source>Clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="37" />
+        <source>Speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="38" />
+        <source>ETA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="39" />
+        <source>Elapsed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="40" />
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="89" />
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="90" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="86"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="91" />
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="87"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="92" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="93" />
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="114" />
+        <source>Running time of this attempt; time waiting in the queue is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="119" />
+        <source>Attempt {n}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
         <source>All jobs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="86" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="176"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <source>Running {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <source>Queued {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <source>Done {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <source>Failed {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <source>Cancelled {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <source>Interrupted {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
         <source>Add videos…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="178"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="209" />
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="182"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="185"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
         <source>Stop the selected jobs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="187"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="189"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
         <source>Remove from list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="192"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="198"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Open output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Copy WebSocket URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="201"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="529"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="702" />
         <source>Pause queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="203"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>Clear finished</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="205"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
         <source>Retry all failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="211"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Check setup…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="213"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="216"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="255" />
         <source>About StoryClip Studio</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="374"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="433" />
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="543" />
+        <source>%n videos queued</source>
+        <translation>
+            <numerusform>%n video queued</numerusform>
+            <numerusform>%n videos queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="983" />
+        <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
+        <translation>
+            <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
+            <numerusform>%n jobs are still queued or running. They stop now and resume at the next start.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="244"/>
-        <source>Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="292"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="339" />
         <source>Story options</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="324"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="371" />
         <source>Filter by name…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="379"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="645"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
+        <source>Filter by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <source>Folder column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
+        <source>Queue order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
+        <source>List the jobs as they run: finished and running first, then the queue in its order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="451" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="816" />
         <source>Server: off</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="401"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="463" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="465" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <source>&amp;Queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="524" />
         <source>The story options are not valid: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
         <source>Not added:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
         <source>Not added —</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="421"/>
-        <source>{n} videos queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
         <source>Videos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
         <source>All files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="565" />
         <source>Add videos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="452"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="573" />
         <source>Add folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="526"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="664" />
+        <source>The output folder {p} does not exist (any more).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="672" />
+        <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
         <source>Resume queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="627"/>
-        <source>Running {r} · Queued {q} · Done {d}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="806" />
+        <source>paused</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="633"/>
-        <source> · Failed {f}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="635"/>
-        <source> · paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="648"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="819" />
         <source>Server: {u} · {n} observers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="700"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="850" />
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="851" />
+        <source>The observer server now: {u}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <source>Saved. Applies after restart: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="888" />
         <source>ffmpeg in use</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="701"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="889" />
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="782"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="981" />
         <source>Quit StoryClip Studio?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OptionLabels</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="15" />
+        <source>Preset</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="784"/>
-        <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="16" />
+        <source>Clip length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="17" />
+        <source>Layout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="18" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="19" />
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="20" />
+        <source>Start at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="21" />
+        <source>End at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="22" />
+        <source>Most clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="23" />
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="24" />
+        <source>Fast copy (no re-encoding)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="25" />
+        <source>Shortest last clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="26" />
+        <source>File names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="29" />
+        <source>Crop to fill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
+        <source>Fit on blurred copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
+        <source>Fit with bars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
+        <source>Low (fast)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
+        <source>High (slow)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
+        <source>the end of the video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
+        <source>no limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <source>No</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="48"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="51" />
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="60" />
         <source>Crop to fill</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="58"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="61" />
         <source>Fit on blurred copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="59"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
         <source>Fit with bars</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="67"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="70" />
         <source>Low (fast)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="68"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="69"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
         <source>High (slow)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="76"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="79" />
         <source>Choose the output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
         <source>Clip length</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Layout</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="86"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="87"/>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="155"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="183" />
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="34"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="40"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
         <source>Working folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
         <source>Monitoring interval (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>ffmpeg program</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>Jobs at once</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Stall timeout (s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Default quality</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Default clip length (s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Resume interrupted jobs at start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Keep history (days, 0: always)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <source>Keep finished jobs listed (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <source>Port (0: any free port)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <source>Allowed web origins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <source>Allowed host names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <source>Most WebSocket connections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <source>Most queued jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="108" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="102"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="111"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="139" />
+        <source>* applies after a restart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="117"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
         <source>Keep running in the tray when the window closes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="119"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
         <source>A new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
         <source>Watch folders</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="129"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="163" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="127" />
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
+        <source>Applies after a restart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
+        <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
+        <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="258" />
+        <source>Delete old history?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
         <source>Watch folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SetupCheckDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="40"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="41" />
         <source>Check setup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="48" />
         <source>What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder and the folders StoryClip writes to.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59" />
         <source>Checking ffmpeg, encoders and folders…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="61" />
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="87" />
         <source>The setup check itself failed: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="36"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="37"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="38" />
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="56"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="57" />
         <source>A job failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="62"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="63" />
         <source>{done} completed, {failed} failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="66"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from storyclip_gui.core.events import Event, EventBus, EventKind
@@ -25,7 +25,7 @@ class ProcessView:
             BarColumn(),
             TextColumn("{task.percentage:>5.1f}%"),
             TextColumn("{task.fields[status]}"),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[eta]}", style="cyan"),
             console=console,
             transient=False,
         )
@@ -45,7 +45,7 @@ class ProcessView:
         task = self._tasks.get(event.job_id)
         if task is None:
             name = os.path.basename(job["source"])[:40]
-            task = self.progress.add_task("", total=100, name=name, status="queued")
+            task = self.progress.add_task("", total=100, name=name, status="queued", eta="")
             self._tasks[event.job_id] = task
         status = job["message"]
         if event.kind is EventKind.JOB_COMPLETED:
@@ -54,7 +54,21 @@ class ProcessView:
             )
         elif job["speed"]:
             status = f"{status}  {job['speed']:.1f}x"
-        self.progress.update(task, completed=job["progress"], status=status)
+        self.progress.update(task, completed=job["progress"], status=status,
+                             eta=eta_text(job.get("eta")))  # fmt: skip
+
+
+def eta_text(eta: dict[str, Any] | None) -> str:
+    """'~1:40 (≤2:10)': the learned P50, and the P90 it stays under nine times in ten."""
+    if not eta:
+        return ""
+    return f"~{clock_text(eta['p50Seconds'])} (≤{clock_text(eta['p90Seconds'])})"
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def result_objects(

@@ -43,9 +43,24 @@ from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, cl
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_argv
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
+from storyclip_gui.core.framing import (
+    CropPath,
+    SampleParser,
+    build_path,
+    crop_half_width,
+    crop_x_expression,
+)
+from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
-from storyclip_gui.core.options import Cuts
-from storyclip_gui.core.plan import ClipPlan, PlanError, frame_cut, keyframe_plan, plan_clips
+from storyclip_gui.core.options import Cuts, Layout
+from storyclip_gui.core.plan import (
+    ClipPlan,
+    PlanError,
+    floor_us,
+    frame_cut,
+    keyframe_plan,
+    plan_clips,
+)
 from storyclip_gui.core.ports import AnalysisCache, ProcessOutcome, Runner
 from storyclip_gui.core.presets import rules_for
 from storyclip_gui.core.probe import (
@@ -253,6 +268,8 @@ class JobPipeline:
         job_dir = self._prepare_outputs(media)
         try:
             await self._check_unrecorded()
+            if self._needs_framing(media):
+                await self._analyse_framing(media)
             if can_copy(media, job.options):
                 await self._render_copy(job_dir)
             else:
@@ -282,8 +299,9 @@ class JobPipeline:
             percent = int(100 * min(1.0, seconds / duration))
             if percent > self._scan_percent:  # a second, decoding pass starts over
                 self._scan_percent = percent
-                share = 0.1 if self._smart else 0.2  # smart cuts: analysis takes 20-30
-                self._report(10 + share * percent, Phase.PREPARING, "Processing video files...")
+                # smart cuts or smart framing: their analyses take 20-30
+                span = 0.1 if self._smart or self._needs_framing(media) else 0.2
+                self._report(10 + span * percent, Phase.PREPARING, "Processing video files...")
 
         runner, toolchain = self.config.runner, self.toolchain
         scan, outcome = await scan_packets(runner, toolchain, self.job.source, progress)
@@ -413,6 +431,72 @@ class JobPipeline:
                 clip.path = str(naming.unique_path(path, taken))
         self._unrecorded = []
 
+    # -- smart framing (core/framing.py) ---------------------------------------------------
+    def _needs_framing(self, media: MediaInfo) -> bool:
+        return self.job.options.layout is Layout.SMART and not can_copy(media, self.job.options)
+
+    async def _analyse_framing(self, media: MediaInfo) -> None:
+        """Find the subject in the planned range (the detector runs as its own process through
+        the runner: progress from its samples, cancel and the stall watchdog as for ffmpeg),
+        then build the crop path. Progress 20-30. Kept on the job: a resume of the same range
+        of the same file does not analyse again."""
+        job = self.job
+        pending = [c for c in job.clips if c.state is not ClipState.VERIFIED]
+        if not pending:
+            return
+        begin, end = min(c.start for c in pending), max(c.end for c in pending)
+        key = _source_key(job.source)
+        old = job.framing
+        if old and old.source_key == key and old.span[0] <= begin and end <= old.span[1]:
+            return
+        width, height = media.display_size
+        argv = worker_argv(python_command(), self.toolchain.ffmpeg, job.source,
+                           self._origin + begin, end - begin, (width, height),
+                           self._origin)  # fmt: skip
+        parser = SampleParser()
+        label = "Finding the subject for smart framing"
+        base = 25 if self._smart else 20  # smart cuts' analysis took 20-25
+        self._report(base, Phase.ANALYSING, f"{label}...")
+
+        reported = -1
+
+        def on_stdout(data: bytes) -> None:
+            nonlocal reported
+            parser.feed(data)
+            share = min(1.0, max(0.0, (parser.last_seconds - begin) / (end - begin or 1)))
+            if int(100 * share) > reported:  # one report per percent, like the scan
+                reported = int(100 * share)
+                self._report(base + (30 - base) * share, Phase.ANALYSING,
+                             f"{label}... {reported}%")  # fmt: skip
+
+        outcome = await self.config.runner.run(
+            argv, on_stdout=on_stdout, stall_timeout=self.config.stall_timeout,
+            on_started=lambda pid: self.hooks.process_started(job, pid),
+        )  # fmt: skip
+        self.hooks.process_started(job, None)
+        if not outcome.ok or not parser.done:
+            if outcome.stalled:
+                raise JobFailure(self._classify(outcome))
+            detail = outcome.stderr_tail.strip()
+            raise _fail(ErrorCode.INTERNAL_ERROR if outcome.exit_code != 3
+                        else ErrorCode.ENCODER_UNAVAILABLE,
+                        "Smart framing could not analyse the video "
+                        f"({detail.splitlines()[-1] if detail else outcome}). "
+                        "Choose another layout, or check `storyclip doctor`.",
+                        outcome.stderr_tail)  # fmt: skip
+        half = crop_half_width(width, height, job.options.width, job.options.height)
+        path = build_path(parser.samples, half)
+        job.framing = CropPath(path.knots, path.half_width, path.modes, (begin, end), key)
+
+    def _crop_x(self, start: float, stop: float, seek_from: float | None) -> str | None:
+        """The smart crop's x for a clip whose frames are [start, stop) (clip clock): the
+        filter's `t` counts from the input seek point (ffmpeg's clock, the one the scan read)."""
+        path = self.job.framing
+        if path is None or self.job.options.layout is not Layout.SMART:
+            return None
+        seek = floor_us(seek_from if seek_from is not None else self._origin + start)
+        return crop_x_expression(path, start, stop, seek - self._origin)
+
     # -- rendering -------------------------------------------------------------------------
     async def _render(self, job_dir: Path, media: MediaInfo) -> None:
         """One ffmpeg run per clip still missing, each verified and renamed before the next."""
@@ -427,10 +511,12 @@ class JobPipeline:
         for clip in pending:
             start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
             temp = naming.temp_clip_path(job_dir, job.id, clip.index)
+            seek_from = self._seek_from(origin + start, media)
             loudnorm = await self._loudnorm(origin + start, stop - start, media)
             argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
                               media, job.options, str(temp), self.scan.video.time_base,
-                              self._seek_from(origin + start, media), loudnorm)  # fmt: skip
+                              seek_from, self._crop_x(start, stop, seek_from),
+                              loudnorm)  # fmt: skip
             job.commands.append(argv)
             await self._run_ffmpeg(argv, stop - start)
             self._done_seconds += clip.end - clip.start
@@ -526,6 +612,7 @@ class JobPipeline:
         fraction = min(1.0, done / self._pending_seconds)
         job.speed = update.speed
         job.fps = update.fps
+        job.media_left = self._pending_seconds - done
         if update.speed and update.speed > 0:
             job.eta_seconds = round((self._pending_seconds - done) / update.speed, 1)
         self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())
@@ -619,8 +706,9 @@ class JobPipeline:
         if cache is not None and fingerprint is not None:
             stored = cache.get_analysis(fingerprint, params_key())
             if stored is not None:
-                self._report(30, Phase.ANALYSING, "Silences and scene changes: from history")
+                self._report(20, Phase.ANALYSING, "Silences and scene changes: from history")
                 return SourceAnalysis.from_dict(stored)
+        top = 25 if self._needs_framing(media) else 30  # smart framing follows: 25-30
         self._report(20, Phase.ANALYSING, "Finding silences and scene changes...")
         parser, progress = AnalysisParser(), ProgressParser()
         reached = 0.0
@@ -630,7 +718,7 @@ class JobPipeline:
             for update in progress.feed(data):
                 if update.out_time and duration and update.out_time > reached:
                     reached = min(update.out_time, duration)
-                    self._report(20 + 10 * reached / duration, Phase.ANALYSING,
+                    self._report(20 + (top - 20) * reached / duration, Phase.ANALYSING,
                                  "Finding silences and scene changes...")  # fmt: skip
 
         def on_stderr(data: bytes) -> None:
@@ -762,6 +850,15 @@ def _cut_info(plan: ClipPlan) -> dict[str, Any] | None:
         return None
     return {"nominalStart": plan.nominal_start, "nominalEnd": plan.nominal_end,
             "startReason": plan.start_reason, "endReason": plan.end_reason}  # fmt: skip
+
+
+def _source_key(path: str) -> str:
+    """Which file, as it is now: a path, size and modification time."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return path
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}"
 
 
 def _is_still_image(media: MediaInfo) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,17 +21,27 @@ class SourceProblem:
     message: str
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders names as people count: v1, v2, v10 (not v1, v10, v2); any case."""
+    return tuple((1, int(part)) if i % 2 else (0, part.casefold())
+                 for i, part in enumerate(_DIGITS.split(name)))  # fmt: skip
+
+
 def looks_like_video(path: Path) -> bool:
     return path.suffix.lower() in VIDEO_EXTENSIONS and not path.name.startswith(".")
 
 
 def find_videos(folder: Path) -> list[Path]:
-    """Videos under `folder`, sorted, hidden files and folders skipped, symlinked folders not
-    followed (so a symlink loop cannot trap us)."""
+    """Videos under `folder` in natural order (v2 before v10), hidden files and folders
+    skipped, symlinked folders not followed (so a symlink loop cannot trap us)."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / f for f in sorted(files) if looks_like_video(Path(root) / f))
+        dirs[:] = sorted((d for d in dirs if not d.startswith(".")), key=natural_key)
+        found.extend(Path(root) / f for f in sorted(files, key=natural_key)
+                     if looks_like_video(Path(root) / f))  # fmt: skip
     return found
 
 

@@ -1,10 +1,13 @@
 """SqliteJobStore: core's JobStore port on SQLite — registration, state, progress, clips, history.
 
-Writes: `add` raises StoreError (a job that cannot be stored is not born). `save`,
-`save_progress`, `save_clip` and `record_seq` never raise for the user's environment (disk full,
-locked, damaged): the error is reported through `on_error`, the job is remembered as dirty and
-written in full by the next write that succeeds, so the app keeps running and nothing already
-stored is lost. Reads raise StoreError.
+`add` raises StoreError when the database refuses the job (a job that cannot be stored is not
+born) and SubmitError for an id already stored. The running engine's writes (`save`,
+`save_progress`, `save_clip`, `save_queue_order`, `record_seq`) never raise for the user's
+environment (disk full, locked, damaged): the error is reported once through `on_error` and kept
+in `last_error`, the job is remembered as dirty and written in full by the next write that
+succeeds, so the app keeps running and nothing already stored is lost. Reads, `prune` and
+`load_unfinished` (which claims jobs) raise StoreError. Any other database error is a bug and
+propagates as it is.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import peewee
 
@@ -47,6 +50,7 @@ T = TypeVar("T")
 ErrorHandler = Callable[[StoreError], None]
 LAST_SEQ_KEY = "last_seq"
 QUEUE_ORDER_KEY = "queue_order"  # JSON list of job ids, written when the queue is reordered
+FAILED_LIST_KEY = "failed_list"  # JSON list of the failed jobs the live list shows
 _PROGRESS_FIELDS = (
     JobRow.progress, JobRow.phase, JobRow.message, JobRow.clips_generated, JobRow.speed,
     JobRow.fps, JobRow.eta_seconds, JobRow.pid, JobRow.updated_at,
@@ -148,6 +152,16 @@ class SqliteJobStore:
         self._pending_seq = seq
         self._write(None, lambda: None)
 
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        final = [s.value for s in FINAL_STATES]
+        def read() -> tuple[int, float | None]:
+            old = JobRow.select().where(JobRow.state.in_(final),
+                                        JobRow.finished_at < finished_before)  # fmt: skip
+            oldest = old.select(peewee.fn.MIN(JobRow.finished_at)).scalar()
+            return int(old.count()), None if oldest is None else float(oldest)
+
+        return self._read(read)
+
     def prune(self, finished_before: float) -> int:
         """Delete finished jobs (with their clip rows and log) that ended before the given
         time, and cut analyses made before it. Output files are never touched. Returns how many
@@ -190,10 +204,24 @@ class SqliteJobStore:
         return queue_sorted(jobs, json.loads(saved.value) if saved else [])
 
     def save_queue_order(self, job_ids: list[str]) -> None:
-        value = json.dumps(job_ids)
+        self._save_meta(QUEUE_ORDER_KEY, json.dumps(job_ids))
 
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        self._save_meta(FAILED_LIST_KEY, json.dumps(job_ids))
+
+    def load_failed_list(self) -> list[Job]:
+        saved = self._read(lambda: MetaRow.get_or_none(MetaRow.key == FAILED_LIST_KEY))
+        ids = json.loads(saved.value) if saved else []
+        if not ids:
+            return []
+        rows = self._read(lambda: list(JobRow.select().where(
+            JobRow.id.in_(ids), JobRow.state == JobState.FAILED.value)))  # fmt: skip
+        order = {job_id: i for i, job_id in enumerate(ids)}
+        return sorted(self._read(lambda: self._jobs(rows)), key=lambda j: order[j.id])
+
+    def _save_meta(self, key: str, value: str) -> None:
         def write() -> None:
-            MetaRow.insert(key=QUEUE_ORDER_KEY, value=value).on_conflict(
+            MetaRow.insert(key=key, value=value).on_conflict(
                 conflict_target=[MetaRow.key], update={MetaRow.value: value}
             ).execute()
 
@@ -208,6 +236,16 @@ class SqliteJobStore:
         def read() -> Job | None:
             row = JobRow.get_or_none(JobRow.id == job_id)
             return self._jobs([row])[0] if row else None
+
+        return self._read(read)
+
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        # a range on the primary key: no LIKE wildcards to escape, and it uses the index
+        def read() -> list[str]:
+            query = (JobRow.select(JobRow.id)
+                     .where((JobRow.id >= prefix) & (JobRow.id < prefix + "\U0010ffff"))
+                     .order_by(JobRow.id).limit(limit))  # fmt: skip
+            return [row.id for row in query]
 
         return self._read(read)
 
@@ -230,22 +268,11 @@ class SqliteJobStore:
 
         return self._read(read)
 
-    def iter_history(self, query: HistoryQuery, page_size: int = 1000) -> Iterator[Job]:
-        """Every job the query matches, newest first, fetched page by page (for export)."""
-        cursor = query.before
-        while True:
-            page = self.history(HistoryQuery(query.states, query.since, query.until,
-                                             query.search, page_size, cursor))  # fmt: skip
-            yield from page.jobs
-            if page.next_cursor is None:
-                return
-            cursor = page.next_cursor
-
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return self._read(lambda: self._stats(since))
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        return self._read(lambda: self._stats(since, query))
 
     # -- internals -------------------------------------------------------------------------
-    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect:
+    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect[JobRow]:
         select = JobRow.select()
         if query.states:
             select = select.where(JobRow.state.in_(sorted(s.value for s in query.states)))
@@ -262,10 +289,13 @@ class SqliteJobStore:
             )
         return select.order_by(JobRow.created_at.desc(), JobRow.id.desc())
 
-    def _stats(self, since: float | None) -> HistoryStats:
-        where = "WHERE created_at >= ?" if since is not None else ""
-        params: tuple[Any, ...] = (since,) if since is not None else ()
-        sql = self.database.execute_sql
+    def _stats(self, since: float | None, query: HistoryQuery | None) -> HistoryStats:
+        conditions, values = _stats_filter(since, query)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        params: tuple[Any, ...] = tuple(values)
+        # the covering index holds every column but the name: a search reads the rows
+        index = "" if query is not None and query.search else "INDEXED BY job_stats"
+        sql: Callable[..., Any] = self.database.execute_sql
         counts: dict[str, int] = {}
         clips = 0
         media = busy = 0.0
@@ -273,8 +303,8 @@ class SqliteJobStore:
         # one pass over the covering index job_stats: the wide rows are never read
         for state, count, verified, media_s, busy_s, busy_n in sql(
             f"SELECT state, count(*), total(clips_verified), total(media_seconds), "
-            f"total(processing_seconds), count(processing_seconds) FROM job INDEXED BY "
-            f"job_stats {where} GROUP BY state", params
+            f"total(processing_seconds), count(processing_seconds) FROM job {index} "
+            f"{where} GROUP BY state", params
         ):  # fmt: skip
             counts[state] = count
             clips += int(verified)
@@ -282,7 +312,7 @@ class SqliteJobStore:
                 media, busy, busy_count = media_s, busy_s, busy_n
         p95 = None
         if busy_count:
-            extra = "AND created_at >= ?" if since is not None else ""
+            extra = "".join(f"AND {c} " for c in conditions)
             offset = min(busy_count - 1, math.ceil(0.95 * busy_count) - 1)
             row = sql(
                 f"SELECT processing_seconds FROM job WHERE state = 'completed' AND "
@@ -294,7 +324,7 @@ class SqliteJobStore:
             code or ErrorCode.INTERNAL_ERROR.value: n
             for code, n in sql(
                 f"SELECT error_code, count(*) FROM job WHERE state = 'failed' "
-                f"{'AND created_at >= ?' if since is not None else ''} GROUP BY error_code",
+                f"{''.join(f'AND {c} ' for c in conditions)} GROUP BY error_code",
                 params,
             )
         }
@@ -353,7 +383,7 @@ class SqliteJobStore:
             self._upsert_clip(job.id, clip)
 
     def _upsert_clip(self, job_id: str, clip: Clip) -> None:
-        values = {
+        values: dict[peewee.Field, Any] = {
             ClipRow.job: job_id, ClipRow.idx: clip.index, ClipRow.start_s: clip.start,
             ClipRow.end_s: clip.end, ClipRow.path: clip.path, ClipRow.state: clip.state.value,
             ClipRow.duration: clip.duration, ClipRow.width: clip.width,
@@ -451,7 +481,7 @@ class SqliteJobStore:
         except peewee.DatabaseError as exc:
             self._raise(exc)
 
-    def _raise(self, exc: peewee.DatabaseError) -> Any:
+    def _raise(self, exc: peewee.DatabaseError) -> NoReturn:
         if not is_environment_error(exc):
             raise exc
         raise environment_error(exc, self.path) from None
@@ -463,6 +493,30 @@ class SqliteJobStore:
             log.error("%s", error)
             if self.on_error is not None:
                 self.on_error(error)
+
+
+def _stats_filter(since: float | None, query: HistoryQuery | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on the job table) and their parameters for stats over a filter."""
+    conditions: list[str] = []
+    values: list[Any] = []
+    if since is not None:
+        conditions.append("created_at >= ?")
+        values.append(since)
+    if query is not None:
+        if query.states:
+            states = sorted(s.value for s in query.states)
+            conditions.append(f"state IN ({', '.join('?' * len(states))})")
+            values.extend(states)
+        if query.since is not None:
+            conditions.append("created_at >= ?")
+            values.append(query.since)
+        if query.until is not None:
+            conditions.append("created_at < ?")
+            values.append(query.until)
+        if query.search:
+            conditions.append("instr(source_name, ?) > 0")
+            values.append(query.search.lower())
+    return conditions, values
 
 
 def _busy_seconds(old: JobRow | None, job: Job) -> float | None:

@@ -112,6 +112,7 @@ class DeliveryRow(BaseModel):
 
     id = peewee.TextField(primary_key=True)  # the idempotency key the receiver sees
     webhook = peewee.ForeignKeyField(WebhookRow, column_name="webhook_id", on_delete="CASCADE")
+    webhook_id: str  # the raw key peewee adds for the foreign key (declared for mypy)
     event = peewee.TextField()
     body = peewee.TextField()
     created_at = peewee.FloatField()
@@ -123,6 +124,26 @@ class DeliveryRow(BaseModel):
 
     class Meta:
         table_name = "webhook_delivery"
+
+
+class ThroughputRow(BaseModel):
+    """One verified clip's pace (core.eta.Sample)."""
+
+    id = peewee.AutoField()
+    at = peewee.FloatField()
+    encoder = peewee.TextField()
+    quality = peewee.TextField()
+    size = peewee.TextField()
+    source_codec = peewee.TextField()
+    source_height = peewee.IntegerField()
+    concurrency = peewee.IntegerField()
+    media_seconds = peewee.FloatField()
+    wall_seconds = peewee.FloatField()
+    source_bytes = peewee.IntegerField()
+    source_seconds = peewee.FloatField()
+
+    class Meta:
+        table_name = "clip_throughput"
 
 
 class AnalysisRow(BaseModel):
@@ -139,4 +160,5 @@ class AnalysisRow(BaseModel):
         primary_key = peewee.CompositeKey("fingerprint", "params")
 
 
-MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow, AnalysisRow)
+MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow, ThroughputRow,
+          AnalysisRow)

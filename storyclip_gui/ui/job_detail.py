@@ -10,7 +10,6 @@ import os
 import shlex
 import time
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap, QTextCursor
@@ -26,8 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storyclip_gui.core.jobs import ClipView, JobState, JobView
 from storyclip_gui.core.ports import Runner
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
+from storyclip_gui.ui.option_labels import describe_options
+from storyclip_gui.ui.preview import SourcePreview
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
@@ -77,6 +80,7 @@ class ThumbnailCache(QObject):
         self._icons: dict[str, QIcon] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._gate = asyncio.Semaphore(2)
+        self._previews: list[SourcePreview] = []
 
     def icon(self, clip_path: str, duration: float | None = None) -> QIcon | None:
         """The thumbnail if made; otherwise start making it and return None."""
@@ -93,11 +97,23 @@ class ThumbnailCache(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self.preview_busy
+
+    @property
+    def preview_busy(self) -> bool:
+        return any(p.busy for p in self._previews)
 
     def stop(self) -> None:
         for task in self._pending.values():
             task.cancel()
+        for preview in self._previews:
+            preview.stop()
+
+    def new_preview(self, parent: QWidget | None = None) -> SourcePreview:
+        """A source preview that makes its frames the same way (ffmpeg through the runner)."""
+        preview = SourcePreview(self._runner, self._ffmpeg, self._folder, parent)
+        self._previews.append(preview)
+        return preview
 
     def _target(self, clip_path: str) -> Path:
         try:
@@ -137,7 +153,7 @@ class JobDetail(QWidget):
     def __init__(self, thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._thumbs = thumbnails
-        self._job: dict[str, Any] | None = None
+        self._job: JobView | None = None
         self._log: list[str] = []
         self._last_line = ""
         layout = QVBoxLayout(self)
@@ -165,19 +181,28 @@ class JobDetail(QWidget):
         self.clips.setWordWrap(True)
         self.clips.setSpacing(4)
         self.clips.itemActivated.connect(self._open_clip)
+        self.clips.itemSelectionChanged.connect(self._update_buttons)
         clips_layout.addWidget(self.clips)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open clip"))
+        self.open_button.setObjectName("openClipButton")
+        self.open_button.setToolTip(self.tr("Open the selected clip in the video player"))
         self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.setObjectName("revealButton")
         self.open_button.clicked.connect(lambda: self._open_clip(self.clips.currentItem()))
         self.reveal_button.clicked.connect(self._reveal)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         clips_layout.addLayout(buttons)
+        # before processing: the source, its planned cuts and the crop window (ui/preview.py)
+        self.preview = thumbnails.new_preview() if thumbnails is not None else None
+        if self.preview is not None:
+            self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(clips_page, self.tr("Clips"))
 
         self.options = QPlainTextEdit(readOnly=True)
+        self.options.setObjectName("optionsText")
         self.command = QPlainTextEdit(readOnly=True)
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_LINES)
@@ -198,7 +223,7 @@ class JobDetail(QWidget):
 
     @property
     def job_id(self) -> str | None:
-        return self._job["jobId"] if self._job else None
+        return self._job.id if self._job else None
 
     def clear(self) -> None:
         self._job = None
@@ -206,27 +231,27 @@ class JobDetail(QWidget):
         for edit in (self.options, self.command, self.log, self.ffmpeg_output):
             edit.clear()
         self.clips.clear()
+        if self.preview is not None:
+            self.preview.clear()
         self._update_buttons()
 
     def show_job(
-        self, job: dict[str, Any], commands: list[list[str]] | None = None, ffmpeg_log: str = ""
+        self, job: JobView, commands: list[list[str]] | None = None, ffmpeg_log: str = ""
     ) -> None:
         """Show (or refresh) a job. `commands` are the argv lists ffmpeg ran, when known;
         `ffmpeg_log` is the live tail of what ffmpeg is writing."""
-        new = self._job is None or self._job["jobId"] != job["jobId"]
+        new = self._job is None or self._job.id != job.id
         self._job = job
-        name, source = html.escape(os.path.basename(job["source"])), html.escape(job["source"])
-        self.title.setText(
-            f"<b>{name}</b> — {status_label(job['status'])}<br><small>{source}</small>"
-        )
+        name, source = html.escape(os.path.basename(job.source)), html.escape(job.source)
+        self.title.setText(f"<b>{name}</b> — {status_label(job.state)}<br><small>{source}</small>")
         if new:
             self._log = []
             self._last_line = ""
             self.log.clear()
             self.clips.clear()
-        folder_label = self.tr("Output folder")
-        options = "\n".join(f"{k}: {v}" for k, v in job["options"].items())
-        options += f"\n\n{folder_label}: {job.get('outputDir') or '—'}"
+        rows = [*describe_options(job.options.to_dict()),
+                (self.tr("Output folder"), job.output_dir or "—")]  # fmt: skip
+        options = "\n".join(f"{label}: {value}" for label, value in rows)
         if options != self.options.toPlainText():
             self.options.setPlainText(options)
         self._append_log(job)
@@ -237,63 +262,63 @@ class JobDetail(QWidget):
         if text != self.command.toPlainText():
             self.command.setPlainText(text or self.tr("(ffmpeg has not started yet)"))
         self._sync_clips(job)
+        if self.preview is not None:
+            self.preview.show_job(job)
         self._update_buttons()
 
-    def _append_log(self, job: dict[str, Any]) -> None:
-        error = job.get("error") if job["status"] == "failed" else None
-        code = f"[{error['code']}] " if error else ""
-        key = f"{status_label(job['status'])} · {code}{job['message']}"
+    def _append_log(self, job: JobView) -> None:
+        error = job.error if job.state is JobState.FAILED else None
+        code = f"[{error.code.value}] " if error else ""
+        key = f"{status_label(job.state)} · {code}{engine_message(job.message)}"
         if key == self._last_line:
             return  # only the percentage moved: keep the log readable
         self._last_line = key
         stamp = time.strftime("%H:%M:%S")
-        self.log.appendPlainText(f"{stamp}  {job['progress']:>3.0f} %  {key}")
-        if error and error.get("detail"):
+        self.log.appendPlainText(f"{stamp}  {job.progress:>3.0f} %  {key}")
+        if error and error.detail:
             self.log.appendPlainText(self.tr("— ffmpeg's last output —"))
-            self.log.appendPlainText(error["detail"].rstrip()[-8000:])
+            self.log.appendPlainText(error.detail.rstrip()[-8000:])
 
-    def _sync_clips(self, job: dict[str, Any]) -> None:
-        verified = [c for c in job.get("clips", []) if c["state"] == "verified"]
+    def _sync_clips(self, job: JobView) -> None:
+        verified = [c for c in job.clips if c.verified]
         if self.clips.count() > len(verified):
             self.clips.clear()
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
-            item.setData(Qt.ItemDataRole.UserRole, clip["path"])
+            item.setData(Qt.ItemDataRole.UserRole, clip.path)
             item.setToolTip(self._clip_tooltip(clip))
-            icon = self._thumbs.icon(clip["path"], clip.get("duration")) if self._thumbs else None
-            item.setIcon(icon or status_icon("queued"))
+            icon = self._thumbs.icon(clip.path, clip.duration) if self._thumbs else None
+            item.setIcon(icon or status_icon(JobState.QUEUED))
             self.clips.addItem(item)
 
-    def _clip_text(self, clip: dict[str, Any]) -> str:
-        size = f"{clip['size'] / 1e6:.1f} MB" if clip.get("size") else ""
-        span = f"{format_duration(clip['start'])}–{format_duration(clip['end'])}"
-        lines = [os.path.basename(clip["path"]), f"{span}  {size}".rstrip()]
-        qc = clip.get("qc")
+    def _clip_text(self, clip: ClipView) -> str:
+        size = f"{clip.size / 1e6:.1f} MB" if clip.size else ""
+        span = f"{format_duration(clip.start)}–{format_duration(clip.end)}"
+        lines = [os.path.basename(clip.path), f"{span}  {size}".rstrip()]
+        qc = clip.qc
         if qc:  # the badge: the worst check, named
             off = [c["check"] for c in qc["checks"] if c["status"] == qc["status"]]
             word = {"pass": self.tr("QC passed"), "warn": self.tr("QC: %1"),
                     "fail": self.tr("QC failed: %1")}[qc["status"]]  # fmt: skip
             lines.append(f"{QC_BADGES[qc['status']]} {word.replace('%1', ', '.join(off))}")
-        reason = (clip.get("cut") or {}).get("endReason")
+        reason = (clip.cut or {}).get("endReason")
         if reason:
             lines.append(f"↦ {reason}")
         return "\n".join(lines)
 
-    def _clip_tooltip(self, clip: dict[str, Any]) -> str:
+    def _clip_tooltip(self, clip: ClipView) -> str:
         """The path, why each cut is where it is, and every platform check."""
-        lines = [clip["path"]]
-        cut = clip.get("cut")
-        if cut:
+        lines = [clip.path]
+        if clip.cut:
             for label, key, nominal in ((self.tr("Start"), "startReason", "nominalStart"),
                                         (self.tr("End"), "endReason", "nominalEnd")):
-                why = cut.get(key) or self.tr("not moved")
+                why = clip.cut.get(key) or self.tr("not moved")
                 lines.append(f"{label}: {why} ({self.tr('planned at')} "
-                             f"{format_duration(cut[nominal])})")  # fmt: skip
-        qc = clip.get("qc")
-        if qc:
-            lines.append(self.tr("Checked for %1:").replace("%1", qc["platform"]))
+                             f"{format_duration(clip.cut[nominal])})")  # fmt: skip
+        if clip.qc:
+            lines.append(self.tr("Checked for %1:").replace("%1", clip.qc["platform"]))
             lines += [f"{QC_BADGES[c['status']]} {c['check']}: {c['message']}"
-                      for c in qc["checks"]]  # fmt: skip
+                      for c in clip.qc["checks"]]  # fmt: skip
         return "\n".join(lines)
 
     def _thumbnail_ready(self, path: str) -> None:
@@ -305,20 +330,19 @@ class JobDetail(QWidget):
                     item.setIcon(icon)
 
     def _open_clip(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and item.isSelected():
             self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _reveal(self) -> None:
         item = self.clips.currentItem()
         if item is not None:
             self.openRequested.emit(os.path.dirname(item.data(Qt.ItemDataRole.UserRole)))
-        elif self._job and self._job.get("outputDir"):
-            self.openRequested.emit(self._job["outputDir"])
+        elif self._job and self._job.output_dir:
+            self.openRequested.emit(self._job.output_dir)
 
     def _update_buttons(self) -> None:
-        has_clips = self.clips.count() > 0
-        self.open_button.setEnabled(has_clips)
-        self.reveal_button.setEnabled(bool(self._job and self._job.get("outputDir")))
+        self.open_button.setEnabled(bool(self.clips.selectedItems()))  # what would it open?
+        self.reveal_button.setEnabled(bool(self._job and self._job.can_open))
 
 
 def open_with_desktop(path: str) -> bool:

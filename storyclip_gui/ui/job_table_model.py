@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Callable
@@ -20,19 +21,28 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from storyclip_gui.core.jobs import JobState, JobView
+from storyclip_gui.core.sources import natural_key
 from storyclip_gui.runner.bridge import JobSignals
+from storyclip_gui.ui.engine_text import engine_message
 
-COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED = (
-    range(8)
-)
-HEADERS = tuple(
-    QT_TRANSLATE_NOOP("JobTableModel", text)
-    for text in ("Source", "Status", "Progress", "Message", "Clips", "Speed", "ETA", "Elapsed")
+(COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED,
+ COL_FOLDER) = range(9)  # fmt: skip
+HEADERS = (
+    QT_TRANSLATE_NOOP("JobTableModel", "Source"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Status"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Progress"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Message"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Clips"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Speed"),
+    QT_TRANSLATE_NOOP("JobTableModel", "ETA"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Elapsed"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Folder"),  # the source's folder (hidden by default)
 )
 
-JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the job's dict (Job.to_dict())
+JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the JobView
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # native values for sorting
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # "queued", "processing", ...
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the JobState
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4  # float 0-100
 
 REFRESH_MS = 100
@@ -47,14 +57,13 @@ TICK_ROLES = [
 ELAPSED_TICK_MS = 1000
 
 STATUS_COLORS = {
-    "queued": "#8a8f98",
-    "processing": "#2f7de1",
-    "completed": "#2e9d57",
-    "failed": "#d64541",
-    "cancelled": "#b07d2b",
-    "interrupted": "#9b59b6",
+    JobState.QUEUED: "#8a8f98",
+    JobState.PROCESSING: "#2f7de1",
+    JobState.COMPLETED: "#2e9d57",
+    JobState.FAILED: "#d64541",
+    JobState.CANCELLED: "#b07d2b",
+    JobState.INTERRUPTED: "#9b59b6",
 }
-FINAL = frozenset({"completed", "failed", "cancelled"})
 Roles = Qt.ItemDataRole
 _DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT = (
     int(Roles.DisplayRole), int(Roles.DecorationRole), int(Roles.ToolTipRole),
@@ -74,14 +83,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("JobTableModel", text)
 
 
-def status_label(status: str) -> str:
+def status_label(status: JobState) -> str:
     labels = {
-        "queued": QCoreApplication.translate("JobTableModel", "Queued"),
-        "processing": QCoreApplication.translate("JobTableModel", "Processing"),
-        "completed": QCoreApplication.translate("JobTableModel", "Completed"),
-        "failed": QCoreApplication.translate("JobTableModel", "Failed"),
-        "cancelled": QCoreApplication.translate("JobTableModel", "Cancelled"),
-        "interrupted": QCoreApplication.translate("JobTableModel", "Interrupted"),
+        JobState.QUEUED: QCoreApplication.translate("JobTableModel", "Queued"),
+        JobState.PROCESSING: QCoreApplication.translate("JobTableModel", "Processing"),
+        JobState.COMPLETED: QCoreApplication.translate("JobTableModel", "Completed"),
+        JobState.FAILED: QCoreApplication.translate("JobTableModel", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("JobTableModel", "Cancelled"),
+        JobState.INTERRUPTED: QCoreApplication.translate("JobTableModel", "Interrupted"),
     }
     return labels.get(status, status)
 
@@ -95,18 +104,28 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def elapsed_seconds(job: dict[str, Any], now: float | None = None) -> float | None:
-    started = job.get("startedAt")
-    if started is None:
-        return None
-    end = job.get("finishedAt") or (now if now is not None else time.time())
-    return max(0.0, end - started)
+def elapsed_seconds(job: JobView, now: float | None = None) -> float | None:
+    """The running time of the job's latest attempt (JobView.elapsed); History's "Took" is
+    the same. Time waiting in the queue never counts."""
+    return job.elapsed(now if now is not None else time.time())
 
 
-_icons: dict[str, QIcon] = {}
+def elapsed_tooltip(attempts: int) -> str:
+    text = QCoreApplication.translate(
+        "JobTableModel",
+        "Running time of this attempt; time waiting in the queue is not counted.",
+    )
+    if attempts > 1:
+        text += "\n" + QCoreApplication.translate("JobTableModel", "Attempt {n}").replace(
+            "{n}", str(attempts)
+        )
+    return text
 
 
-def status_icon(status: str) -> QIcon:
+_icons: dict[JobState, QIcon] = {}
+
+
+def status_icon(status: JobState) -> QIcon:
     """A coloured dot per status (made once, shared)."""
     icon = _icons.get(status)
     if icon is None:
@@ -144,23 +163,25 @@ class JobTableModel(QAbstractTableModel):
         *,
         queue_order: Callable[[], list[str]] | None = None,
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self._all: list[dict[str, Any]] = []  # every job, in sort (or registration) order
+        self._clock = clock  # when the last re-sort ran, and whether the next one is due
+        self._all: list[JobView] = []  # every job, in sort (or registration) order
         self._pos: dict[str, int] = {}  # job id -> its position in _all
         self._names: dict[str, str] = {}  # job id -> casefolded file name, for the text filter
-        self._rows: list[dict[str, Any]] = []  # the visible jobs (pass the filter), in order
+        self._rows: list[JobView] = []  # the visible jobs (pass the filter), in order
         self._row_of: dict[str, int] = {}  # job id -> visible row
         self._dirty: set[str] = set()
         self._restyled: set[str] = set()  # status changed: the filter must look again
         self._queue_dirty = False  # queue positions must be read again
-        self._states: frozenset[str] = frozenset()
+        self._states: frozenset[JobState] = frozenset()
         self._text = ""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sort_stale = False
         self._sorted_at = 0.0
-        self._counts: dict[str, int] = {}
+        self._counts: dict[JobState, int] = {}
         self._counts_dirty = False
         self._queue_order = queue_order
         self._queue_pos: dict[str, int] = {}
@@ -182,21 +203,21 @@ class JobTableModel(QAbstractTableModel):
         signals.jobCompleted.connect(self.upsert)
 
     # -- feeding -------------------------------------------------------------------------
-    def upsert(self, job: dict[str, Any]) -> None:
+    def upsert(self, job: JobView) -> None:
         """A new job appends a row at once; an update is stored and repainted on the timer."""
-        job_id = job["jobId"]
+        job_id = job.id
         pos = self._pos.get(job_id)
         if pos is None:
             self._pos[job_id] = len(self._all)
             self._all.append(job)
-            self._names[job_id] = os.path.basename(job["source"]).casefold()
+            self._names[job_id] = os.path.basename(job.source).casefold()
             if self._passes(job):
                 row = len(self._rows)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.append(job)
                 self._row_of[job_id] = row
                 self.endInsertRows()
-            self._count(None, job["status"])
+            self._count(None, job.state)
             self._queue_dirty = True
             self._sort_stale = self._sort_column >= 0
             self._schedule()
@@ -206,8 +227,8 @@ class JobTableModel(QAbstractTableModel):
         row = self._row_of.get(job_id)
         if row is not None:
             self._rows[row] = job
-        if old_job["status"] != job["status"]:
-            self._count(old_job["status"], job["status"])
+        if old_job.state is not job.state:
+            self._count(old_job.state, job.state)
             self._restyled.add(job_id)
         self._dirty.add(job_id)
         self._schedule()
@@ -218,19 +239,19 @@ class JobTableModel(QAbstractTableModel):
             return False
         job = self._all.pop(pos)
         for later in self._all[pos:]:
-            self._pos[later["jobId"]] -= 1
+            self._pos[later.id] -= 1
         row = self._row_of.get(job_id)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             self._rows.pop(row)
             del self._row_of[job_id]
             for later in self._rows[row:]:
-                self._row_of[later["jobId"]] -= 1
+                self._row_of[later.id] -= 1
             self.endRemoveRows()
         del self._names[job_id]
         self._dirty.discard(job_id)
         self._restyled.discard(job_id)
-        self._count(job["status"], None)
+        self._count(job.state, None)
         self._schedule()
         return True
 
@@ -251,20 +272,25 @@ class JobTableModel(QAbstractTableModel):
         self._refresh.stop()
         ids = [i for i in self._dirty if i in self._pos]
         restyled = [i for i in self._restyled if i in self._pos]
+        requeued = False
         if self._queue_order is not None and (self._queue_dirty or restyled):
             self._queue_dirty = False
-            order = self._queue_order()
             old = self._queue_pos
-            self._queue_pos = {job_id: i for i, job_id in enumerate(order)}
-            ids.extend(i for i in old if i in self._pos and i not in self._dirty)
+            new = self._queue_pos = {job_id: i for i, job_id in enumerate(self._queue_order())}
+            moved = {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+            requeued = bool(moved)
+            ids.extend(i for i in moved if i in self._pos and i not in self._dirty)
         self._dirty.clear()
         self._restyled.clear()
         refilter = bool(self._states) and any(
             self._passes(self._all[self._pos[i]]) != (i in self._row_of) for i in restyled
         )
         resort = False
-        if self._sort_column >= 0 and (ids or self._sort_stale):
-            wait = SORT_INTERVAL - (time.monotonic() - self._sorted_at)
+        if self._sort_column < 0:  # queue order: a move or a start shows at once
+            resort = (requeued or bool(restyled) or self._sort_stale) and self._order_changed()
+            self._sort_stale = False
+        elif ids or self._sort_stale:
+            wait = SORT_INTERVAL - (self._clock() - self._sorted_at)
             if wait <= 0:
                 resort = True
             else:
@@ -301,7 +327,7 @@ class JobTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_col), roles)
 
     # -- filtering and sorting (here, in plain Python, never per row through data()) --------
-    def set_states(self, states: frozenset[str] | set[str]) -> None:
+    def set_states(self, states: frozenset[JobState] | set[JobState]) -> None:
         """Show only jobs in these states (empty: all states)."""
         states = frozenset(states)
         if states != self._states:
@@ -319,14 +345,28 @@ class JobTableModel(QAbstractTableModel):
     def filtering(self) -> bool:
         return bool(self._states or self._text)
 
-    def _passes(self, job: dict[str, Any]) -> bool:
-        if self._states and job["status"] not in self._states:
+    def _passes(self, job: JobView) -> bool:
+        if self._states and job.state not in self._states:
             return False
-        return not self._text or self._text in self._names[job["jobId"]]
+        return not self._text or self._text in self._names[job.id]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, or (column -1) in queue order: the jobs that ran or ended, by when
+        they left the queue, then the queue itself, first to start at the top."""
         self._sort_column, self._sort_order = column, order
         self._relayout(resort=True)
+
+    def _queue_key(self, job: JobView) -> tuple[int, float, float]:
+        if job.state is JobState.QUEUED:  # not yet in the order read last: after the rest
+            pos = self._queue_pos.get(job.id)
+            return (1, float(pos) if pos is not None else float(len(self._queue_pos)),
+                    job.created_at)  # fmt: skip
+        left = job.started_at or job.finished_at or job.created_at
+        return (0, left, job.created_at)
+
+    def _order_changed(self) -> bool:
+        keys = [self._queue_key(job) for job in self._all]
+        return any(a > b for a, b in itertools.pairwise(keys))
 
     def _relayout(self, *, resort: bool) -> None:
         """Re-sort (if asked and sorted) and re-filter the rows in one layout change.
@@ -337,24 +377,27 @@ class JobTableModel(QAbstractTableModel):
         """
         if resort:
             self._sort_stale = False
-            self._sorted_at = time.monotonic()
-            resort = self._sort_column >= 0 and len(self._all) > 1
+            self._sorted_at = self._clock()
+            resort = len(self._all) > 1
         if not resort and not self.filtering and len(self._rows) == len(self._all):
             return  # nothing can move, appear or disappear
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        keep = [(self._rows[i.row()]["jobId"], i.column()) for i in persistent]
-        if resort:
+        keep = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        if resort and self._sort_column < 0:
+            self._all.sort(key=self._queue_key)
+            self._pos = {job.id: i for i, job in enumerate(self._all)}
+        elif resort:
             column = self._sort_column
             self._all.sort(key=lambda job: self._sort_value(job, column),
                            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)  # fmt: skip
-            self._pos = {job["jobId"]: i for i, job in enumerate(self._all)}
+            self._pos = {job.id: i for i, job in enumerate(self._all)}
         if self.filtering:
             passes = self._passes
             self._rows = [job for job in self._all if passes(job)]
         else:
             self._rows = list(self._all)
-        self._row_of = row_of = {job["jobId"]: i for i, job in enumerate(self._rows)}
+        self._row_of = row_of = {job.id: i for i, job in enumerate(self._rows)}
         moved = [
             self.index(row_of[job_id], col) if job_id in row_of else QModelIndex()
             for job_id, col in keep
@@ -366,7 +409,7 @@ class JobTableModel(QAbstractTableModel):
         if not self._refresh.isActive():
             self._refresh.start()
 
-    def _count(self, old: str | None, new: str | None) -> None:
+    def _count(self, old: JobState | None, new: JobState | None) -> None:
         if old is not None:
             self._counts[old] = self._counts.get(old, 0) - 1
         if new is not None:
@@ -374,14 +417,14 @@ class JobTableModel(QAbstractTableModel):
         self._counts_dirty = True
 
     def _tick_elapsed(self) -> None:
-        if self._counts.get("processing"):
-            running = [r["jobId"] for r in self._all if r["status"] == "processing"]
+        if self._counts.get(JobState.PROCESSING):
+            running = [r.id for r in self._all if r.state is JobState.PROCESSING]
             self._dirty.update(running)
             self._schedule()
 
     # -- queries ---------------------------------------------------------------------------
     @property
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[JobState, int]:
         return dict(self._counts)
 
     @property
@@ -389,11 +432,11 @@ class JobTableModel(QAbstractTableModel):
         """All live jobs, shown or filtered out (rowCount() counts the shown ones)."""
         return len(self._all)
 
-    def job(self, job_id: str) -> dict[str, Any] | None:
+    def job(self, job_id: str) -> JobView | None:
         pos = self._pos.get(job_id)
         return self._all[pos] if pos is not None else None
 
-    def jobs(self) -> list[dict[str, Any]]:
+    def jobs(self) -> list[JobView]:
         """Every live job (shown or not), in the table's order."""
         return list(self._all)
 
@@ -426,22 +469,24 @@ class JobTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(job, col)
         if role == _PROGRESS:
-            return float(job["progress"])
+            return float(job.progress)
         if role == _STATUS:
-            return job["status"]
+            return job.state
         if role == _JOB:
             return job
         if role == _SORT:
             return self._sort_value(job, col)
         if role == _DECORATION:
-            return status_icon(job["status"]) if col == COL_STATUS else None
+            return status_icon(job.state) if col == COL_STATUS else None
         if role == _TOOLTIP:
-            if col == COL_SOURCE:
-                return job["source"]
-            if col in (COL_STATUS, COL_MESSAGE) and job.get("error"):
-                return job["error"]["message"]
+            if col in (COL_SOURCE, COL_FOLDER):
+                return job.source
+            if col in (COL_STATUS, COL_MESSAGE) and job.error:
+                return engine_message(job.error.message)
             if col == COL_MESSAGE:
-                return job["message"]
+                return engine_message(job.message)
+            if col == COL_ELAPSED:
+                return elapsed_tooltip(job.attempts)
         if role == _ALIGNMENT and col in (COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED):
             return _RIGHT
         return None
@@ -451,44 +496,50 @@ class JobTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def _display(self, job: dict[str, Any], col: int) -> str | None:
+    def _display(self, job: JobView, col: int) -> str | None:
         if col == COL_SOURCE:
-            name = os.path.basename(job["source"])
-            pos = self._queue_pos.get(job["jobId"])
-            return f"{pos + 1}. {name}" if pos is not None and job["status"] == "queued" else name
+            name = os.path.basename(job.source)
+            pos = self._queue_pos.get(job.id)
+            return f"{pos + 1}. {name}" if pos is not None and job.can_move else name
         if col == COL_STATUS:
-            return status_label(job["status"])
+            return status_label(job.state)
         if col == COL_PROGRESS:
-            return f"{job['progress']:.0f} %"
+            return f"{job.progress:.0f} %"
         if col == COL_MESSAGE:
-            return job["message"]
+            return engine_message(job.message)
         if col == COL_CLIPS:
-            total = job["clipsTotal"]
-            return f"{job['clipsVerified']}/{total}" if total else ""
+            total = job.clips_total
+            return f"{job.clips_verified}/{total}" if total else ""
         if col == COL_SPEED:
-            return f"{job['speed']:.2f}×" if job.get("speed") else ""
+            return f"{job.speed:.2f}×" if job.speed else ""
         if col == COL_ETA:
-            return format_duration(job.get("etaSeconds")) if job["status"] == "processing" else ""
+            running = job.state is JobState.PROCESSING
+            return format_duration(job.eta_seconds) if running else ""
         if col == COL_ELAPSED:
             return format_duration(elapsed_seconds(job))
+        if col == COL_FOLDER:
+            return os.path.dirname(job.source)
         return None
 
-    def _sort_value(self, job: dict[str, Any], col: int) -> Any:
+    def _sort_value(self, job: JobView, col: int) -> Any:
         if col == COL_SOURCE:
-            pos = self._queue_pos.get(job["jobId"])
-            return (0, pos, "") if pos is not None else (1, 0, os.path.basename(job["source"]))
+            pos = self._queue_pos.get(job.id)
+            name = natural_key(os.path.basename(job.source))
+            return (0, pos, name) if pos is not None else (1, 0, name)
         if col == COL_STATUS:
-            return job["status"]
+            return job.state.value
         if col == COL_PROGRESS:
-            return float(job["progress"])
+            return float(job.progress)
         if col == COL_MESSAGE:
-            return job["message"]
+            return job.message
         if col == COL_CLIPS:
-            return job["clipsVerified"]
+            return job.clips_verified
         if col == COL_SPEED:
-            return job.get("speed") or 0.0
+            return job.speed or 0.0
         if col == COL_ETA:
-            return job.get("etaSeconds") or 0.0
+            return job.eta_seconds or 0.0
         if col == COL_ELAPSED:
             return elapsed_seconds(job) or 0.0
+        if col == COL_FOLDER:
+            return natural_key(os.path.dirname(job.source))
         return None

@@ -5,12 +5,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,17 +39,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.config import Settings, save_changes
+from storyclip_gui.config import Settings, SettingsError
 from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ffmpeg.locate import Toolchain
-from storyclip_gui.core.jobs import Job
-from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.jobs import FINAL_STATES, Job, JobState, JobView
+from storyclip_gui.core.manager import JobSpec, SubmitError
 from storyclip_gui.core.options import OptionsError
-from storyclip_gui.core.ports import JobStore, Runner
+from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
-from storyclip_gui.ui.delegates import ProgressBarDelegate
+from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
 from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, sort_dropped
 from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
@@ -50,6 +59,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_CLIPS,
     COL_ELAPSED,
     COL_ETA,
+    COL_FOLDER,
     COL_MESSAGE,
     COL_PROGRESS,
     COL_SOURCE,
@@ -59,20 +69,30 @@ from storyclip_gui.ui.job_table_model import (
     JobTableModel,
 )
 from storyclip_gui.ui.options_panel import OptionsPanel
-from storyclip_gui.ui.resources import app_icon
+from storyclip_gui.ui.resources import action_icon, app_icon
 from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
 from storyclip_gui.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
-QUEUE_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
+S = JobState
+QUEUE_FILTERS: tuple[tuple[str, frozenset[JobState]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "All jobs"), frozenset()),
-    (QT_TRANSLATE_NOOP("MainWindow", "Active"), frozenset({"queued", "processing"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Queued"), frozenset({"queued"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Processing"), frozenset({"processing"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Completed"), frozenset({"completed"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Failed"), frozenset({"failed"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Cancelled"), frozenset({"cancelled", "interrupted"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Active"), frozenset({S.QUEUED, S.PROCESSING})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Queued"), frozenset({S.QUEUED})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Processing"), frozenset({S.PROCESSING})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Completed"), frozenset({S.COMPLETED})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Failed"), frozenset({S.FAILED})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Cancelled"), frozenset({S.CANCELLED, S.INTERRUPTED})),
+)
+# the status bar's counts, in this order; the first three always, the others when not 0
+COUNTED: tuple[tuple[JobState, str], ...] = (
+    (S.PROCESSING, QT_TRANSLATE_NOOP("MainWindow", "Running {n}")),
+    (S.QUEUED, QT_TRANSLATE_NOOP("MainWindow", "Queued {n}")),
+    (S.COMPLETED, QT_TRANSLATE_NOOP("MainWindow", "Done {n}")),
+    (S.FAILED, QT_TRANSLATE_NOOP("MainWindow", "Failed {n}")),
+    (S.CANCELLED, QT_TRANSLATE_NOOP("MainWindow", "Cancelled {n}")),
+    (S.INTERRUPTED, QT_TRANSLATE_NOOP("MainWindow", "Interrupted {n}")),
 )
 
 
@@ -82,9 +102,12 @@ class EngineParts(Protocol):
     settings: Settings
     toolchain: Toolchain
     bus: EventBus
-    store: JobStore
-    runner: Runner
-    manager: JobManager
+    runner: Runner  # the thumbnails and About run ffmpeg through it
+    facade: EngineFacade  # everything the window does to jobs goes through it
+
+    def apply_settings(self, settings: Settings) -> list[str]:
+        """Save and apply; returns the changed names that apply at the next start."""
+        ...
 
 
 def window_settings(data_dir: Path) -> QSettings:
@@ -93,7 +116,7 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """The desktop window. Every job it makes goes through `engine.manager.submit()`."""
+    """The desktop window. It drives the engine through `engine.facade` only."""
 
     def __init__(
         self,
@@ -109,7 +132,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.engine = engine
         self.check_setup = check_setup  # app.py passes `storyclip doctor`'s checks
-        self.manager = engine.manager
+        self.facade = engine.facade
         self.qsettings = qsettings or window_settings(engine.settings.data_dir)
         self.signals = signals or JobSignals(engine.bus, self)
         self.prefs = WindowPrefs.load(self.qsettings)
@@ -122,11 +145,12 @@ class MainWindow(QMainWindow):
         self._closed: asyncio.Future[None] | None = None
         self._quitting = False
         self._history_stale = True
+        self.opener: Callable[[str], bool] = open_with_desktop  # tests and platforms may swap it
 
         self.setWindowTitle("StoryClip Studio")
         self.setWindowIcon(app_icon())
         self.model = JobTableModel(
-            self.signals, queue_order=lambda: self.manager.queued_ids, parent=self
+            self.signals, queue_order=lambda: self.facade.queued_ids, parent=self
         )
         self.thumbnails = ThumbnailCache(
             engine.runner, engine.toolchain.ffmpeg, engine.settings.data_dir / "thumbnails", self
@@ -138,13 +162,19 @@ class MainWindow(QMainWindow):
         self.tray.quitRequested.connect(self.quit)
         self.signals.jobCompleted.connect(self._job_completed)
         self.signals.jobRegistered.connect(lambda _job: self._update_page())
+        self.signals.jobsForgotten.connect(self._jobs_forgotten)
+        self.signals.queuePaused.connect(self._queue_paused)
+        self.signals.queueResumed.connect(self._queue_resumed)
+        self.signals.storeFailed.connect(self.show_notice)
         self.model.flushed.connect(self._rows_refreshed)
         self.model.countsChanged.connect(self._show_counts)
         self.model.rowsRemoved.connect(lambda *_: self._update_page())
         self.model.countsChanged.connect(lambda _counts: self._update_page())  # hidden rows
-        for job in self.manager.jobs():  # adopted at start-up, before this window existed
-            self.model.upsert(job.to_dict())
+        for view in self.facade.views():  # adopted at start-up, before this window existed
+            self.model.upsert(view)
         self._restore_state()
+        if self.facade.paused:
+            self._queue_paused(self.facade.pause_reason)
         self._update_page()
         self._update_actions()
         self._show_counts(self.model.counts)
@@ -158,9 +188,12 @@ class MainWindow(QMainWindow):
         slot: Callable[[], Any],
         shortcut: str | None = None,
         tip: str | None = None,
+        icon: QIcon | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(icon)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -170,54 +203,78 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
-        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O")
-        self.act_add_folder = a(
-            "addFolderAction", self.tr("Add folder…"), self.add_folder_dialog, "Ctrl+Shift+O"
-        )
+        a, icon = self._action, action_icon
+        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O",
+                         icon=icon("list-add"))  # fmt: skip
+        self.act_add_folder = a("addFolderAction", self.tr("Add folder…"), self.add_folder_dialog,
+                                "Ctrl+Shift+O", icon=icon("folder-new"))  # fmt: skip
         self.act_cancel = a(
             "cancelAction",
             self.tr("Cancel"),
             self.cancel_selected,
             "Ctrl+Backspace",
             self.tr("Stop the selected jobs"),
+            icon("process-stop"),
         )
-        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R")
-        self.act_remove = a(
-            "removeAction", self.tr("Remove from list"), self.remove_selected, "Delete"
-        )
-        self.act_up = a(
-            "moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1), "Ctrl+Up"
-        )
-        self.act_down = a(
-            "moveDownAction", self.tr("Move down"), lambda: self.move_selected(1), "Ctrl+Down"
-        )
-        self.act_open = a(
-            "openOutputAction", self.tr("Open output folder"), self.open_selected_output, "Ctrl+E"
-        )
-        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url)
-        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P")
+        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R",
+                           icon=icon("view-refresh"))  # fmt: skip
+        self.act_remove = a("removeAction", self.tr("Remove from list"), self.remove_selected,
+                            "Delete", icon=icon("edit-delete"))  # fmt: skip
+        self.act_up = a("moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1),
+                        "Ctrl+Up", icon=icon("go-up"))  # fmt: skip
+        self.act_down = a("moveDownAction", self.tr("Move down"), lambda: self.move_selected(1),
+                          "Ctrl+Down", icon=icon("go-down"))  # fmt: skip
+        self.act_open = a("openOutputAction", self.tr("Open output folder"),
+                          self.open_selected_output, "Ctrl+E",
+                          icon=icon("folder-open"))  # fmt: skip
+        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url,
+                             icon=icon("edit-copy"))  # fmt: skip
+        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P",
+                           icon=icon("media-playback-pause"))  # fmt: skip
         self.act_pause.setCheckable(True)
-        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished)
-        self.act_retry_failed = a(
-            "retryFailedAction", self.tr("Retry all failed"), self.retry_all_failed
-        )
-        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,")
-        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q")
+        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished,
+                           icon=icon("edit-clear"))  # fmt: skip
+        self.act_retry_failed = a("retryFailedAction", self.tr("Retry all failed"),
+                                  self.retry_all_failed,
+                                  icon=icon("retry-failed", themed=False))  # fmt: skip
+        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,",
+                              icon=icon("preferences-system"))  # fmt: skip
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q",
+                          icon=icon("application-exit"))  # fmt: skip
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_doctor = a(
             "checkSetupAction",
             self.tr("Check setup…"),
             self.open_setup_check,
+            "F1",
             tip=self.tr("Run `storyclip doctor`: ffmpeg, encoders and folders"),
+            icon=icon("help-contents"),
         )
         self.act_doctor.setEnabled(self.check_setup is not None)
-        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about)
+        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about,
+                           icon=icon("help-about"))  # fmt: skip
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        # View
+        self.act_show_queue = a("showQueueAction", self.tr("Queue"),
+                                lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")  # fmt: skip
+        self.act_show_history = a("showHistoryAction", self.tr("History"),
+                                  lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")  # fmt: skip
+        self.act_find = a("findAction", self.tr("Filter by name"), self.focus_filter, "Ctrl+F")
+        self.act_folder_column = a("folderColumnAction", self.tr("Folder column"),
+                                   self.toggle_folder_column)  # fmt: skip
+        self.act_folder_column.setCheckable(True)
+        self.act_queue_order = a("queueOrderAction", self.tr("Queue order"),
+                                 lambda: self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder),
+                                 tip=self.tr("List the jobs as they run: finished and running "
+                                             "first, then the queue in its order"))  # fmt: skip
 
     def _build_ui(self) -> None:
-        toolbar = self.addToolBar(self.tr("Queue"))
+        self._build_menus()
+        self.toolbar = toolbar = self.addToolBar(self.tr("Queue"))
         toolbar.setObjectName("queueToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # names in tooltips
         for action in (
             self.act_add,
             self.act_add_folder,
@@ -239,16 +296,8 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self.help_menu = QMenu(self.tr("Help"), self)
-        self.help_menu.setObjectName("helpMenu")
-        self.help_menu.addAction(self.act_doctor)
-        self.help_menu.addAction(self.act_about)
-        toolbar.addSeparator()
-        toolbar.addAction(self.help_menu.menuAction())
-        help_button = toolbar.widgetForAction(self.help_menu.menuAction())
-        if isinstance(help_button, QToolButton):
-            help_button.setObjectName("helpButton")
-            help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._worded = [self.act_add, self.act_add_folder, self.act_pause]  # words when room
+        self._toolbar_text_width = 0  # width the toolbar needs with those words (_fit_toolbar)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -339,6 +388,10 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+        names = MiddleElideDelegate(self.table)  # keeps ".mp4" and the folders' last parts
+        self.table.setItemDelegateForColumn(COL_SOURCE, names)
+        self.table.setItemDelegateForColumn(COL_FOLDER, names)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -354,36 +407,108 @@ class MainWindow(QMainWindow):
             (COL_ETA, 55),
             (COL_ELAPSED, 60),
         ):
-            header.resizeSection(col, width)
+            # a header's words (in any language) are never cut off
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionHidden(COL_FOLDER, True)  # View ▸ Folder column, or the header's menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header.addAction(self.act_folder_column)
+        header.addAction(self.act_queue_order)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         tl.addWidget(self.table, 1)
         self.pages.addWidget(table_page)
         self.queue_splitter.addWidget(self.drop_zone)
         self.detail = JobDetail(self.thumbnails)
-        self.detail.openRequested.connect(open_with_desktop)
+        self.detail.openRequested.connect(self.open_path)
         self.queue_splitter.addWidget(self.detail)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
         self.main_splitter.addWidget(self.queue_splitter)
-        self.main_splitter.setStretchFactor(0, 0)
-        self.main_splitter.setStretchFactor(1, 1)
+        # the options share a window's change in width (a quarter of it), up to a readable
+        # width, so at 800 px they leave the table most of the room
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 3)
+        options_box.setMaximumWidth(420)
         self.main_splitter.setSizes([290, 910])
         self.tabs.addTab(self.main_splitter, self.tr("Queue"))
+        QWidget.setTabOrder(self.table, self.detail.tabs)  # Tab: filters → table → detail
 
-        self.history = HistoryView(self.engine.store)
+        self.history = HistoryView(self.facade)
         self.history.rerunRequested.connect(self.rerun)
+        self.history.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.history.model.modelReset.connect(self._update_actions)
         self.history.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
+        self.pause_label = QLabel()  # why the engine paused the queue, while it is paused
+        self.pause_label.setObjectName("pauseLabel")
+        self.pause_label.setStyleSheet("color: #b03a2e; padding-right: 8px;")
+        self.pause_label.hide()
+        self.statusBar().addPermanentWidget(self.pause_label)
         self.server_label = QLabel(self.tr("Server: off"))
         self.server_label.setStyleSheet("padding-left: 12px; border-left: 1px solid palette(mid);")
         self.server_label.setObjectName("serverLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.server_label)
+
+    def _build_menus(self) -> None:
+        """The menu bar holds every action (the toolbar a selection), each with its shortcut."""
+        bar = self.menuBar()
+        menus = (
+            ("fileMenu", self.tr("&File"), (self.act_add, self.act_add_folder, None,
+                                            self.act_open, None, self.act_quit)),
+            ("editMenu", self.tr("&Edit"), (self.act_copy_ws, self.act_find, None,
+                                            self.act_settings)),
+            ("viewMenu", self.tr("&View"), (self.act_show_queue, self.act_show_history, None,
+                                            self.act_queue_order, self.act_folder_column)),
+            ("queueMenu", self.tr("&Queue"), (self.act_cancel, self.act_retry, self.act_remove,
+                                              None, self.act_up, self.act_down, None,
+                                              self.act_pause, self.act_clear,
+                                              self.act_retry_failed)),
+            ("helpMenu", self.tr("&Help"), (self.act_doctor, self.act_about)),
+        )  # fmt: skip
+        for name, title, actions in menus:
+            menu = bar.addMenu(title)
+            menu.setObjectName(name)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            menu.aboutToShow.connect(self._update_actions)  # match the selection when opened
+        self.help_menu = bar.findChild(QMenu, "helpMenu")
+
+    def _fit_toolbar(self) -> None:
+        """The main actions (add, pause) show their words while the toolbar fits the window
+        with them; when narrower, icons alone (every name is in its tooltip and the menus),
+        so the toolbar never spills into an overflow menu in any language."""
+        buttons = [b for a in self._worded
+                   if isinstance(b := self.toolbar.widgetForAction(a), QToolButton)]  # fmt: skip
+        if not self._toolbar_text_width:
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._toolbar_text_width = self.toolbar.sizeHint().width()
+        style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                 if self.width() >= self._toolbar_text_width
+                 else Qt.ToolButtonStyle.ToolButtonIconOnly)  # fmt: skip
+        for button in buttons:
+            button.setToolButtonStyle(style)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the name filter of the tab in view."""
+        field = self.text_filter if self.tabs.currentIndex() == 0 else self.history.search
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    def toggle_folder_column(self) -> None:
+        self.table.setColumnHidden(COL_FOLDER, not self.act_folder_column.isChecked())
 
     # -- adding jobs ---------------------------------------------------------------------------
     def add_paths(self, paths: list[str]) -> list[Job]:
@@ -403,7 +528,7 @@ class MainWindow(QMainWindow):
             for source in dropped.videos:
                 try:
                     jobs.append(
-                        self.manager.submit(JobSpec(source, options, output_root=output_root))
+                        self.facade.submit(JobSpec(source, options, output_root=output_root))
                     )
                 except SubmitError as exc:
                     refused.append((os.path.basename(source), str(exc)))
@@ -415,14 +540,12 @@ class MainWindow(QMainWindow):
             title = self.tr("Not added:") if len(refused) > 1 else self.tr("Not added —")
             self.show_notice(f"{title} {text}" if len(refused) == 1 else f"{title}\n{text}")
         if jobs:
-            self.statusBar().showMessage(
-                self.tr("{n} videos queued").replace("{n}", str(len(jobs))), 5000
-            )
+            self.statusBar().showMessage(self.tr("%n videos queued", "", len(jobs)), 5000)
         return jobs
 
     def output_folder(self) -> str:
         """Where the next job's folder goes: the options panel's folder, else the setting."""
-        return self.options_panel.output_root() or str(self.manager.output_root)
+        return self.options_panel.output_root() or str(self.facade.output_root)
 
     def _show_output_folder(self) -> None:
         self.welcome.set_output_folder(self.output_folder())
@@ -454,7 +577,7 @@ class MainWindow(QMainWindow):
     def rerun(self, job: Job, with_current_options: bool) -> Job | None:
         try:
             options = self.options_panel.options() if with_current_options else job.options
-            new = self.manager.submit(
+            new = self.facade.submit(
                 JobSpec(job.source, options, output_root=job.output_root, parent_id=job.id)
             )
         except (OptionsError, SubmitError) as exc:
@@ -465,9 +588,9 @@ class MainWindow(QMainWindow):
 
     # -- selection and actions -------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
+        """The jobs selected in the Queue tab's table."""
         rows = self.table.selectionModel().selectedRows()
-        jobs = [index.data(JOB_ROLE) for index in rows]
-        return [job["jobId"] for job in jobs if job]
+        return [job.id for index in rows if (job := index.data(JOB_ROLE)) is not None]
 
     def select_job(self, job_id: str) -> None:
         row = self.model.row_of(job_id)
@@ -479,69 +602,126 @@ class MainWindow(QMainWindow):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.setCurrentIndex(index)
+        # not table.setCurrentIndex(): that reads the keyboard's modifiers, and a held Ctrl
+        # would toggle the row off again
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
-    def _selected_jobs(self) -> list[dict[str, Any]]:
+    def _on_history_tab(self) -> bool:
+        return self.tabs.currentWidget() is self.history
+
+    def current_jobs(self) -> list[JobView]:
+        """What the person sees selected on the current tab: the actions apply to these.
+        A history row the engine still has is shown as it is now, not as stored."""
+        if self._on_history_tab():
+            views = []
+            for stored in self.history.selected_jobs():
+                live = self.facade.get(stored.id)
+                views.append((live or stored).view())
+            return views
         return [j for i in self.selected_ids() if (j := self.model.job(i))]
 
+    def _live(self, jobs: list[JobView]) -> list[JobView]:
+        """Those the engine can still act on (a job only in the history cannot be cancelled
+        or retried: re-run it)."""
+        return [j for j in jobs if self.facade.get(j.id) is not None]
+
     def cancel_selected(self) -> None:
-        for job_id in self.selected_ids():
-            self.manager.cancel(job_id)
+        for job in self._live(self.current_jobs()):
+            if job.can_cancel:
+                self.facade.cancel(job.id)
 
     def retry_selected(self) -> None:
-        for job in self._selected_jobs():
-            if job["status"] in ("failed", "cancelled", "interrupted"):
+        for job in self._live(self.current_jobs()):
+            if job.can_retry:
                 try:
-                    self.manager.retry(job["jobId"])
+                    self.facade.retry(job.id)
                 except SubmitError as exc:
                     self.show_notice(str(exc))
 
     def remove_selected(self) -> None:
-        for job_id in self.selected_ids():
-            if self.manager.forget(job_id):
-                self.model.remove(job_id)
+        if self._on_history_tab():  # the list's rows only; the history keeps every job
+            return
+        for job in self.current_jobs():
+            if job.can_remove:
+                self.facade.remove(job.id)  # the row goes with JobForgotten
 
     def move_selected(self, delta: int) -> None:
-        ids = self.selected_ids()
+        if self._on_history_tab():
+            return
+        ids = [j.id for j in self.current_jobs() if j.can_move]
         for job_id in ids if delta < 0 else reversed(ids):
-            self.manager.move(job_id, delta)
+            self.facade.move(job_id, delta)
         self.model.queue_changed()
 
     def open_selected_output(self) -> None:
-        for job in self._selected_jobs()[:1]:
-            folder = job.get("outputDir") or job["options"].get("output_root")
+        for job in self.current_jobs()[:1]:
+            folder = job.output_dir or job.options.output_root
             if folder and os.path.isdir(folder):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+                self.open_path(folder)
+            else:
+                self.show_notice(self.tr("The output folder {p} does not exist (any more).")
+                                 .replace("{p}", str(folder or "—")))  # fmt: skip
+
+    def open_path(self, path: str) -> bool:
+        """Open a clip or folder with the desktop's application; say so when nothing can."""
+        if self.opener(path):
+            return True
+        self.show_notice(
+            self.tr("Nothing on this computer opened {p}. Its folder is {d}.")
+            .replace("{p}", path)
+            .replace("{d}", os.path.dirname(path) or path)
+        )
+        return False
 
     def copy_ws_url(self) -> None:
-        ids = self.selected_ids()
-        if ids and self.job_ws_url is not None:
-            QGuiApplication.clipboard().setText(self.job_ws_url(ids[0]))
+        jobs = self.current_jobs()
+        if jobs and self.job_ws_url is not None:
+            QGuiApplication.clipboard().setText(self.job_ws_url(jobs[0].id))
 
     def toggle_pause(self) -> None:
+        """One click either way; the action's state follows QueuePaused/QueueResumed."""
         if self.act_pause.isChecked():
-            self.manager.pause()
-            self.act_pause.setText(self.tr("Resume queue"))
+            self.facade.pause()
         else:
-            self.manager.resume()
-            self.act_pause.setText(self.tr("Pause queue"))
+            self.facade.resume()
+
+    def _queue_paused(self, reason: str | None) -> None:
+        self.act_pause.setChecked(True)
+        self.act_pause.setText(self.tr("Resume queue"))
+        self.pause_label.setText(reason or "")
+        self.pause_label.setToolTip(reason or "")
+        self.pause_label.setVisible(bool(reason))
+        if reason:
+            self.show_notice(reason)
+        self._show_counts(self.model.counts)
+
+    def _queue_resumed(self) -> None:
+        self.act_pause.setChecked(False)
+        self.act_pause.setText(self.tr("Pause queue"))
+        self.pause_label.hide()
+        if self.notice_text.text() == self.pause_label.text():
+            self.notice.hide()  # the reason is over
+        self._show_counts(self.model.counts)
+
+    def _jobs_forgotten(self, ids: list[str]) -> None:
+        for job_id in ids:
+            self.model.remove(job_id)
 
     def expire_finished(self, max_age: float) -> None:
         """Finished jobs older than `max_age` seconds leave the list (history keeps them)."""
-        for job_id in self.manager.expire_finished(max_age):
-            self.model.remove(job_id)
+        self.facade.expire_finished(max_age)
 
     def clear_finished(self) -> None:
         for job in self.model.jobs():
-            if job["status"] in ("completed", "failed", "cancelled") and self.manager.forget(
-                job["jobId"]
-            ):
-                self.model.remove(job["jobId"])
+            if job.can_remove:
+                self.facade.remove(job.id)
 
     def retry_all_failed(self) -> None:
         for job in self.model.jobs():
-            if job["status"] == "failed":
-                self.manager.retry(job["jobId"])
+            if job.state is JobState.FAILED:
+                self.facade.retry(job.id)
 
     def context_menu(self) -> QMenu:
         """The selection's menu (built fresh so its actions match the selection)."""
@@ -573,19 +753,21 @@ class MainWindow(QMainWindow):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def _update_actions(self) -> None:
-        jobs = self._selected_jobs()
-        states = {j["status"] for j in jobs}
-        self.act_cancel.setEnabled(bool(states & {"queued", "processing", "interrupted"}))
-        self.act_retry.setEnabled(bool(states & {"failed", "cancelled", "interrupted"}))
-        self.act_remove.setEnabled(bool(states & {"completed", "failed", "cancelled"}))
-        self.act_up.setEnabled("queued" in states)
-        self.act_down.setEnabled("queued" in states)
-        self.act_open.setEnabled(any(j.get("outputDir") for j in jobs))
+    def _update_actions(self, *_args: object) -> None:
+        """Enable what applies to the current tab's selection (core's predicates say what)."""
+        jobs = self.current_jobs()
+        live = self._live(jobs)
+        in_list = not self._on_history_tab()  # remove and move concern the list's rows
+        self.act_cancel.setEnabled(any(j.can_cancel for j in live))
+        self.act_retry.setEnabled(any(j.can_retry for j in live))
+        self.act_remove.setEnabled(in_list and any(j.can_remove for j in jobs))
+        self.act_up.setEnabled(in_list and any(j.can_move for j in jobs))
+        self.act_down.setEnabled(in_list and any(j.can_move for j in jobs))
+        self.act_open.setEnabled(any(j.can_open for j in jobs))
         self.act_copy_ws.setEnabled(bool(jobs) and self.job_ws_url is not None)
         counts = self.model.counts
-        self.act_clear.setEnabled(any(counts.get(s) for s in ("completed", "failed", "cancelled")))
-        self.act_retry_failed.setEnabled(bool(counts.get("failed")))
+        self.act_clear.setEnabled(any(n for s, n in counts.items() if s in FINAL_STATES))
+        self.act_retry_failed.setEnabled(bool(counts.get(JobState.FAILED)))
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_actions()
@@ -594,7 +776,7 @@ class MainWindow(QMainWindow):
         job_id = ids[0] if ids else None
         if current.isValid():
             job = current.data(JOB_ROLE)
-            job_id = job["jobId"] if job and job["jobId"] in ids else job_id
+            job_id = job.id if job and job.id in ids else job_id
         if job_id is None:
             self.detail.clear()
         else:
@@ -605,8 +787,7 @@ class MainWindow(QMainWindow):
         if job is None:
             self.detail.clear()
             return
-        live = self.manager.get(job_id)
-        self.detail.show_job(job, live.commands if live else None, self.manager.log_tail(job_id))
+        self.detail.show_job(job, self.facade.commands(job_id), self.facade.log_tail(job_id))
 
     def _rows_refreshed(self, ids: list[str]) -> None:
         if self.detail.job_id in ids:
@@ -618,20 +799,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1 if has_jobs else 0)
         self.detail.setVisible(has_jobs)  # the welcome page gets the whole height
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        done = counts.get("completed", 0)
-        failed = counts.get("failed", 0)
-        text = (
-            self.tr("Running {r} · Queued {q} · Done {d}")
-            .replace("{r}", str(counts.get("processing", 0)))
-            .replace("{q}", str(counts.get("queued", 0)))
-            .replace("{d}", str(done))
-        )
-        if failed:
-            text += self.tr(" · Failed {f}").replace("{f}", str(failed))
-        if self.manager.scheduler.paused:
-            text += self.tr(" · paused")
-        self.counts_label.setText(text)
+    def _show_counts(self, counts: dict[JobState, int]) -> None:
+        parts = [self.tr(label).replace("{n}", str(counts.get(state, 0)))
+                 for i, (state, label) in enumerate(COUNTED) if i < 3 or counts.get(state)]
+        if self.facade.paused:
+            parts.append(self.tr("paused"))
+        self.counts_label.setText(" · ".join(parts))
 
     def set_server_status(
         self, url: str | None, observers: int = 0, job_ws_url: Callable[[str], str] | None = None
@@ -649,7 +822,7 @@ class MainWindow(QMainWindow):
             )
         self._update_actions()
 
-    def _job_completed(self, job: dict[str, Any]) -> None:
+    def _job_completed(self, job: JobView) -> None:
         self.tray.job_completed(job)
         self._history_stale = True
         if self.tabs.currentWidget() is self.history:
@@ -660,25 +833,42 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.history and self._history_stale:
             self.history.reload()
             self._history_stale = False
+        self._update_actions()  # the actions follow the selection the person now sees
 
     # -- settings ----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.engine.settings, self.prefs, self)
+        dialog = SettingsDialog(
+            self.engine.settings, self.prefs, self, server_panel=self._server_panel(),
+            retention_preview=lambda days: self.facade.retention_preview(days, time.time()),
+        )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()
         return dialog
 
+    def _server_panel(self) -> QLabel:
+        """What the Server group says above its settings: where the server listens now."""
+        now = self.server_url or self.tr("off")
+        label = QLabel(self.tr("The observer server now: {u}").replace("{u}", now))
+        label.setObjectName("serverPanel")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
     def apply_settings(self, dialog: SettingsDialog) -> None:
-        settings = dialog.result_settings()
-        save_changes(self.engine.settings, settings)
-        self.engine.settings = settings
-        self.manager.set_concurrency(settings.concurrency)
-        self.manager.monitoring_interval = settings.monitoring_interval
-        self.manager.output_root = settings.output_dir
+        try:
+            settings = dialog.result_settings()
+        except SettingsError as exc:  # the dialog checked it on OK; never lose the window
+            self.show_notice(str(exc))
+            return
+        later = self.engine.apply_settings(settings)  # saved; the live ones taken at once
         self.prefs = dialog.result_prefs()
         self.prefs.save(self.qsettings)
         self.restart_watching()
         self._show_output_folder()
+        if later:
+            names = ", ".join(later)
+            self.statusBar().showMessage(
+                self.tr("Saved. Applies after restart: {names}").replace("{names}", names), 10000
+            )
 
     # -- help ----------------------------------------------------------------------------------
     def open_setup_check(self) -> SetupCheckDialog | None:
@@ -745,6 +935,10 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if value is not None:
                 view.horizontalHeader().restoreState(value)
+        # kept apart from the header's state: one saved before the column existed would show it
+        show_folder = str(s.value("window/folderColumn", "false")).lower() == "true"
+        self.table.setColumnHidden(COL_FOLDER, not show_folder)
+        self.act_folder_column.setChecked(show_folder)
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
 
     def save_state(self) -> None:
@@ -755,11 +949,13 @@ class MainWindow(QMainWindow):
         s.setValue("window/jobColumns", self.table.horizontalHeader().saveState())
         s.setValue("window/historyColumns", self.history.table.horizontalHeader().saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
+        s.setValue("window/folderColumn", "true" if self.act_folder_column.isChecked() else "false")
         self.options_panel.save()
         s.sync()
 
     async def wait_closed(self) -> None:
-        """Return once the window has closed for good (jobs stopped, state saved)."""
+        """Return once the window has closed for good (state saved; the person agreed that
+        running jobs stop: whoever owns the engine stops it then)."""
         if self._closed is None:
             self._closed = asyncio.get_running_loop().create_future()
         await self._closed
@@ -775,7 +971,7 @@ class MainWindow(QMainWindow):
 
     def _busy(self) -> int:
         counts = self.model.counts
-        return counts.get("processing", 0) + counts.get("queued", 0)
+        return counts.get(JobState.PROCESSING, 0) + counts.get(JobState.QUEUED, 0)
 
     def _ask_quit(self, running: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -784,8 +980,10 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Quit StoryClip Studio?"),
             self.tr(
-                "{n} jobs are still queued or running. They stop now and resume at the next start."
-            ).replace("{n}", str(running)),
+                "%n jobs are still queued or running. They stop now and resume at the next start.",
+                "",
+                running,
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -805,8 +1003,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.stop()
         self.signals.detach()
         event.accept()
-        task = asyncio.ensure_future(self.manager.shutdown())
-        task.add_done_callback(lambda _t: self._finish_close())
+        self._finish_close()  # the composition root stops the engine (app.run_gui)
 
     def _finish_close(self) -> None:
         if self._closed is None:

@@ -55,3 +55,10 @@ def test_folders_are_searched_and_problems_reported(tmp_path):
     )
     assert [Path(s).name for s in sources] == ["one.MP4", "two.mkv", "missing.mp4"]
     assert len(problems) == 1 and "No videos found" in problems[0].message
+
+
+def test_a_folder_is_queued_in_natural_order(tmp_path):
+    for name in ("v10.mp4", "v2.mp4", "V1.mp4", "v1b.mp4", "clip.mp4"):
+        (tmp_path / name).write_bytes(b"x")
+    names = [p.name for p in find_videos(tmp_path)]
+    assert names == ["clip.mp4", "V1.mp4", "v1b.mp4", "v2.mp4", "v10.mp4"]

@@ -33,7 +33,11 @@ def drop(widget, paths: list[Path]) -> QDropEvent:
 
 def statuses(window: MainWindow) -> list[str]:
     model = window.model
-    return [model.index(r, 0).data(JOB_ROLE)["status"] for r in range(model.rowCount())]
+    return [model.index(r, 0).data(JOB_ROLE).state for r in range(model.rowCount())]
+
+
+def sources(window: MainWindow) -> list[str]:
+    return [window.model.index(r, COL_SOURCE).data() for r in range(window.model.rowCount())]
 
 
 def menu_action(menu: QMenu, name: str):
@@ -89,7 +93,7 @@ def test_a_job_runs_end_to_end_and_its_row_lists_the_clips(make_window, engine, 
     names = [window.detail.clips.item(i).text().split("\n")[0] for i in range(3)]
     assert names == ["e2e_01.mp4", "e2e_02.mp4", "e2e_03.mp4"]
     row = window.model.index(0, 0).data(JOB_ROLE)
-    assert row["clipsVerified"] == 3 and row["progress"] == 100
+    assert row.clips_verified == 3 and row.progress == 100
     assert "ffmpeg" in window.detail.command.toPlainText()
     assert "Video processing completed" in window.detail.log.toPlainText()
     # ffmpeg's own words, as it wrote them (it announces its outputs on stderr)
@@ -137,7 +141,8 @@ def test_remove_move_and_clear_finished(make_window, engine, video, qtbot):
     window.select_job(jobs[2].id)
     menu_action(window.context_menu(), "moveUpAction").trigger()
     assert engine.manager.queued_ids == [jobs[0].id, jobs[2].id, jobs[1].id]
-    qtbot.waitUntil(lambda: window.model.index(2, COL_SOURCE).data() == "2. m2.mp4", timeout=2000)
+    qtbot.waitUntil(lambda: sources(window) == ["1. m0.mp4", "2. m2.mp4", "3. m1.mp4"],
+                    timeout=2000)  # fmt: skip
     engine.manager.cancel(jobs[0].id)
     qtbot.waitUntil(lambda: statuses(window)[0] == "cancelled", timeout=2_000)
     window.select_job(jobs[0].id)
@@ -168,7 +173,8 @@ def test_status_and_text_filters(make_window, engine, video, qtbot):
 def test_window_state_persists_across_a_restart(make_window, engine, qtbot, tmp_path):
     window = make_window()
     window.resize(760, 540)
-    window.main_splitter.setSizes([300, 460])
+    total = sum(window.main_splitter.sizes())  # as a drag does: the sizes fill the splitter
+    window.main_splitter.setSizes([300, total - 300])
     window.table.horizontalHeader().resizeSection(COL_SOURCE, 333)
     window.options_panel.clip_seconds.setValue(42)
     window.options_panel.quality.setCurrentIndex(2)
@@ -202,7 +208,12 @@ def test_settings_dialog_applies_and_saves(make_window, engine, tmp_path):
 
 
 def test_the_spanish_translation_loads(qapp):
-    from storyclip_gui.ui.resources import install_translator, pick_language, resources_dir
+    from storyclip_gui.ui.resources import (
+        install_translator,
+        pick_language,
+        resources_dir,
+        uninstall_translator,
+    )
 
     assert (resources_dir() / "translations" / "storyclip_es.qm").is_file()
     translator = install_translator(qapp, "es")
@@ -214,12 +225,12 @@ def test_the_spanish_translation_loads(qapp):
             "no es un archivo de vídeo ({kind})"
         )
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translator(qapp, translator)
     assert pick_language("es") == "es" and pick_language("de") in ("en", "es")
 
 
 def test_the_window_speaks_spanish(qapp, make_window):
-    from storyclip_gui.ui.resources import install_translator
+    from storyclip_gui.ui.resources import install_translator, uninstall_translator
 
     translator = install_translator(qapp, "es")
     try:
@@ -227,7 +238,7 @@ def test_the_window_speaks_spanish(qapp, make_window):
         assert window.act_add.text() == "Añadir vídeos…"
         assert window.tabs.tabText(1) == "Historial"
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translator(qapp, translator)
 
 
 @pytest.mark.parametrize("argv", [["gui", "x.mp4"], []])
