@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from storyclip_gui.core.jobs import Clip, ClipState, Job, JobState
+from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.presets import PRESETS
 from storyclip_gui.core.qc import ClipMeasures, Loudness, evaluate
 from storyclip_gui.ui.job_detail import JobDetail
@@ -45,16 +47,16 @@ def test_each_clip_shows_its_qc_badge_and_why_it_was_cut_there(qtbot) -> None:
                                                     Loudness(-11.7)))  # fmt: skip
     fine = evaluate(PRESETS["tiktok"], ClipMeasures(8.0, 1080, 1920, 30.0, 10**6, True, True,
                                                     Loudness(-14.0)))  # fmt: skip
-    clips = [
-        {"index": 1, "path": "/o/a_01.mp4", "start": 0.0, "end": 9.3, "state": "verified",
-         "duration": 9.3, "size": 10**6, "qc": loud,
-         "cut": {"nominalStart": 0.0, "nominalEnd": 10.0, "startReason": None,
-                 "endReason": "silence at 9.3 s"}},
-        {"index": 2, "path": "/o/a_02.mp4", "start": 9.3, "end": 17.3, "state": "verified",
-         "duration": 8.0, "size": 10**6, "qc": fine, "cut": None},
+    cut = {"nominalStart": 0.0, "nominalEnd": 10.0, "startReason": None,
+           "endReason": "silence at 9.3 s"}  # fmt: skip
+    job = Job(id="j", source="/v/a.mp4", options=StoryOptions(cuts="smart"), output_root="/o",
+              state=JobState.COMPLETED, progress=100.0)  # fmt: skip
+    job.clips = [
+        Clip(1, 0.0, 9.3, "/o/a_01.mp4", ClipState.VERIFIED, 9.3, 1080, 1920, 10**6, cut, loud),
+        Clip(2, 9.3, 17.3, "/o/a_02.mp4", ClipState.VERIFIED, 8.0, 1080, 1920, 10**6, None,
+             fine),
     ]  # fmt: skip
-    detail.show_job({"jobId": "j", "source": "/v/a.mp4", "status": "completed", "progress": 100,
-                     "message": "done", "options": {}, "clips": clips, "error": None})
+    detail.show_job(job.view())
     first, second = detail.clips.item(0), detail.clips.item(1)
     assert first.text().splitlines()[2:] == ["⚠ QC: loudness", "↦ silence at 9.3 s"]
     assert second.text().splitlines()[2:] == ["✓ QC passed"]
