@@ -48,14 +48,16 @@ async def render(folder: Path, scratch: Path) -> None:
     panel.cuts.setCurrentIndex(panel.cuts.findData("smart"))
     window.add_paths([str(source)])
 
-    def row() -> dict:
+    def row():  # the row's JobView
         return window.model.index(0, 0).data(JOB_ROLE)
 
-    window.select_job(row()["jobId"])
-    await until(lambda: row()["status"] == "completed", timeout=300)
-    window.select_job(row()["jobId"])
+    window.select_job(row().id)
+    await until(lambda: row().state == "completed", timeout=300)
+    window.select_job(row().id)
     await until(lambda: window.detail.clips.count() == 5)
     await until(lambda: not window.thumbnails.busy, timeout=60)
+    tabs = window.detail.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Clips"))
     await asyncio.sleep(0.3)
     shoot(window, folder, "smart-clips")
     window.quit()
