@@ -19,17 +19,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from storyclip_gui.config import Settings
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
+from storyclip_gui.core.intake import Intake, IntakeRequest
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
+from storyclip_gui.core.recovery import RecoveryReport
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 
 if TYPE_CHECKING:
     from storyclip_gui.server import ServerHandle
     from storyclip_gui.store.job_store import SqliteJobStore
-    from storyclip_gui.store.recovery import RecoveryReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,12 +45,18 @@ class Engine:
     store: JobStore
     runner: Runner
     manager: JobManager
+    intake: Intake  # every door's way in: paths, options and ids checked by one rule
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
         self.manager.resume()
+
+
+def default_options(settings: Settings) -> dict[str, Any]:
+    """The settings' default story options, which every door's choices are merged over."""
+    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -105,7 +112,9 @@ def build_engine(
                          settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
                             choose_toolchain=gate.toolchain)  # fmt: skip
-    engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error)
+    intake = Intake(manager, default_options(settings))
+    engine = Engine(settings, toolchain, bus, store, runner, manager, intake,
+                    store_error=store_error)  # fmt: skip
     if recover:
         engine.recovery = _recover(engine)
     return engine
@@ -133,19 +142,13 @@ def _recover(engine: Engine) -> RecoveryReport:
     except StoreError as exc:
         log.error("Unfinished jobs could not be recovered: %s", exc)
         engine.store_error = engine.store_error or exc
-        return _empty_report()
+        return RecoveryReport()
     paused = manager.scheduler.paused
     manager.scheduler.paused = True  # adopt in order without starting anything yet
     for job in jobs:
         manager.adopt(job)
     manager.scheduler.paused = paused
     return report
-
-
-def _empty_report() -> RecoveryReport:
-    from storyclip_gui.store.recovery import RecoveryReport
-
-    return RecoveryReport()
 
 
 def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None]) -> T:
@@ -300,10 +303,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         max_connections=settings.server_max_connections,
         max_queued_jobs=settings.max_queued_jobs,
         heartbeat_interval=settings.monitoring_interval,
-        default_options={
-            "quality": settings.default_quality,
-            "clip_seconds": settings.default_clip_seconds,
-        },
+        default_options=default_options(settings),
         version=__version__,
     )
     return await start_web_server(engine.manager, config)
@@ -353,21 +353,21 @@ def run_serve(
 
 
 async def _watch(engine: Engine, folders: list[str]) -> None:
-    """Watch folders → jobs with the default options, through the one submit()."""
-    from storyclip_gui.core.manager import JobSpec
-    from storyclip_gui.core.options import StoryOptions
+    """Watch folders → jobs with the default options, through the one intake."""
     from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 
     settings = engine.settings
-    options = StoryOptions.from_dict(
-        {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
-    )
     seen = SeenFiles(settings.data_dir / "watched-files.json")
     watcher = FolderWatcher(folders, seen, exclude=[settings.output_dir])
     for folder in watcher.overlaps_output():
         engine.manager.notice(f"The watched folder {folder} and the output folder overlap: the "
                               "app's own clips there are not taken as new videos.")  # fmt: skip
-    await watch_folders(watcher, lambda path: engine.manager.submit(JobSpec(str(path), options)))
+
+    def take(path: Path) -> None:
+        for refusal in engine.intake.submit(IntakeRequest([str(path)])).refused:
+            log.warning("watch folder: %s", refusal.message)
+
+    await watch_folders(watcher, take)
 
 
 async def make_demo_video(engine: Engine, folder: Path) -> Path:
