@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from storyclip_gui.core import naming
-from storyclip_gui.core.plan import ClipPlan
 from storyclip_gui.core.intake import expand
+from storyclip_gui.core.plan import ClipPlan
 from storyclip_gui.core.sources import Refused, find_videos
 
 

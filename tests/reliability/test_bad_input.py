@@ -18,11 +18,11 @@ import pytest
 
 from storyclip_gui.app import build_engine
 from storyclip_gui.config import load_settings
+from storyclip_gui.core.intake import expand
 from storyclip_gui.core.jobs import ClipState, Job, JobState
 from storyclip_gui.core.manager import JobSpec, SubmitError
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import MediaInfo, parse_ffmpeg_banner
-from storyclip_gui.core.intake import expand
 from tests.helpers.procs import ROOT, leftovers
 from tests.reliability.inputs import BadInput, OddInput, bad_inputs, lavfi_video, odd_inputs
 
