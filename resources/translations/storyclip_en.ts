@@ -22,52 +22,27 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40"/>
-        <source>no videos found in this folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47"/>
-        <source>the file does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51"/>
-        <source>hidden files are not accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54"/>
-        <source>no extension</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58"/>
-        <source>not a video file ({kind})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="108"/>
         <source>Drop videos or folders here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="115"/>
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="123"/>
         <source>Add videos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="136"/>
         <source>Change folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="145"/>
         <source>Clips are saved in {folder}, in one folder per video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,6 +191,74 @@
     </message>
 </context>
 <context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="21"/>
+        <source>is longer than 4096 characters, so it names no file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="22"/>
+        <source>is not a valid path (it holds a NUL character)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="23"/>
+        <source>has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="24"/>
+        <source>is not an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="25"/>
+        <source>does not exist (was it moved?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="26"/>
+        <source>cannot be opened: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="27"/>
+        <source>is a folder, not a video file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="28"/>
+        <source>holds no videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="29"/>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="30"/>
+        <source>is hidden (hidden files are often partial copies; they are not taken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="31"/>
+        <source>is not a video file ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="32"/>
+        <source>is empty (0 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="33"/>
+        <source>cannot be read (permission denied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDetail</name>
     <message>
         <location filename="../../storyclip_gui/ui/job_detail.py" line="144"/>
@@ -277,32 +320,32 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="79"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="80"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="81"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="86"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="82"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="87"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,160 +353,160 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="69"/>
         <source>All jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="176"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="175"/>
         <source>Add videos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="178"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="177"/>
         <source>Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="182"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="181"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="185"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="184"/>
         <source>Stop the selected jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="187"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="186"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="189"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="188"/>
         <source>Remove from list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="192"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="191"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="194"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="198"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="197"/>
         <source>Open output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="199"/>
         <source>Copy WebSocket URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="201"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="529"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="522"/>
         <source>Pause queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="203"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="202"/>
         <source>Clear finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="205"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="204"/>
         <source>Retry all failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="206"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="207"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="211"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="210"/>
         <source>Check setup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="213"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="212"/>
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="216"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="215"/>
         <source>About StoryClip Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="374"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="218"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="373"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="244"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="292"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="291"/>
         <source>Story options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="324"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="323"/>
         <source>Filter by name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="379"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="378"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="645"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="383"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="638"/>
         <source>Server: off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,82 +516,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="409"/>
         <source>Not added:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="409"/>
         <source>Not added —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="421"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="413"/>
         <source>{n} videos queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="433"/>
         <source>Videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="433"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="436"/>
         <source>Add videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="452"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="444"/>
         <source>Add folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="526"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="519"/>
         <source>Resume queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="627"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="620"/>
         <source>Running {r} · Queued {q} · Done {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="633"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="626"/>
         <source> · Failed {f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="635"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="628"/>
         <source> · paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="648"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="641"/>
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="700"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="693"/>
         <source>ffmpeg in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="701"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="694"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="782"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="714"/>
+        <source>The watched folder {0} and the output folder overlap: the app&apos;s own clips there are not taken as new videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="780"/>
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="784"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="782"/>
         <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,12 +788,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="251"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="256"/>
         <source>Watch folder</source>
         <translation type="unfinished"></translation>
     </message>

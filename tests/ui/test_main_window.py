@@ -71,8 +71,8 @@ def test_a_non_video_is_refused_by_name_and_the_rest_still_queued(
     drop(window.drop_zone, [notes, video("c.mp4", seconds=2), empty])
     assert window.notice.isVisible()
     text = window.notice_text.text()
-    assert "“notes.txt”: not a video file (.txt)" in text
-    assert "“empty-folder”: no videos found in this folder" in text
+    assert "“notes.txt” is not a video file (.txt)" in text
+    assert f"“{empty}” holds no videos" in text  # a folder by its absolute path
     assert [Path(j.source).name for j in engine.manager.jobs()] == ["c.mp4"]
 
 
