@@ -200,6 +200,25 @@ def test_window(name: str, how: str, root: Path, make_window: Any, engine: Any,
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
+def test_watched_folder(name: str, root: Path, make_window: Any, engine: Any,
+                        qtbot: Any) -> None:  # fmt: skip
+    from storyclip_gui.ui.settings_dialog import WindowPrefs
+
+    case = _case(name, root)
+    folder = root / "in" / case.paths[0]
+    if case.problem is not None or len(case.paths) > 1 or not folder.is_dir():
+        pytest.skip("a watched folder is a folder, with the settings' options")
+    if not case.jobs:
+        pytest.skip("a watched folder without videos is watched, not refused")
+    engine.manager.pause()
+    window = make_window(watch_interval=0.05, watch_settle=0.1)
+    window.prefs = WindowPrefs(watch_folders=[str(folder)])
+    window.restart_watching()
+    qtbot.waitUntil(lambda: len(engine.manager.jobs()) == len(case.jobs), timeout=10_000)
+    assert window_outcome(window, engine, root) == expected(case, one_file=False)
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
 def test_terminal(name: str, root: Path) -> None:
     case = _case(name, root)
     if case.job_id is not None:

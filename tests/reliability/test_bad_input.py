@@ -258,7 +258,7 @@ def test_a_folder_of_thousands_of_non_videos_is_searched_fast(tmp_path: Path) ->
     empty_seconds = time.monotonic() - started
     assert sources == [] and len(problems) == 1 and "holds no videos" in problems[0].message
     for where in ("d3/sub13", "d7/sub57", "d7/sub97"):
-        (drop / where / "Clip.MP4").touch()
+        (drop / where / "Clip.MP4").write_bytes(b"x")  # an empty file would be refused
     started = time.monotonic()
     sources, problems = expand([str(drop)])
     found_seconds = time.monotonic() - started
