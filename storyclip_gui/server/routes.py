@@ -21,6 +21,7 @@ from storyclip_gui.core.intake import Intake, IntakeError, IntakeRequest, Proble
 from storyclip_gui.core.jobs import BAD_JOB_ID, Job, JobState, is_job_id
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
+from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.messages import MESSAGE_TYPES, PROTOCOL_VERSION, job_view
@@ -70,6 +71,11 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("GET", "/api/ws/jobs/active", "ws_active_jobs", Access.OBSERVE),
     RouteSpec("GET", "/api/ws/stats", "ws_stats", Access.OBSERVE),
     RouteSpec("GET", "/ws", "websocket", Access.WEBSOCKET),
+    RouteSpec("GET", "/api/v1/webhooks", "list_webhooks", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/webhooks", "create_webhook", Access.CONTROL),
+    RouteSpec("DELETE", "/api/v1/webhooks/{webhookId}", "delete_webhook", Access.CONTROL),
+    RouteSpec("GET", "/api/v1/webhooks/{webhookId}/deliveries", "webhook_deliveries",
+              Access.CONTROL),
 )
 ACCESS = {route.name: route.access for route in ROUTES}
 
@@ -91,6 +97,7 @@ class ServerState:
     max_queued_jobs: int = 10_000
     stats_ttl: float = 5.0
     started_at: float = field(default_factory=time.time)
+    webhooks: Webhooks | None = None  # None: no history to keep subscriptions in
     _stats: tuple[float, HistoryStats] | None = None
     intake: Intake = field(init=False)
 
