@@ -221,7 +221,7 @@ def _chosen_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _process(args: argparse.Namespace) -> int:
-    from storyclip_gui.app import default_options, make_demo_video
+    from storyclip_gui.app import make_demo_video
     from storyclip_gui.core.intake import IntakeRequest, merge_options
 
     if not args.paths and not args.demo:
@@ -232,10 +232,8 @@ def _process(args: argparse.Namespace) -> int:
         print("storyclip process: --jobs must be at least 1.", file=sys.stderr)
         return EXIT_USAGE
 
-    def options(settings: Any) -> Any:  # checked before the engine starts: a usage error
-        return merge_options(default_options(settings), _chosen_options(args))
-
-    async def submit(engine: Any, chosen: Any) -> list[Any]:
+    async def submit(engine: Any) -> list[Any]:
+        chosen = merge_options(engine.intake.defaults, _chosen_options(args))  # before the demo
         paths = list(args.paths)
         if args.demo:
             print("Making a 20 s demo video…", file=sys.stderr)
@@ -246,14 +244,13 @@ def _process(args: argparse.Namespace) -> int:
     # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
     # window's) business, and a window running beside us may own them
     overrides = {"output_dir": args.output_dir, "concurrency": args.jobs}
-    return _run_engine(args, "process", submit, recover=False, options=options,
-                       settings=overrides)  # fmt: skip
+    return _run_engine(args, "process", submit, recover=False, settings=overrides)
 
 
 def _resume(args: argparse.Namespace) -> int:
     """Headless: recover what a previous run left unfinished, run the queue until idle."""
 
-    async def submit(engine: Any, options: Any) -> list[Any]:
+    async def submit(engine: Any) -> list[Any]:
         return []
 
     return _run_engine(args, "resume", submit, needs_history=True,
@@ -286,7 +283,7 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _rerun(args: argparse.Namespace) -> int:
-    async def submit(engine: Any, options: Any) -> list[Any]:
+    async def submit(engine: Any) -> list[Any]:
         engine.intake.rerun(args.job_id, _chosen_options(args))
         return []
 
@@ -296,16 +293,15 @@ def _rerun(args: argparse.Namespace) -> int:
 def _run_engine(
     args: argparse.Namespace,
     name: str,
-    submit: Callable[[Any, Any], Awaitable[list[Any]]],
+    submit: Callable[[Any], Awaitable[list[Any]]],
     *,
     recover: bool = True,
     needs_history: bool = False,
-    options: Callable[[Any], Any] | None = None,
     settings: dict[str, Any] | None = None,
     nothing: str = "",
 ) -> int:
     """Every headless run (process, resume, history rerun): build the engine (recovering
-    unfinished jobs unless told not to), `submit(engine, options)` through the intake, run
+    unfinished jobs unless told not to), `submit(engine)` through the intake, run
     until the queue is idle, print one result per job this run handled and per refused input.
     Ctrl-C or SIGTERM: running jobs become interrupted, queued ones stay queued (`resume`)."""
     from rich.console import Console
@@ -323,10 +319,8 @@ def _run_engine(
 
     err = Console(stderr=True)
     try:
-        loaded = _load(args, **(settings or {}))
-        chosen = options(loaded) if options is not None else None
-        engine = build_engine(loaded, recover=recover)
-    except (SettingsError, SubmitError) as exc:  # SubmitError: the intake refused the options
+        engine = build_engine(_load(args, **(settings or {})), recover=recover)
+    except SettingsError as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_USAGE
     except FFmpegNotFound as exc:
@@ -356,7 +350,7 @@ def _run_engine(
 
     async def run() -> list[dict[str, Any]]:
         try:
-            refused.extend(await submit(engine, chosen))
+            refused.extend(await submit(engine))
         except SubmitError as exc:
             state["error"] = str(exc)
             return []
