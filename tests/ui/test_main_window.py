@@ -210,12 +210,20 @@ def test_the_spanish_translation_loads(qapp):
     try:
         assert QCoreApplication.translate("MainWindow", "Add videos…") == "Añadir vídeos…"
         assert QCoreApplication.translate("JobTableModel", "Completed") == "Completado"
-        assert QCoreApplication.translate("DropZone", "not a video file ({kind})") == (
-            "no es un archivo de vídeo ({kind})"
+        assert QCoreApplication.translate("Intake", "is not a video file ({detail})") == (
+            "no es un archivo de vídeo ({detail})"
         )
     finally:
         qapp.removeTranslator(translator)
     assert pick_language("es") == "es" and pick_language("de") in ("en", "es")
+
+
+def test_the_window_words_every_intake_reason_as_the_core_does(qapp):
+    """The window's lupdate marks are core.sources' reasons, word for word, one per reason."""
+    from storyclip_gui.core.sources import Refused
+    from storyclip_gui.ui.drop_zone import REASONS
+
+    assert REASONS == {why: why.value for why in Refused}
 
 
 def test_the_window_speaks_spanish(qapp, make_window):
