@@ -329,3 +329,22 @@ def test_retry_in_the_window_checks_the_source(root: Path, make_window: Any, eng
     window.act_retry.trigger()
     assert window.notice_text.text() == "'v.mp4' does not exist (was it moved?)."
     assert engine.manager.get(job.id).state.value == "cancelled"
+
+
+def test_rerun_in_the_window_checks_the_source_and_reuses_its_empty_folder(
+    root: Path, make_window: Any, engine: Any
+) -> None:
+    source = root / "in" / "v.mp4"
+    engine.manager.pause()
+    window = make_window()
+    [old] = window.add_paths([str(source)])
+    engine.manager.cancel(old.id)
+    folder = Path(engine.manager.output_root) / "v"
+    folder.mkdir(parents=True)  # left empty by an earlier version, or a crash
+    old.output_dir = str(folder)
+    new = window.rerun(old, with_current_options=False)
+    assert new is not None and new.parent_id == old.id and new.output_dir == str(folder)
+    engine.manager.cancel(new.id)
+    source.unlink()
+    assert window.rerun(old, with_current_options=True) is None
+    assert window.notice_text.text() == "'v.mp4' does not exist (was it moved?)."

@@ -223,7 +223,7 @@ def test_the_window_words_every_intake_reason_as_the_core_does(qapp):
     from storyclip_gui.core.sources import Refused
     from storyclip_gui.ui.drop_zone import REASONS
 
-    assert REASONS == {why: why.value for why in Refused}
+    assert {why: why.value for why in Refused} == REASONS
 
 
 def test_the_window_speaks_spanish(qapp, make_window):
