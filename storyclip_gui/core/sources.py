@@ -68,6 +68,8 @@ def printable(path: str) -> str:
 
 def text_problem(path: str) -> Refused | None:
     """What makes `path` unusable as a file name before the file system is asked."""
+    if not path:  # joined to a folder it would name the folder itself
+        return Refused.MISSING
     if len(path) > MAX_PATH_CHARS:
         return Refused.TOO_LONG
     if "\x00" in path:
