@@ -78,7 +78,6 @@ class IntakeRequest:
     output_root: str | None = None
     search_folders: bool = True
     relative_to: str | None = None
-    parent_id: str | None = None
 
 
 @dataclass
@@ -168,8 +167,7 @@ class Intake:
             raise IntakeError(Problem.JOB_ID, "A jobId names one job: give one file with it.")
         result = IntakeResult(refused=refused)
         for source in sources:
-            spec = JobSpec(source, options, job_id=job_id, output_root=request.output_root,
-                           parent_id=request.parent_id)  # fmt: skip
+            spec = JobSpec(source, options, job_id=job_id, output_root=request.output_root)
             result.jobs.append(self._register(spec))
         return result
 
