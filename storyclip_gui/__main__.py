@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["csv", "json"], required=True)
     e.add_argument("--output", help="file to write (default: standard output)")
     rr = hs.add_parser("rerun", help="run a past job again as a new job (same or changed options)")
-    rr.add_argument("job_id", metavar="JOB_ID")
+    rr.add_argument("job_id", metavar="JOB_ID", help="the job's id or its first characters")
     rr.add_argument("--clip-seconds", type=float, help="new clip length")
     rr.add_argument("--layout", choices=["crop", "blur", "fit"])
     rr.add_argument("--size", help="1080x1920 or 720x1280")
@@ -233,13 +233,14 @@ def _process(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     async def submit(engine: Any) -> list[Any]:
-        chosen = merge_options(engine.intake.defaults, _chosen_options(args))  # before the demo
+        intake = engine.facade.intake
+        chosen = merge_options(intake.defaults, _chosen_options(args))  # before the demo
         paths = list(args.paths)
         if args.demo:
             print("Making a 20 s demo video…", file=sys.stderr)
             paths.append(str(await make_demo_video(engine, engine.settings.temp_dir / "demo")))
         request = IntakeRequest(paths, chosen, relative_to=os.getcwd())
-        return engine.intake.submit(request).refused
+        return intake.submit(request).refused
 
     # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
     # window's) business, and a window running beside us may own them
@@ -261,17 +262,21 @@ def _history(args: argparse.Namespace) -> int:
     from storyclip_gui.app import open_job_store
     from storyclip_gui.cli.history_command import HistoryUsageError, export_history, show_history
     from storyclip_gui.config import SettingsError
+    from storyclip_gui.core.history import JobIdError, resolve_job_id
     from storyclip_gui.core.ports import StoreError
 
-    if args.history_command == "rerun":
-        return _rerun(args)
     store = None
     try:
         store = open_job_store(_load(args))
+        if args.history_command == "rerun":
+            job_id = resolve_job_id(store, args.job_id)  # the table may show a cut id
+            store.close()
+            store = None
+            return _rerun(args, job_id)
         if args.history_command == "export":
             return export_history(args, store)
         return show_history(args, store)
-    except (SettingsError, HistoryUsageError) as exc:
+    except (SettingsError, HistoryUsageError, JobIdError) as exc:
         print(f"storyclip history: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
@@ -282,9 +287,9 @@ def _history(args: argparse.Namespace) -> int:
             store.close()
 
 
-def _rerun(args: argparse.Namespace) -> int:
+def _rerun(args: argparse.Namespace, job_id: str) -> int:
     async def submit(engine: Any) -> list[Any]:
-        engine.intake.rerun(args.job_id, _chosen_options(args))
+        engine.facade.rerun(job_id, _chosen_options(args))
         return []
 
     return _run_engine(args, "history rerun", submit, recover=False, needs_history=True)
@@ -307,6 +312,7 @@ def _run_engine(
     from rich.console import Console
 
     from storyclip_gui.app import build_engine, run_headless
+    from storyclip_gui.cli.console import output_console
     from storyclip_gui.cli.process_view import (
         ProcessView,
         print_json,
@@ -326,7 +332,7 @@ def _run_engine(
     except FFmpegNotFound as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_FAILED
-    engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
+    engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
     if engine.store_error is not None:
         err.print(f"storyclip {name}: {engine.store_error}")
         if needs_history:
@@ -337,7 +343,7 @@ def _run_engine(
         err.print(f"Recovered: {len(report.requeued)} resumed, {len(report.queued)} still "
                   f"queued, {len(report.failed)} failed after too many attempts, "
                   f"{len(report.interrupted)} left interrupted.")  # fmt: skip
-    manager = engine.manager
+    manager = engine.facade
     state: dict[str, Any] = {"interrupted": False, "error": "", "stopping": None}
     refused: list[Any] = []
 
@@ -373,9 +379,9 @@ def _run_engine(
         return EXIT_USAGE
     results = result_objects(jobs, refused)
     if args.json:
-        print_json(Console(), results)
+        print_json(output_console(), results)
     elif results:
-        print_summary(Console(), results)
+        print_summary(output_console(), results)
     elif nothing:
         err.print(nothing)
     if state["interrupted"]:

@@ -50,142 +50,142 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="50"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="51"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="51"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="52"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="52"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="53"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="53"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="54"/>
         <source>Clips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="54"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="55"/>
         <source>Took</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="55"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="56"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="88"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="71"/>
         <source>Jobs: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="89"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="72"/>
         <source>Clips: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="95"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="78"/>
         <source>Failure rate: {p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="101"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="84"/>
         <source>Mean speed: {s}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="230"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="201"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="231"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="202"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="232"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="203"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="233"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="204"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="235"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="206"/>
         <source>Unfinished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="240"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="211"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="241"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="212"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="242"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="213"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="243"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="214"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="305"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="264"/>
         <source>Search by file name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="313"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="272"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="336"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="295"/>
         <source>Re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="337"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="296"/>
         <source>Re-run with current options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="338"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="297"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="339"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="298"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="409"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="378"/>
         <source>Export history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="426"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="395"/>
         <source>Export failed: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="430"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="399"/>
         <source>Exported {n} jobs to {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -302,17 +302,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="226"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="237"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235"/>
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="251"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="249"/>
         <source>— ffmpeg&apos;s last output —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,250 +353,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="69"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
         <source>All jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="77"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="175"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="81"/>
+        <source>Running {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82"/>
+        <source>Queued {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83"/>
+        <source>Done {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84"/>
+        <source>Failed {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85"/>
+        <source>Cancelled {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="86"/>
+        <source>Interrupted {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
         <source>Add videos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="177"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="197"/>
         <source>Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="181"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="201"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="184"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="204"/>
         <source>Stop the selected jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="186"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="206"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="188"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
         <source>Remove from list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="191"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="211"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="194"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="214"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="197"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="217"/>
         <source>Open output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="199"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219"/>
         <source>Copy WebSocket URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="522"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="583"/>
         <source>Pause queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="202"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="222"/>
         <source>Clear finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="204"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224"/>
         <source>Retry all failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="206"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="210"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230"/>
         <source>Check setup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="212"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232"/>
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="215"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235"/>
         <source>About StoryClip Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="218"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="373"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="393"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="263"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="291"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="311"/>
         <source>Story options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="323"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="343"/>
         <source>Filter by name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="378"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="400"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="383"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="638"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="410"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="697"/>
         <source>Server: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="401"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="428"/>
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="409"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="436"/>
         <source>Not added:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="409"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="436"/>
         <source>Not added —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="413"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="440"/>
         <source>{n} videos queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="433"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="460"/>
         <source>Videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="433"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="460"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="436"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="463"/>
         <source>Add videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="471"/>
         <source>Add folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="519"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="573"/>
         <source>Resume queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="620"/>
-        <source>Running {r} · Queued {q} · Done {d}</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="687"/>
+        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="626"/>
-        <source> · Failed {f}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="628"/>
-        <source> · paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="641"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="700"/>
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="693"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="731"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="732"/>
+        <source>The observer server now: {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="751"/>
+        <source>Saved. Applies after restart: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="769"/>
         <source>ffmpeg in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="694"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="770"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="714"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="790"/>
         <source>The watched folder {0} and the output folder overlap: the app&apos;s own clips there are not taken as new videos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="780"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="857"/>
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="782"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="859"/>
         <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,122 +713,182 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="34"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="37"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="40"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44"/>
         <source>Working folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45"/>
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46"/>
         <source>ffmpeg program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47"/>
         <source>Jobs at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48"/>
         <source>Stall timeout (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49"/>
         <source>Default quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50"/>
         <source>Default clip length (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51"/>
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52"/>
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53"/>
+        <source>Keep finished jobs listed (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55"/>
+        <source>Port (0: any free port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56"/>
+        <source>Allowed web origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57"/>
+        <source>Allowed host names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58"/>
+        <source>Most WebSocket connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59"/>
+        <source>Most queued jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="107"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="102"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="111"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="134"/>
+        <source>* applies after a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="117"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144"/>
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="119"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="146"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148"/>
         <source>A new language applies at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151"/>
         <source>Watch folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="129"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156"/>
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="123"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="251"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="198"/>
+        <source>Applies after a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240"/>
+        <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="245"/>
+        <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="250"/>
+        <source>Delete old history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="306"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="256"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="311"/>
         <source>Watch folder</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,8 +22,8 @@ from storyclip_gui.core.jobs import (
     BAD_JOB_ID,
     DuplicateJobError,
     Job,
-    JobState,
     SubmitError,
+    can_retry,
     is_job_id,
 )
 from storyclip_gui.core.manager import JobManager, JobSpec
@@ -39,8 +39,6 @@ from storyclip_gui.core.sources import (
     same_file_key,
     text_problem,
 )
-
-RETRYABLE = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED})
 
 
 class Problem(StrEnum):
@@ -192,7 +190,7 @@ class Intake:
                 raise IntakeError(Problem.UNKNOWN_JOB, f"No job with id {job_id!r}.")
             raise IntakeError(Problem.NOT_RETRYABLE, "The job is only in the history now; "
                               "submit it again.")  # fmt: skip
-        if job.state not in RETRYABLE:
+        if not can_retry(job.state):
             raise IntakeError(Problem.NOT_RETRYABLE,
                               "Only failed, cancelled or interrupted jobs can be retried "
                               f"(this one is {job.state}).")  # fmt: skip

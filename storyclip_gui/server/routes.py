@@ -17,9 +17,9 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from storyclip_gui.core.intake import Intake, IntakeError, IntakeRequest, Problem
-from storyclip_gui.core.jobs import BAD_JOB_ID, Job, JobState, is_job_id
-from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.facade import EngineFacade
+from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
+from storyclip_gui.core.jobs import BAD_JOB_ID, Job, JobState, can_cancel, is_job_id
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
 from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError
@@ -84,11 +84,10 @@ ACCESS = {route.name: route.access for route in ROUTES}
 class ServerState:
     """What the handlers share; built by the app factory."""
 
-    manager: JobManager
+    engine: EngineFacade
     hub: WebSocketHub
     token: str
     tickets: TicketSigner
-    default_options: Mapping[str, Any]
     version: str
     max_connections: int
     auth_timeout: float
@@ -99,10 +98,6 @@ class ServerState:
     started_at: float = field(default_factory=time.time)
     webhooks: Webhooks | None = None  # None: no history to keep subscriptions in
     _stats: tuple[float, HistoryStats] | None = None
-    intake: Intake = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.intake = Intake(self.manager, self.default_options)
 
     def authenticate(self, credential: str) -> Principal | None:
         """The token (control) or a ticket (observe, one job or all)."""
@@ -114,7 +109,7 @@ class ServerState:
         return same_secret(credential, self.token)
 
     def queue_full(self) -> bool:
-        queued = sum(1 for job in self.manager.jobs() if job.state is JobState.QUEUED)
+        queued = sum(1 for job in self.engine.jobs() if job.state is JobState.QUEUED)
         return queued >= self.max_queued_jobs
 
     def stats(self) -> HistoryStats:
@@ -122,7 +117,7 @@ class ServerState:
         the one thread everything runs on, and scrapers ask often."""
         now = time.monotonic()
         if self._stats is None or now - self._stats[0] > self.stats_ttl:
-            self._stats = (now, self.manager.store.stats())
+            self._stats = (now, self.engine.stats())
         return self._stats[1]
 
 
@@ -147,14 +142,10 @@ def job_id_param(request: web.Request) -> str:
 
 
 def find_job(state: ServerState, job_id: str) -> Job:
-    job = state.manager.get(job_id)
-    if job is None:
-        try:
-            job = state.manager.store.get(job_id)
-        except StoreError:
-            raise ApiError(
-                503, "store_unavailable", "The job history cannot be read now."
-            ) from None
+    try:
+        job = state.engine.lookup(job_id)
+    except StoreError:
+        raise ApiError(503, "store_unavailable", "The job history cannot be read now.") from None
     if job is None:
         raise ApiError(404, "job_not_found", f"No job with id {job_id!r}.")
     return job
@@ -221,7 +212,7 @@ async def process_story(request: web.Request) -> web.Response:
     if state.queue_full():
         raise queue_full_error()
     try:
-        result = state.intake.submit(intake)
+        result = state.engine.intake.submit(intake)
     except IntakeError as exc:
         raise intake_error(exc) from None
     except StoreError:
@@ -275,17 +266,17 @@ async def ws_info(request: web.Request) -> web.Response:
         "oldestReplayableSeq": hub.oldest_replayable,
         "replayBufferSize": hub.replay_size,
         "maxProgressMessagesPerSecond": round(1 / hub.progress_interval, 3),
-        "notices": state.manager.notices,  # setup problems a person must know about
+        "notices": state.engine.notices,  # setup problems a person must know about
     })  # fmt: skip
 
 
 async def ws_active_jobs(request: web.Request) -> web.Response:
-    jobs = [job_view(j.to_dict()) for j in state_of(request).manager.jobs() if not j.is_final]
+    jobs = [job_view(j.to_dict()) for j in state_of(request).engine.jobs() if not j.is_final]
     return web.json_response({"jobs": jobs, "count": len(jobs)})
 
 
 def live_counts(state: ServerState) -> dict[str, Any]:
-    jobs = state.manager.jobs()
+    jobs = state.engine.jobs()
     return {
         "queued": sum(1 for j in jobs if j.state is JobState.QUEUED),
         "processing": sum(1 for j in jobs if j.state is JobState.PROCESSING),
@@ -359,7 +350,7 @@ async def list_jobs(request: web.Request) -> web.Response:
         before=decode_cursor(query["cursor"]) if query.get("cursor") else None,
     )
     try:
-        page = state_of(request).manager.store.history(history)
+        page = state_of(request).engine.history(history)
     except StoreError:
         raise ApiError(503, "store_unavailable", "The job history cannot be read now.") from None
     jobs = []
@@ -378,9 +369,9 @@ async def cancel_job(request: web.Request) -> web.Response:
     state = state_of(request)
     job_id = job_id_param(request)
     job = find_job(state, job_id)
-    if state.manager.get(job_id) is None or job.is_final:
+    if state.engine.get(job_id) is None or not can_cancel(job.state):
         raise ApiError(409, "not_cancellable", f"The job is already {job.state.value}.")
-    state.manager.cancel(job_id)
+    state.engine.cancel(job_id)
     return web.json_response({"jobId": job_id, "status": job.state.value, "cancelling": True},
                              status=202)  # fmt: skip
 
@@ -392,7 +383,7 @@ async def retry_job(request: web.Request) -> web.Response:
     if state.queue_full():
         raise queue_full_error()
     try:
-        job = state.intake.retry(job_id)
+        job = state.engine.intake.retry(job_id)
     except IntakeError as exc:
         raise intake_error(exc) from None
     return web.json_response(
@@ -423,7 +414,12 @@ async def create_ticket(request: web.Request) -> web.Response:
 async def health(request: web.Request) -> web.Response:
     state = state_of(request)
     uptime = round(time.time() - state.started_at, 3)
-    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime})
+    problem = state.engine.store_health()
+    body: dict[str, Any] = {"status": "ok" if problem is None else "degraded",
+                            "version": state.version, "uptimeSeconds": uptime}  # fmt: skip
+    if problem is not None:  # still 200: the server answers and jobs run; the history is not
+        body["reasons"] = [{"code": problem.code, "message": problem.summary}]  # no local paths
+    return web.json_response(body)
 
 
 async def openapi(request: web.Request) -> web.Response:
@@ -436,7 +432,7 @@ async def metrics(request: web.Request) -> web.Response:
         history = state.stats()
     except StoreError:
         history = None
-    text = render_metrics(history, state.manager.jobs(), state.hub)
+    text = render_metrics(history, state.engine.jobs(), state.hub)
     return web.Response(text=text, content_type="text/plain",
                         headers={"X-Content-Type-Options": "nosniff"},
                         charset="utf-8")  # fmt: skip

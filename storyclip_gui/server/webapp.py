@@ -5,13 +5,11 @@ from __future__ import annotations
 import errno
 import logging
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from aiohttp import web
 
-from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ports import StoreError
 from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
@@ -62,7 +60,6 @@ class ServerConfig:
     replay_size: int = 4096  # messages kept for ?since=N
     progress_interval: float = 0.1  # at most 10 progress messages per second per job
     client_buffer_limit: int = 1 << 20  # bytes waiting for one client before it is dropped
-    default_options: Mapping[str, Any] = field(default_factory=dict)
     version: str = "0"
 
 
@@ -75,7 +72,7 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _manager: JobManager
+    _engine: EngineFacade
     _sender: WebhookSender | None = None
 
     @property
@@ -95,7 +92,7 @@ class ServerHandle:
             await self._sender.close()
         await self._runner.cleanup()
         try:
-            self._manager.store.record_seq(self.hub.last_seq)
+            self._engine.remember_seq(self.hub.last_seq)
         except StoreError as exc:
             log.warning("last WebSocket seq not stored: %s", exc)
 
@@ -198,22 +195,21 @@ def build_web_app(state: ServerState) -> web.Application:
 
 
 async def start_web_server(
-    manager: JobManager, config: ServerConfig, webhooks: Webhooks | None = None
+    engine: EngineFacade, config: ServerConfig, webhooks: Webhooks | None = None
 ) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
     hub = WebSocketHub(
-        manager,
+        engine,
         heartbeat_interval=config.heartbeat_interval,
         replay_size=config.replay_size,
         progress_interval=config.progress_interval,
         client_buffer_limit=config.client_buffer_limit,
     )
     state = ServerState(
-        manager=manager,
+        engine=engine,
         hub=hub,
         token=config.token,
         tickets=TicketSigner(config.ticket_ttl),
-        default_options=config.default_options,
         version=config.version,
         max_connections=config.max_connections,
         max_unauthenticated=config.max_unauthenticated,
@@ -256,4 +252,4 @@ async def start_web_server(
         sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
         webhooks.wake = sender.wake
         sender.start()
-    return ServerHandle(config.host, port, hub, state, runner, manager, sender)
+    return ServerHandle(config.host, port, hub, state, runner, engine, sender)

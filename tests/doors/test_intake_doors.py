@@ -127,7 +127,7 @@ def through_core(core: Any, root: Path, case: Case) -> Outcome:
     request = IntakeRequest([str(inp / p) for p in case.paths], case.options,
                             job_id=case.job_id)  # fmt: skip
     try:
-        result = core.intake.submit(request)
+        result = core.facade.intake.submit(request)
     except IntakeError as exc:
         return Outcome(problem=exc.problem)
     return Outcome(jobs_of(root, [j.source for j in result.jobs]),
@@ -293,7 +293,7 @@ def test_retry_through_rest_and_the_window_and_rerun_through_the_terminal_check_
     settings = load_settings()
     engine = build_engine(settings, recover=False)  # the real history in the data folder
     engine.manager.pause()
-    job = engine.intake.submit(IntakeRequest([str(source)])).jobs[0]
+    job = engine.facade.intake.submit(IntakeRequest([str(source)])).jobs[0]
     engine.manager.cancel(job.id)
     source.unlink()
 
