@@ -12,7 +12,7 @@ from storyclip_gui.core.intake import Intake, IntakeError, IntakeRequest, Proble
 from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.pipeline import PipelineHooks
-from storyclip_gui.core.ports import MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.presets import PRESETS
 
 DEFAULTS = {"quality": "low", "clip_seconds": 15}

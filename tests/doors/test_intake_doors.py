@@ -157,7 +157,7 @@ def _case(name: str, root: Path) -> Case:
 def test_core_intake(name: str, root: Path, run_async: Any) -> None:
     from storyclip_gui.app import build_engine
     from storyclip_gui.config import load_settings
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
 
     core = build_engine(load_settings(), store=MemoryJobStore(), recover=False)
     core.manager.pause()
@@ -250,7 +250,7 @@ def test_terminal(name: str, root: Path) -> None:
 def test_rest(name: str, root: Path, run_async: Any) -> None:
     from storyclip_gui.app import build_engine
     from storyclip_gui.config import load_settings
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from tests.server.conftest import auth, running
 
     case = _case(name, root)
@@ -324,7 +324,7 @@ def test_retry_in_the_window_checks_the_source(root: Path, make_window: Any, eng
     [job] = window.add_paths([str(source)])
     engine.manager.cancel(job.id)
     source.unlink()
-    qtbot.waitUntil(lambda: window.model.job(job.id)["status"] == "cancelled")
+    qtbot.waitUntil(lambda: window.model.job(job.id).state.value == "cancelled")
     window.select_job(job.id)
     window.act_retry.trigger()
     assert window.notice_text.text() == "'v.mp4' does not exist (was it moved?)."
