@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-RESTART_SEQ_GAP = 1_000_000
 
 
 @dataclass
@@ -113,10 +112,7 @@ def build_engine(
             log.error("%s", exc)
             store, store_error = MemoryJobStore(), exc
     runner = runner or QProcessRunner()
-    # Progress ticks are not committed one by one, so after a crash the stored number can be
-    # behind what observers saw: jump well past it, so a number is never handed out twice.
-    last_seq = store.last_seq()
-    bus = EventBus(start_seq=last_seq + RESTART_SEQ_GAP if last_seq else 0)
+    bus = EventBus.after(store.last_seq())
 
     async def run_pipeline(job: Job, hooks: PipelineHooks) -> None:
         await JobPipeline(job, facade.pipeline or config, hooks).run()  # settings applied live

@@ -11,8 +11,8 @@ from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.intake import Intake, IntakeError, IntakeRequest, Problem, merge_options
 from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.manager import JobManager
-from storyclip_gui.core.pipeline import PipelineHooks
 from storyclip_gui.core.memory_store import MemoryJobStore
+from storyclip_gui.core.pipeline import PipelineHooks
 from storyclip_gui.core.presets import PRESETS
 
 DEFAULTS = {"quality": "low", "clip_seconds": 15}
