@@ -21,52 +21,27 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40" />
-        <source>no videos found in this folder</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47" />
-        <source>the file does not exist</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51" />
-        <source>hidden files are not accepted</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54" />
-        <source>no extension</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58" />
-        <source>not a video file ({kind})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
         <source>Drop videos or folders here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="115" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="123" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="136" />
         <source>Change folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="145" />
         <source>Clips are saved in {folder}, in one folder per video.</source>
         <translation type="unfinished" />
     </message>
@@ -297,65 +272,138 @@
     </message>
 </context>
 <context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="21" />
+        <source>is longer than 4096 characters, so it names no file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="22" />
+        <source>is not a valid path (it holds a NUL character)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="23" />
+        <source>has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="24" />
+        <source>is not an absolute path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="25" />
+        <source>does not exist (was it moved?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="26" />
+        <source>cannot be opened: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="27" />
+        <source>is a folder, not a video file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="28" />
+        <source>holds no videos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="29" />
+        <source>is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="30" />
+        <source>is hidden (hidden files are often partial copies; they are not taken)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="31" />
+        <source>is not a video file ({detail})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="32" />
+        <source>is empty (0 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="33" />
+        <source>cannot be read (permission denied)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="146" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="211" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
         <source>Select a job to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="172" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="174" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="175" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="183" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Clips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="197" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
         <source>Log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="198" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>ffmpeg output</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="199" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>Options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>ffmpeg command</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="232" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="242" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="256" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
         <source>— ffmpeg's last output —</source>
         <translation type="unfinished" />
     </message>
@@ -451,67 +499,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="79" />
         <source>All jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="86" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>Running {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Queued {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Done {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Failed {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Cancelled {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Interrupted {n}</source>
         <translation type="unfinished" />
     </message>
@@ -567,7 +615,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="702" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="696" />
         <source>Pause queue</source>
         <translation type="unfinished" />
     </message>
@@ -614,7 +662,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="543" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n video queued</numerusform>
@@ -622,7 +670,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="983" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="977" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -667,7 +715,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="451" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="816" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="810" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
@@ -697,97 +745,97 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="524" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="525" />
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="533" />
         <source>Not added:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="533" />
         <source>Not added —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="555" />
         <source>Videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="555" />
         <source>All files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="565" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="558" />
         <source>Add videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="573" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="664" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="658" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="672" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="666" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
         <source>Resume queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="806" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="800" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="819" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="813" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="850" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="844" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="851" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="864" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="888" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="882" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="889" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="883" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="903" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="981" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="975" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -933,53 +981,58 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="70" />
-        <source>Low (fast)</source>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <source>Follow the subject</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
-        <source>Medium</source>
+        <source>Low (fast)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>High (slow)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="79" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
         <source>Choose the output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
         <source>Preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Clip length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Layout</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
         <source>Quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="183" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
@@ -1192,6 +1245,85 @@
     <message>
         <location filename="../../storyclip_gui/ui/help_dialogs.py" line="87" />
         <source>The setup check itself failed: {e}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SourcePreview</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <source>Select a job to preview its cuts and framing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <source>Reading the source…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <source>No preview: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <source>No preview: the source has no measurable video.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <source>No framing estimate: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>centre crop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>fit on blur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <source>fit with bars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <source>smart crop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <source> (finding the subject…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <source> (estimated from these frames; the job analyses 4 per second)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <source> (the job's analysis)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <source>Cuts and framing — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <source>Crop window over time (top: left edge of the source)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <source>Clips as written (their real framing)</source>
         <translation type="unfinished" />
     </message>
 </context>
