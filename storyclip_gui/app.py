@@ -22,11 +22,13 @@ from storyclip_gui.core.eta import EtaEstimator
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
+from storyclip_gui.core.intake import Intake, IntakeRequest
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.memory_store import MemoryAnalysisCache, MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import AnalysisCache, JobStore, Runner, StoreError
+from storyclip_gui.core.recovery import RecoveryReport
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks
@@ -34,7 +36,6 @@ from storyclip_gui.core.webhooks import Webhooks
 if TYPE_CHECKING:
     from storyclip_gui.server import ServerHandle
     from storyclip_gui.store.job_store import SqliteJobStore
-    from storyclip_gui.store.recovery import RecoveryReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +49,7 @@ class Engine:
     store: JobStore
     runner: Runner
     manager: JobManager
-    facade: EngineFacade  # what the window, the server and the terminal use
+    facade: EngineFacade  # what the window, the server and the terminal use (intake included)
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
     pruned: str | None = None  # what start-up retention forgot, said to a person
@@ -70,6 +71,11 @@ class Engine:
 def live_settings(settings: Settings) -> LiveSettings:
     return LiveSettings(settings.concurrency, settings.monitoring_interval, settings.output_dir,
                         settings.temp_dir, settings.stall_timeout_s)  # fmt: skip
+
+
+def default_options(settings: Settings) -> dict[str, Any]:
+    """The settings' default story options, which every door's choices are merged over."""
+    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -131,6 +137,7 @@ def build_engine(
     facade = EngineFacade(
         manager, store, pipeline=config, store_error=store_error,
         kill_processes=runner.kill_all if isinstance(runner, QProcessRunner) else None,
+        intake=Intake(manager, default_options(settings)),
     )  # fmt: skip
     if isinstance(store, SqliteJobStore):  # its write errors reach the views (StoreFailed)
         store.on_error = facade.store_failed
@@ -183,7 +190,7 @@ def _recover(engine: Engine, list_failed: bool) -> RecoveryReport:
     except StoreError as exc:
         log.error("Unfinished jobs could not be recovered: %s", exc)
         engine.store_error = engine.store_error or exc
-        return _empty_report()
+        return RecoveryReport()
     failed: list[Job] = []
     if list_failed:  # failed jobs the list showed stay there (retry, or remove) across restarts
         manager.remember_failed = True
@@ -214,12 +221,6 @@ def _prune(store: JobStore, days: float, now: float) -> str | None:
         log.error("History could not be pruned: %s", exc)
         return None
     return message
-
-
-def _empty_report() -> RecoveryReport:
-    from storyclip_gui.store.recovery import RecoveryReport
-
-    return RecoveryReport()
 
 
 def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None]) -> T:
@@ -378,10 +379,6 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         max_connections=settings.server_max_connections,
         max_queued_jobs=settings.max_queued_jobs,
         heartbeat_interval=settings.monitoring_interval,
-        default_options={
-            "quality": settings.default_quality,
-            "clip_seconds": settings.default_clip_seconds,
-        },
         version=__version__,
     )
     return await start_web_server(engine.facade, config, engine.webhooks)
@@ -433,21 +430,21 @@ def run_serve(
 
 
 async def _watch(engine: Engine, folders: list[str]) -> None:
-    """Watch folders → jobs with the default options, through the one submit()."""
-    from storyclip_gui.core.manager import JobSpec
-    from storyclip_gui.core.options import StoryOptions
+    """Watch folders → jobs with the default options, through the one intake."""
     from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 
     settings = engine.settings
-    options = StoryOptions.from_dict(
-        {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
-    )
     seen = SeenFiles(settings.data_dir / "watched-files.json")
     watcher = FolderWatcher(folders, seen, exclude=[settings.output_dir])
     for folder in watcher.overlaps_output():
         engine.manager.notice(f"The watched folder {folder} and the output folder overlap: the "
                               "app's own clips there are not taken as new videos.")  # fmt: skip
-    await watch_folders(watcher, lambda path: engine.manager.submit(JobSpec(str(path), options)))
+
+    def take(path: Path) -> None:
+        for refusal in engine.facade.intake.submit(IntakeRequest([str(path)])).refused:
+            log.warning("watch folder: %s", refusal.message)
+
+    await watch_folders(watcher, take)
 
 
 async def make_demo_video(engine: Engine, folder: Path) -> Path:

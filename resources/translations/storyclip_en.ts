@@ -21,52 +21,27 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40" />
-        <source>no videos found in this folder</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47" />
-        <source>the file does not exist</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51" />
-        <source>hidden files are not accepted</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54" />
-        <source>no extension</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58" />
-        <source>not a video file ({kind})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
         <source>Drop videos or folders here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="115" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="123" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="136" />
         <source>Change folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="145" />
         <source>Clips are saved in {folder}, in one folder per video.</source>
         <translation type="unfinished" />
     </message>
@@ -297,65 +272,138 @@
     </message>
 </context>
 <context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="21" />
+        <source>is longer than 4096 characters, so it names no file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="22" />
+        <source>is not a valid path (it holds a NUL character)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="23" />
+        <source>has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="24" />
+        <source>is not an absolute path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="25" />
+        <source>does not exist (was it moved?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="26" />
+        <source>cannot be opened: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="27" />
+        <source>is a folder, not a video file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="28" />
+        <source>holds no videos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="29" />
+        <source>is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="30" />
+        <source>is hidden (hidden files are often partial copies; they are not taken)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="31" />
+        <source>is not a video file ({detail})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="32" />
+        <source>is empty (0 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="33" />
+        <source>cannot be read (permission denied)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="146" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="211" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
         <source>Select a job to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="172" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="174" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="175" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="183" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Clips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="197" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
         <source>Log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="198" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>ffmpeg output</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="199" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>Options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>ffmpeg command</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="232" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="242" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="256" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
         <source>— ffmpeg's last output —</source>
         <translation type="unfinished" />
     </message>
@@ -438,191 +486,201 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="114" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="131" />
         <source>Running time of this attempt; time waiting in the queue is not counted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="119" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="136" />
         <source>Attempt {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="508" />
+        <source>Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="87" />
         <source>All jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="88" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="86" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Running {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
         <source>Queued {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
         <source>Done {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
         <source>Failed {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Cancelled {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Interrupted {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="218" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="209" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
         <source>Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Stop the selected jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Retry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Remove from list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
         <source>Move up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Move down</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Open output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
         <source>Copy WebSocket URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="702" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="707" />
         <source>Pause queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
         <source>Clear finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Retry all failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
         <source>Check setup…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="262" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="255" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="266" />
         <source>About StoryClip Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="433" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="270" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="444" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="543" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="547" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n video queued</numerusform>
             <numerusform>%n videos queued</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="814" />
+        <source>all done in {band}</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="983" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="992" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -630,164 +688,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="339" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="350" />
         <source>Story options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="371" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="382" />
         <source>Filter by name…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="452" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
         <source>Filter by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
         <source>Folder column</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
         <source>Queue order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="451" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="816" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="462" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="463" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="474" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="465" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="476" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
         <source>&amp;Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="482" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="524" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
         <source>Not added:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
         <source>Not added —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>Videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>All files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="565" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="569" />
         <source>Add videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="573" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="577" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="664" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="669" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="672" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="677" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="697" />
         <source>Resume queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="806" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="811" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="819" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="850" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="859" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="851" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="860" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="879" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="888" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="897" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="889" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="898" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="918" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="981" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="990" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -933,53 +991,58 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="70" />
-        <source>Low (fast)</source>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <source>Follow the subject</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
-        <source>Medium</source>
+        <source>Low (fast)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>High (slow)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="79" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
         <source>Choose the output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
         <source>Preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Clip length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Layout</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
         <source>Quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="183" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
@@ -1192,6 +1255,85 @@
     <message>
         <location filename="../../storyclip_gui/ui/help_dialogs.py" line="87" />
         <source>The setup check itself failed: {e}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SourcePreview</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <source>Select a job to preview its cuts and framing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <source>Reading the source…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <source>No preview: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <source>No preview: the source has no measurable video.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <source>No framing estimate: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>centre crop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>fit on blur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <source>fit with bars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <source>smart crop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <source> (finding the subject…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <source> (estimated from these frames; the job analyses 4 per second)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <source> (the job's analysis)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <source>Cuts and framing — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <source>Crop window over time (top: left edge of the source)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <source>Clips as written (their real framing)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -21,52 +21,27 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40" />
-        <source>no videos found in this folder</source>
-        <translation>no hay vídeos en esta carpeta</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47" />
-        <source>the file does not exist</source>
-        <translation>el archivo no existe</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51" />
-        <source>hidden files are not accepted</source>
-        <translation>no se aceptan archivos ocultos</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54" />
-        <source>no extension</source>
-        <translation>sin extensión</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58" />
-        <source>not a video file ({kind})</source>
-        <translation>no es un archivo de vídeo ({kind})</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
         <source>Drop videos or folders here</source>
         <translation>Suelta aquí vídeos o carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="115" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation>Cada vídeo se corta en clips verticales para historias con las opciones de la izquierda. En las carpetas se buscan vídeos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="123" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="136" />
         <source>Change folder…</source>
         <translation>Cambiar carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="145" />
         <source>Clips are saved in {folder}, in one folder per video.</source>
         <translation>Los clips se guardan en {folder}, en una carpeta por vídeo.</translation>
     </message>
@@ -297,65 +272,138 @@
     </message>
 </context>
 <context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="21" />
+        <source>is longer than 4096 characters, so it names no file</source>
+        <translation>tiene más de 4096 caracteres, así que no nombra ningún archivo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="22" />
+        <source>is not a valid path (it holds a NUL character)</source>
+        <translation>no es una ruta válida (contiene un carácter NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="23" />
+        <source>has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file</source>
+        <translation>tiene un nombre que no es UTF-8 válido y no se puede pasar a ffmpeg; cambia su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="24" />
+        <source>is not an absolute path</source>
+        <translation>no es una ruta absoluta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="25" />
+        <source>does not exist (was it moved?)</source>
+        <translation>no existe (¿se ha movido?)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="26" />
+        <source>cannot be opened: {detail}</source>
+        <translation>no se puede abrir: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="27" />
+        <source>is a folder, not a video file</source>
+        <translation>es una carpeta, no un archivo de vídeo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="28" />
+        <source>holds no videos</source>
+        <translation>no contiene vídeos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="29" />
+        <source>is not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="30" />
+        <source>is hidden (hidden files are often partial copies; they are not taken)</source>
+        <translation>está oculto (los archivos ocultos suelen ser copias a medias; no se toman)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="31" />
+        <source>is not a video file ({detail})</source>
+        <translation>no es un archivo de vídeo ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="32" />
+        <source>is empty (0 bytes)</source>
+        <translation>está vacío (0 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="33" />
+        <source>cannot be read (permission denied)</source>
+        <translation>no se puede leer (permiso denegado)</translation>
+    </message>
+</context>
+<context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="146" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="211" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
         <source>Select a job to see its details.</source>
         <translation>Selecciona un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="172" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation>Abrir clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="174" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation>Abrir el clip seleccionado en el reproductor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="175" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="183" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="197" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="198" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>ffmpeg output</source>
         <translation>Salida de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="199" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>ffmpeg command</source>
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="232" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="242" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="256" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
@@ -438,191 +486,201 @@
         <translation>Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="114" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="131" />
         <source>Running time of this attempt; time waiting in the queue is not counted.</source>
         <translation>Tiempo de ejecución de este intento; no cuenta el tiempo de espera en la cola.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="119" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="136" />
         <source>Attempt {n}</source>
         <translation>Intento {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="508" />
+        <source>Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)</source>
+        <translation>Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de los clips que ha hecho este equipo)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="87" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="88" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="86" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Running {n}</source>
         <translation>En curso {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
         <source>Queued {n}</source>
         <translation>En cola {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
         <source>Done {n}</source>
         <translation>Hechos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
         <source>Failed {n}</source>
         <translation>Fallidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Cancelled {n}</source>
         <translation>Cancelados {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Interrupted {n}</source>
         <translation>Interrumpidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="218" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="209" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="702" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="707" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="262" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="255" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="266" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="433" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="270" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="444" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="543" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="547" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n vídeo en cola</numerusform>
             <numerusform>%n vídeos en cola</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="814" />
+        <source>all done in {band}</source>
+        <translation>todo listo en {band}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="983" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="992" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -630,164 +688,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="339" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="350" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="371" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="382" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="452" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
         <source>Filter by name</source>
         <translation>Filtrar por nombre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
         <source>Folder column</source>
         <translation>Columna de carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
         <source>Queue order</source>
         <translation>Orden de la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation>Lista los trabajos según se ejecutan: primero los terminados y en curso, después la cola en su orden</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="451" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="816" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="462" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="463" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="474" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="465" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="476" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
         <source>&amp;Queue</source>
         <translation>&amp;Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="482" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="524" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="540" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="565" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="569" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="573" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="577" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="664" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="669" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation>La carpeta de salida {p} ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="672" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="677" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation>Ningún programa de este equipo abrió {p}. Su carpeta es {d}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="697" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="806" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="811" />
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="819" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="850" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="859" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="851" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="860" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="879" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="888" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="897" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="889" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="898" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="918" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="981" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="990" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -933,53 +991,58 @@
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="70" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <source>Follow the subject</source>
+        <translation>Seguir al sujeto</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="79" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
         <source>Choose the output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
         <source>Preset</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Clip length</source>
         <translation>Duración del clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Layout</source>
         <translation>Encuadre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="183" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
@@ -1193,6 +1256,85 @@
         <location filename="../../storyclip_gui/ui/help_dialogs.py" line="87" />
         <source>The setup check itself failed: {e}</source>
         <translation>La comprobación de la instalación falló: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePreview</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <source>Select a job to preview its cuts and framing.</source>
+        <translation>Selecciona un trabajo para ver sus cortes y su encuadre.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <source>Reading the source…</source>
+        <translation>Leyendo el origen…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <source>No preview: {0}</source>
+        <translation>Sin vista previa: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <source>No preview: the source has no measurable video.</source>
+        <translation>Sin vista previa: el origen no tiene vídeo medible.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <source>No framing estimate: {0}</source>
+        <translation>Sin estimación de encuadre: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>centre crop</source>
+        <translation>recorte centrado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>fit on blur</source>
+        <translation>encajado sobre desenfoque</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <source>fit with bars</source>
+        <translation>encajado con bandas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <source>smart crop</source>
+        <translation>recorte inteligente</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <source> (finding the subject…)</source>
+        <translation> (buscando al sujeto…)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <source> (estimated from these frames; the job analyses 4 per second)</source>
+        <translation> (estimado con estos fotogramas; el trabajo analiza 4 por segundo)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <source> (the job's analysis)</source>
+        <translation> (el análisis del trabajo)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <source>Cuts and framing — {0}</source>
+        <translation>Cortes y encuadre — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <source>Crop window over time (top: left edge of the source)</source>
+        <translation>Ventana de recorte en el tiempo (arriba: borde izquierdo del origen)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <source>Clips as written (their real framing)</source>
+        <translation>Clips tal como se escribieron (su encuadre real)</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from storyclip_gui.core.events import Event, EventBus, EventKind
-from storyclip_gui.core.sources import SourceProblem
+from storyclip_gui.core.sources import Refusal
 
 
 class ProcessView:
@@ -72,7 +72,7 @@ def clock_text(seconds: float) -> str:
 
 
 def result_objects(
-    jobs: list[dict[str, Any]], problems: list[SourceProblem]
+    jobs: list[dict[str, Any]], refused: list[Refusal]
 ) -> list[dict[str, Any]]:
     """One object per input for --json (the contract in docs/cli.md)."""
     results = []
@@ -91,10 +91,10 @@ def result_objects(
                 for c in job["clips"] if c["state"] == "verified"
             ],
         })  # fmt: skip
-    for problem in problems:
+    for refusal in refused:  # an input the intake refused: no job, the reason
         results.append({
-            "jobId": None, "source": problem.path, "status": "failed",
-            "error": {"code": "invalid_input", "message": problem.message},
+            "jobId": None, "source": refusal.path, "status": "failed",
+            "error": {"code": "invalid_input", "message": refusal.message},
             "outputDir": None, "clips": [],
         })  # fmt: skip
     return results

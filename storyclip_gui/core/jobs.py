@@ -3,6 +3,7 @@ and what a person may do with a job in each state (derived from the transitions)
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -146,6 +147,25 @@ class ClipView(NamedTuple):
             "cut": self.cut,
             "qc": self.qc,
         }
+
+
+JOB_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always fullmatch()
+BAD_JOB_ID = "jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."
+
+
+class SubmitError(ValueError):
+    """A job could not be registered or re-queued; the message is for the caller."""
+
+
+class DuplicateJobError(SubmitError):
+    """A job with this id exists already (live, or in the history)."""
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(f"A job with id {job_id!r} already exists.")
+
+
+def is_job_id(value: object) -> bool:
+    return isinstance(value, str) and JOB_ID_PATTERN.fullmatch(value) is not None
 
 
 def new_job_id() -> str:

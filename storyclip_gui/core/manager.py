@@ -1,8 +1,9 @@
 """JobManager: the one way a job is born, and the owner of every job's state changes.
 
-Every entry point (terminal, window, REST, watch folder) calls `submit()`. A state change is
-committed to the JobStore before it is published on the EventBus; progress ticks are published
-at once and written at most once per monitoring interval.
+Every door (terminal, window, REST, watch folder) goes through core.intake, which calls
+`submit()`. A state change is committed to the JobStore before it is published on the
+EventBus; progress ticks are published at once and written at most once per monitoring
+interval.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
-import re
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -22,39 +21,32 @@ from storyclip_gui.core.eta import Eta, EtaEstimator
 from storyclip_gui.core.events import EventBus, EventKind, JobForgotten, QueuePaused, QueueResumed
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
 from storyclip_gui.core.jobs import (
+    BAD_JOB_ID,
     FINAL_STATES,
     Clip,
     ClipState,
+    DuplicateJobError,
     Job,
     JobState,
     Phase,
+    SubmitError,
     can_remove,
     can_retry,
+    is_job_id,
     new_job_id,
 )
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.pipeline import PipelineHooks
 from storyclip_gui.core.ports import JobStore
 from storyclip_gui.core.scheduler import Scheduler
+from storyclip_gui.core.sources import Refusal, clean_path, printable, text_problem
 
 log = logging.getLogger(__name__)
 
-JOB_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always fullmatch()
 LOG_LIMIT = 64 * 1024
 
 PipelineFactory = Callable[[Job, PipelineHooks], Coroutine[Any, Any, None]]
-
-
-def _utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # undecodable bytes of a file name (surrogate escapes)
-        return False
-    return True
-
-
-class SubmitError(ValueError):
-    """A job could not be registered (bad id, duplicate id); the message is for the caller."""
+__all__ = ["JobManager", "JobSpec", "SubmitError"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +56,7 @@ class JobSpec:
     job_id: str | None = None
     output_root: str | None = None
     parent_id: str | None = None
+    output_dir: str | None = None  # a folder to reuse (a re-run's own empty folder)
 
 
 class JobManager:
@@ -134,46 +127,31 @@ class JobManager:
             listener(message)
 
     def submit(self, spec: JobSpec) -> Job:
-        """Register a job: committed to the store, then announced, then scheduled."""
+        """Register a job: committed to the store, then announced, then scheduled. The doors
+        call core.intake, which decides what becomes a job; this keeps the invariants every
+        stored job has (a valid, unused id; a source and folders as absolute text)."""
         job_id = spec.job_id if spec.job_id is not None else new_job_id()
-        if not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id):
-            raise SubmitError("jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.")
+        if not is_job_id(job_id):
+            raise SubmitError(BAD_JOB_ID)
         if job_id in self._jobs:
-            raise SubmitError(f"A job with id {job_id!r} already exists.")
-        source = str(Path(spec.source).absolute())
-        if not _utf8(source):  # QProcess, SQLite and JSON all need the name as real text
-            shown = os.path.basename(os.fsencode(source).decode("utf-8", "backslashreplace"))
-            raise SubmitError(f"'{shown}': the file name is not valid UTF-8, so it cannot be "
-                              "handed to ffmpeg; rename the file.")  # fmt: skip
+            raise DuplicateJobError(job_id)
+        why = text_problem(spec.source)
+        if why is not None:  # QProcess, SQLite and JSON all need the name as real text
+            raise SubmitError(Refusal(printable(spec.source), why).message)
         job = Job(
             id=job_id,
-            source=source,
+            source=clean_path(spec.source),
             options=spec.options,
-            output_root=str(Path(spec.output_root or self.output_root).absolute()),
+            output_root=clean_path(str(spec.output_root or self.output_root)),
             parent_id=spec.parent_id,
         )
+        job.output_dir = spec.output_dir
         self.store.add(job)
         self._jobs[job.id] = job
         self._publish(EventKind.JOB_REGISTERED, job, state_changed=True)
         self.scheduler.enqueue(job.id)
         self._pump()
         return job
-
-    def rerun(self, job_id: str, changes: dict[str, Any] | None = None) -> Job:
-        """Submit a new job for the source of a job from history (live or stored), with the
-        same options or with `changes` applied; the new job's parent_id names the old one.
-        Raises SubmitError (unknown job) or OptionsError (invalid changes)."""
-        old = self._jobs.get(job_id) or self.store.get(job_id)
-        if old is None:
-            raise SubmitError(f"No job with id {job_id!r} in the history.")
-        base = old.options.to_dict()
-        changes = dict(changes or {})
-        if changes.get("preset"):  # a new preset's clip length and limit win over the old ones
-            base.pop("clip_seconds", None)
-            base.pop("max_clips", None)
-        options = StoryOptions.from_dict({**base, **changes})
-        return self.submit(JobSpec(old.source, options, output_root=old.output_root,
-                                   parent_id=old.id))  # fmt: skip
 
     def expire_finished(self, max_age: float, now: float | None = None) -> list[str]:
         """Drop finished jobs older than `max_age` seconds from the live view (they stay in

@@ -14,7 +14,6 @@ import itertools
 import json
 import os
 import shutil
-import stat
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -81,6 +80,7 @@ from storyclip_gui.core.qc import (
     parse_loudnorm,
 )
 from storyclip_gui.core.smart_cuts import smart_plan
+from storyclip_gui.core.sources import file_problem
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
@@ -185,24 +185,11 @@ async def scan_packets(
 
 
 def check_source(path: str) -> None:
-    """Fail fast, with a message naming the problem, before any process is started."""
-    name = os.path.basename(path) or path
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' does not exist (was it moved?).") from None
-    except OSError as exc:
-        raise _fail(
-            ErrorCode.INVALID_INPUT, f"'{name}' cannot be opened: {exc.strerror}."
-        ) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is a folder, not a video file.")
-    if not stat.S_ISREG(st.st_mode):
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is not a regular file.")
-    if st.st_size == 0:
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is empty (0 bytes).")
-    if not os.access(path, os.R_OK):
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' cannot be read (permission denied).")
+    """Fail fast, with a message naming the problem, before any process is started (the
+    intake's file rule again: the file may have changed since the job was queued)."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise _fail(ErrorCode.INVALID_INPUT, problem.message)
 
 
 def _fail(code: ErrorCode, message: str, detail: str = "") -> JobFailure:

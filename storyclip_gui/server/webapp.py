@@ -5,9 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -61,7 +59,6 @@ class ServerConfig:
     replay_size: int = 4096  # messages kept for ?since=N
     progress_interval: float = 0.1  # at most 10 progress messages per second per job
     client_buffer_limit: int = 1 << 20  # bytes waiting for one client before it is dropped
-    default_options: Mapping[str, Any] = field(default_factory=dict)
     version: str = "0"
 
 
@@ -209,7 +206,6 @@ async def start_web_server(
         hub=hub,
         token=config.token,
         tickets=TicketSigner(config.ticket_ttl),
-        default_options=config.default_options,
         version=config.version,
         max_connections=config.max_connections,
         max_unauthenticated=config.max_unauthenticated,

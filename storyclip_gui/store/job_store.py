@@ -24,8 +24,15 @@ from typing import Any, NoReturn, TypeVar
 import peewee
 
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
-from storyclip_gui.core.jobs import FINAL_STATES, Clip, ClipState, Job, JobState, Phase
-from storyclip_gui.core.manager import SubmitError
+from storyclip_gui.core.jobs import (
+    FINAL_STATES,
+    Clip,
+    ClipState,
+    DuplicateJobError,
+    Job,
+    JobState,
+    Phase,
+)
 from storyclip_gui.core.options import OptionsError, StoryOptions
 from storyclip_gui.core.ports import (
     HistoryPage,
@@ -111,7 +118,7 @@ class SqliteJobStore:
         try:
             with self.database.atomic():
                 if JobRow.select().where(JobRow.id == job.id).exists():
-                    raise SubmitError(f"A job with id {job.id!r} is already in the history.")
+                    raise DuplicateJobError(job.id)
                 JobRow.insert({**self._row(job), "processing_seconds": _busy_seconds(None, job)}
                               ).execute()  # fmt: skip
                 self._write_clips(job)

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QItemSelectionModel,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -43,15 +50,14 @@ from storyclip_gui.config import Settings, SettingsError
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ffmpeg.locate import Toolchain
-from storyclip_gui.core.jobs import FINAL_STATES, Job, JobState, JobView
-from storyclip_gui.core.manager import JobSpec, SubmitError
-from storyclip_gui.core.options import OptionsError
+from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
+from storyclip_gui.core.jobs import FINAL_STATES, Job, JobState, JobView, SubmitError
 from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
 from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
-from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, sort_dropped
+from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, refusal_line
 from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
 from storyclip_gui.ui.job_detail import JobDetail, ThumbnailCache, open_with_desktop
@@ -67,6 +73,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_STATUS,
     JOB_ROLE,
     JobTableModel,
+    eta_band,
 )
 from storyclip_gui.ui.options_panel import OptionsPanel
 from storyclip_gui.ui.resources import action_icon, app_icon
@@ -103,7 +110,7 @@ class EngineParts(Protocol):
     toolchain: Toolchain
     bus: EventBus
     runner: Runner  # the thumbnails and About run ffmpeg through it
-    facade: EngineFacade  # everything the window does to jobs goes through it
+    facade: EngineFacade  # everything the window does to jobs goes through it (intake included)
 
     def apply_settings(self, settings: Settings) -> list[str]:
         """Save and apply; returns the changed names that apply at the next start."""
@@ -116,7 +123,8 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """The desktop window. It drives the engine through `engine.facade` only."""
+    """The desktop window. It drives the engine through `engine.facade` only; every job it
+    makes goes through the facade's intake."""
 
     def __init__(
         self,
@@ -178,6 +186,9 @@ class MainWindow(QMainWindow):
         self._update_page()
         self._update_actions()
         self._show_counts(self.model.counts)
+        self._eta_timer = QTimer(self)  # the queue's learned ETA moves with every clip
+        self._eta_timer.timeout.connect(lambda: self._show_counts(self.model.counts))
+        self._eta_timer.start(2000)
         self.restart_watching()
 
     # -- building --------------------------------------------------------------------------
@@ -512,36 +523,29 @@ class MainWindow(QMainWindow):
 
     # -- adding jobs ---------------------------------------------------------------------------
     def add_paths(self, paths: list[str]) -> list[Job]:
-        """Queue the videos among `paths` (folders searched); refuse the rest, saying why."""
-        dropped = sort_dropped([str(p) for p in paths])
-        refused = list(dropped.refused)
-        jobs: list[Job] = []
-        if dropped.videos:
-            try:
-                options = self.options_panel.options()
-            except OptionsError as exc:
-                self.show_notice(
-                    self.tr("The story options are not valid: {e}").replace("{e}", str(exc))
-                )
-                return []
-            output_root = self.options_panel.output_root()
-            for source in dropped.videos:
-                try:
-                    jobs.append(
-                        self.facade.submit(JobSpec(source, options, output_root=output_root))
-                    )
-                except SubmitError as exc:
-                    refused.append((os.path.basename(source), str(exc)))
+        """Queue the videos among `paths` (folders searched) through the intake; refuse the
+        rest, saying why."""
+        request = IntakeRequest([str(p) for p in paths], self.options_panel.values(),
+                                output_root=self.options_panel.output_root(),
+                                relative_to=os.getcwd())  # fmt: skip
+        try:
+            result = self.facade.intake.submit(request)
+        except IntakeError as exc:
+            text = str(exc)
+            if exc.problem is Problem.OPTIONS:
+                text = self.tr("The story options are not valid: {e}").replace("{e}", text)
+            self.show_notice(text)
+            return []
         if paths:
             first = Path(paths[0])
             self.qsettings.setValue("ui/lastFolder", str(first if first.is_dir() else first.parent))
-        if refused:
-            text = "\n".join(f"“{name}”: {reason}" for name, reason in refused)
-            title = self.tr("Not added:") if len(refused) > 1 else self.tr("Not added —")
-            self.show_notice(f"{title} {text}" if len(refused) == 1 else f"{title}\n{text}")
-        if jobs:
-            self.statusBar().showMessage(self.tr("%n videos queued", "", len(jobs)), 5000)
-        return jobs
+        if result.refused:
+            text = "\n".join(refusal_line(refusal) for refusal in result.refused)
+            title = self.tr("Not added:") if len(result.refused) > 1 else self.tr("Not added —")
+            self.show_notice(f"{title} {text}" if len(result.refused) == 1 else f"{title}\n{text}")
+        if result.jobs:
+            self.statusBar().showMessage(self.tr("%n videos queued", "", len(result.jobs)), 5000)
+        return result.jobs
 
     def output_folder(self) -> str:
         """Where the next job's folder goes: the options panel's folder, else the setting."""
@@ -575,12 +579,10 @@ class MainWindow(QMainWindow):
             self.add_paths([folder])
 
     def rerun(self, job: Job, with_current_options: bool) -> Job | None:
+        changes = self.options_panel.values() if with_current_options else None
         try:
-            options = self.options_panel.options() if with_current_options else job.options
-            new = self.facade.submit(
-                JobSpec(job.source, options, output_root=job.output_root, parent_id=job.id)
-            )
-        except (OptionsError, SubmitError) as exc:
+            new = self.facade.rerun(job.id, changes)
+        except SubmitError as exc:
             self.show_notice(str(exc))
             return None
         self.tabs.setCurrentIndex(0)
@@ -635,10 +637,13 @@ class MainWindow(QMainWindow):
     def retry_selected(self) -> None:
         for job in self._live(self.current_jobs()):
             if job.can_retry:
-                try:
-                    self.facade.retry(job.id)
-                except SubmitError as exc:
-                    self.show_notice(str(exc))
+                self._retry(job.id)
+
+    def _retry(self, job_id: str) -> None:
+        try:
+            self.facade.retry(job_id)  # its source is checked again
+        except SubmitError as exc:
+            self.show_notice(str(exc))
 
     def remove_selected(self) -> None:
         if self._on_history_tab():  # the list's rows only; the history keeps every job
@@ -721,7 +726,7 @@ class MainWindow(QMainWindow):
     def retry_all_failed(self) -> None:
         for job in self.model.jobs():
             if job.state is JobState.FAILED:
-                self.facade.retry(job.id)
+                self._retry(job.id)
 
     def context_menu(self) -> QMenu:
         """The selection's menu (built fresh so its actions match the selection)."""
@@ -804,6 +809,10 @@ class MainWindow(QMainWindow):
                  for i, (state, label) in enumerate(COUNTED) if i < 3 or counts.get(state)]
         if self.facade.paused:
             parts.append(self.tr("paused"))
+        queue_eta = self.facade.queue_eta()
+        if queue_eta is not None and not self.facade.paused:
+            parts.append(self.tr("all done in {band}").replace(
+                "{band}", eta_band(queue_eta.to_dict())))  # fmt: skip
         self.counts_label.setText(" · ".join(parts))
 
     def set_server_status(

@@ -3,16 +3,16 @@ error with the reason (issue 16 item 9)."""
 
 from __future__ import annotations
 
-from storyclip_gui.__main__ import _options_from_args, _parser, main
-from storyclip_gui.config import load_settings
+from storyclip_gui.__main__ import _chosen_options, _parser, main
+from storyclip_gui.core.options import StoryOptions
 
 
 def test_smart_flags_become_options() -> None:
     args = _parser().parse_args(["process", "a.mp4", "--cuts", "smart", "--cut-window", "3",
                                  "--loudnorm"])  # fmt: skip
-    options = _options_from_args(args, load_settings())
+    options = StoryOptions.from_dict(_chosen_options(args))
     assert options.cuts.value == "smart" and options.cut_window == 3 and options.loudnorm
-    plain = _options_from_args(_parser().parse_args(["process", "a.mp4"]), load_settings())
+    plain = StoryOptions.from_dict(_chosen_options(_parser().parse_args(["process", "a.mp4"])))
     assert plain.cuts.value == "fixed" and not plain.loudnorm
 
 

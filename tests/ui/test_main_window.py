@@ -75,8 +75,8 @@ def test_a_non_video_is_refused_by_name_and_the_rest_still_queued(
     drop(window.drop_zone, [notes, video("c.mp4", seconds=2), empty])
     assert window.notice.isVisible()
     text = window.notice_text.text()
-    assert "“notes.txt”: not a video file (.txt)" in text
-    assert "“empty-folder”: no videos found in this folder" in text
+    assert "“notes.txt” is not a video file (.txt)" in text
+    assert f"“{empty}” holds no videos" in text  # a folder by its absolute path
     assert [Path(j.source).name for j in engine.manager.jobs()] == ["c.mp4"]
 
 
@@ -221,12 +221,20 @@ def test_the_spanish_translation_loads(qapp):
     try:
         assert QCoreApplication.translate("MainWindow", "Add videos…") == "Añadir vídeos…"
         assert QCoreApplication.translate("JobTableModel", "Completed") == "Completado"
-        assert QCoreApplication.translate("DropZone", "not a video file ({kind})") == (
-            "no es un archivo de vídeo ({kind})"
+        assert QCoreApplication.translate("Intake", "is not a video file ({detail})") == (
+            "no es un archivo de vídeo ({detail})"
         )
     finally:
         uninstall_translator(qapp, translator)
     assert pick_language("es") == "es" and pick_language("de") in ("en", "es")
+
+
+def test_the_window_words_every_intake_reason_as_the_core_does(qapp):
+    """The window's lupdate marks are core.sources' reasons, word for word, one per reason."""
+    from storyclip_gui.core.sources import Refused
+    from storyclip_gui.ui.drop_zone import REASONS
+
+    assert {why: why.value for why in Refused} == REASONS
 
 
 def test_the_window_speaks_spanish(qapp, make_window):
