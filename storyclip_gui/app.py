@@ -12,12 +12,13 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyclip_gui.config import Settings
 from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
@@ -46,10 +47,22 @@ class Engine:
     manager: JobManager
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
+    executor: ClipExecutor | None = None  # where clips render (None: locally, the runner)
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
         self.manager.resume()
+
+    async def stop(self) -> None:
+        """Stop running jobs as interrupted and disconnect from the cluster (headless runs)."""
+        await self.manager.shutdown()
+        await self.close_executor()
+
+    async def close_executor(self) -> None:
+        """Disconnect from the cluster (its clips were cancelled when their jobs stopped)."""
+        close = getattr(self.executor, "close", None)
+        if close is not None:
+            await close()
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -105,10 +118,24 @@ def build_engine(
                          settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
                             choose_toolchain=gate.toolchain)  # fmt: skip
-    engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error)
+    config = replace(config, executor=build_executor(settings, runner))
+    engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error,
+                    executor=config.executor)  # fmt: skip
     if recover:
         engine.recovery = _recover(engine)
     return engine
+
+
+def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:
+    """The clip executor the settings ask for: this machine, or a Dask cluster (which
+    renders here while its scheduler is unreachable when dask_fallback_local is on)."""
+    local = LocalClipExecutor(runner)
+    if settings.executor != "dask":
+        return local
+    from storyclip_gui.cluster.executor import DaskClipExecutor
+
+    fallback = local if settings.dask_fallback_local else None
+    return DaskClipExecutor(settings.dask_scheduler, fallback=fallback)
 
 
 def _recover(engine: Engine) -> RecoveryReport:
@@ -215,6 +242,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             upkeep.cancel()
             if server is not None:
                 await server.close()
+            await engine.close_executor()
 
     try:
         with loop:
@@ -343,6 +371,7 @@ def run_serve(
             for task in background:
                 task.cancel()
             await engine.manager.shutdown()
+            await engine.close_executor()
             await handle.close()
             close_store = getattr(engine.store, "close", None)
             if close_store is not None:

@@ -67,6 +67,10 @@ class Clip:
     width: int | None = None
     height: int | None = None
     size: int | None = None  # bytes
+    # live, not stored: who renders (or rendered) it, its run's speed and seconds written
+    worker: str | None = None
+    speed: float | None = None
+    rendered: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +83,9 @@ class Clip:
             "width": self.width,
             "height": self.height,
             "size": self.size,
+            "worker": self.worker,
+            "speed": self.speed,
+            "renderedSeconds": round(self.rendered, 2),
         }
 
 

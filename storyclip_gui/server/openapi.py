@@ -51,6 +51,10 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "start": {"type": "number"}, "end": {"type": "number"},
                 "duration": _NUM_OR_NULL, "size": {"type": ["integer", "null"]},
                 "state": {"type": "string", "enum": ["planned", "verified", "failed"]},
+                "worker": {"type": ["string", "null"],
+                           "description": "who renders or rendered it: 'local' or a cluster "
+                                          "worker's name (live only, not kept in history)"},
+                "speed": _NUM_OR_NULL, "renderedSeconds": {"type": "number"},
             },
         },
         "JobStatus": {

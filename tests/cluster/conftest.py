@@ -1,0 +1,43 @@
+"""A real Dask LocalCluster (2 worker processes, 1 thread each) and an engine that uses it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from storyclip_gui.app import Engine, build_engine
+from storyclip_gui.config import load_settings
+
+
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[Any]:
+    """Worker processes under nannies (a killed worker is restarted, like `dask worker`)."""
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                           dashboard_address=None, scheduler_port=0)  # fmt: skip
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+def dask_engine(address: str, **overrides: Any) -> Engine:
+    """An engine whose clips render on the cluster at `address` (settings as the user sets
+    them); one job at a time, so the cluster work is the job's own clips."""
+    os.environ.pop("STORYCLIP_EXECUTOR", None)
+    settings = load_settings(overrides={"executor": "dask", "dask_scheduler": address,
+                                        "concurrency": 1, **overrides})  # fmt: skip
+    return build_engine(settings)
+
+
+def worker_pids(cluster: Any) -> dict[str, int]:
+    """host:port of each live worker → its process id."""
+    from distributed import Client
+
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+    return {address.split("://", 1)[-1]: pid for address, pid in pids.items()}
