@@ -267,7 +267,9 @@ class JobDetail(QWidget):
     def _clip_text(clip: dict[str, Any]) -> str:
         size = f"{clip['size'] / 1e6:.1f} MB" if clip.get("size") else ""
         span = f"{format_duration(clip['start'])}–{format_duration(clip['end'])}"
-        return f"{os.path.basename(clip['path'])}\n{span}  {size}".rstrip()
+        text = f"{os.path.basename(clip['path'])}\n{span}  {size}".rstrip()
+        worker = clip.get("worker")
+        return f"{text}\n⚙ {worker}" if worker and worker != "local" else text
 
     def _thumbnail_ready(self, path: str) -> None:
         for row in range(self.clips.count()):

@@ -22,12 +22,12 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from storyclip_gui.runner.bridge import JobSignals
 
-COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED = (
-    range(8)
-)
+(COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED,
+ COL_WORKERS) = range(9)  # fmt: skip
 HEADERS = tuple(
     QT_TRANSLATE_NOOP("JobTableModel", text)
-    for text in ("Source", "Status", "Progress", "Message", "Clips", "Speed", "ETA", "Elapsed")
+    for text in ("Source", "Status", "Progress", "Message", "Clips", "Speed", "ETA", "Elapsed",
+                 "Workers")
 )
 
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the job's dict (Job.to_dict())
@@ -104,6 +104,15 @@ def elapsed_seconds(job: dict[str, Any], now: float | None = None) -> float | No
 
 
 _icons: dict[str, QIcon] = {}
+
+
+def rendering_workers(job: dict[str, Any]) -> list[str]:
+    """Who renders the job's clips right now (a cluster renders several at once), in order."""
+    if job.get("status") != "processing":
+        return []
+    names = [c["worker"] for c in job.get("clips", []) if c["state"] == "planned"
+             and c.get("worker")]  # fmt: skip
+    return list(dict.fromkeys(names))
 
 
 def status_icon(status: str) -> QIcon:
@@ -471,6 +480,8 @@ class JobTableModel(QAbstractTableModel):
             return format_duration(job.get("etaSeconds")) if job["status"] == "processing" else ""
         if col == COL_ELAPSED:
             return format_duration(elapsed_seconds(job))
+        if col == COL_WORKERS:
+            return ", ".join(rendering_workers(job))
         return None
 
     def _sort_value(self, job: dict[str, Any], col: int) -> Any:
@@ -491,4 +502,6 @@ class JobTableModel(QAbstractTableModel):
             return job.get("etaSeconds") or 0.0
         if col == COL_ELAPSED:
             return elapsed_seconds(job) or 0.0
+        if col == COL_WORKERS:
+            return ", ".join(rendering_workers(job))
         return None

@@ -55,6 +55,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_SOURCE,
     COL_SPEED,
     COL_STATUS,
+    COL_WORKERS,
     JOB_ROLE,
     JobTableModel,
 )
@@ -62,6 +63,7 @@ from storyclip_gui.ui.options_panel import OptionsPanel
 from storyclip_gui.ui.resources import app_icon
 from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
 from storyclip_gui.ui.tray import Tray
+from storyclip_gui.ui.workers_panel import WorkersPanel
 
 log = logging.getLogger(__name__)
 
@@ -353,6 +355,7 @@ class MainWindow(QMainWindow):
             (COL_SPEED, 60),
             (COL_ETA, 55),
             (COL_ELAPSED, 60),
+            (COL_WORKERS, 240),
         ):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
@@ -363,8 +366,12 @@ class MainWindow(QMainWindow):
         self.detail = JobDetail(self.thumbnails)
         self.detail.openRequested.connect(open_with_desktop)
         self.queue_splitter.addWidget(self.detail)
+        self.workers = WorkersPanel()  # a cluster's workers and the clips each renders
+        self.workers.setVisible(getattr(self.engine.settings, "executor", "local") == "dask")
+        self.queue_splitter.addWidget(self.workers)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
+        self.queue_splitter.setStretchFactor(2, 1)
         self.main_splitter.addWidget(self.queue_splitter)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
@@ -609,6 +616,8 @@ class MainWindow(QMainWindow):
         self.detail.show_job(job, live.commands if live else None, self.manager.log_tail(job_id))
 
     def _rows_refreshed(self, ids: list[str]) -> None:
+        if self.workers.isVisible():
+            self.workers.refresh(self.model.jobs())
         if self.detail.job_id in ids:
             self._show_detail(self.detail.job_id)  # type: ignore[arg-type]
         self._update_actions()

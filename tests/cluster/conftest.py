@@ -10,6 +10,7 @@ import pytest
 
 from storyclip_gui.app import Engine, build_engine
 from storyclip_gui.config import load_settings
+from tests.ui.conftest import make_window, qloop  # noqa: F401 - the window fixtures, here too
 
 
 @pytest.fixture(scope="module")
