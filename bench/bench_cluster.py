@@ -39,7 +39,7 @@ OPTIONS = {"clip_seconds": CLIP_SECONDS, "width": 720, "height": 1280, "quality"
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 class LagProbe:

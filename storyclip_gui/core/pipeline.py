@@ -56,6 +56,9 @@ from storyclip_gui.core.probe import (
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
+# clips rendering side by side (a cluster) report progress at most this often per job: every
+# worker sends two blocks a second, and each report publishes the whole job
+CLIP_REPORT_INTERVAL = 0.1
 # containers whose demuxer seeks to a time exactly (an index of every keyframe)
 EXACT_SEEK_FORMATS = frozenset({"mov", "matroska", "avi"})
 # what ffmpeg's decoders say about a damaged stream (lower case)
@@ -200,6 +203,7 @@ class JobPipeline:
         self._done_seconds = 0.0
         self._run_out_time = 0.0
         self._rendering: dict[int, float] = {}  # clip index → seconds its run has written
+        self._reported_at = float("-inf")  # when clip progress was last reported
         self._scan_percent = -1
         self._last_stderr = ""  # of the last clip-writing run
         self._unrecorded: list[Clip] = []  # final files of an earlier attempt, not yet trusted
@@ -464,6 +468,10 @@ class JobPipeline:
         written = max(self._rendering[clip.index], min(update.out_time or 0.0, duration))
         self._rendering[clip.index] = clip.rendered = written
         clip.speed = update.speed
+        now = time.monotonic()
+        if now - self._reported_at < CLIP_REPORT_INTERVAL:  # many clips at once: a tick each
+            return
+        self._reported_at = now
         job = self.job
         done = self._done_seconds + sum(self._rendering.values())
         fraction = min(1.0, done / self._pending_seconds)

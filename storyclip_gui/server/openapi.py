@@ -80,6 +80,13 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "outputDir": {"type": ["string", "null"]},
                 "clips": {"type": "array", "items": _ref("Clip"),
                           "description": "Present once the job is completed."},
+                "rendering": {"type": "array", "description": "While processing: the clips "
+                              "being rendered now and the worker rendering each ('local' or "
+                              "a Dask worker).", "items": {"type": "object", "properties": {
+                                  "index": {"type": "integer"},
+                                  "worker": {"type": "string"},
+                                  "renderedSeconds": {"type": "number"},
+                                  "speed": _NUM_OR_NULL}}},
             },
         },
         "Job": {
