@@ -127,6 +127,9 @@ async def bench(workdir: Path, address: str, rounds: int) -> None:
     from storyclip_gui.core.executor import LocalClipExecutor
 
     source = make_source(workdir / "media")
+    with LagProbe() as idle:  # the machine's own noise floor: the loop with no job at all
+        await asyncio.sleep(10)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     local_times: list[float] = []
     dask_times: list[float] = []
     lags: dict[str, LagProbe] = {}
@@ -153,6 +156,7 @@ async def bench(workdir: Path, address: str, rounds: int) -> None:
           f" ms, cluster {statistics.median(remote) * 1000:.1f} ms → cluster overhead "
           f"{(statistics.median(remote) - statistics.median(local)) * 1000:.1f} ms per clip "
           f"(cluster p90 {percentile(remote, 90) * 1000:.1f} ms)")  # fmt: skip
+    print(f"event-loop lag with no job (noise floor): {idle.summary()}")
     for kind, probe in lags.items():
         print(f"event-loop lag while the {kind} job runs: {probe.summary()}")
     ms = [v * 1000 for v in latencies]
@@ -172,7 +176,7 @@ def main() -> None:
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           dashboard_address=None, scheduler_port=0)  # fmt: skip
+                           dashboard_address=":0", scheduler_port=0)  # fmt: skip
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -181,11 +185,12 @@ def main() -> None:
             loop.run_until_complete(bench(workdir, cluster.scheduler_address, args.rounds))
     finally:
         cluster.close()
-    print(f"(work files in {workdir})")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}; work files in {workdir}")
 
 
 if __name__ == "__main__":
     import logging
 
     logging.basicConfig(level=logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     main()

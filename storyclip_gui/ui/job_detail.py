@@ -253,8 +253,10 @@ class JobDetail(QWidget):
 
     def _sync_clips(self, job: dict[str, Any]) -> None:
         verified = [c for c in job.get("clips", []) if c["state"] == "verified"]
-        if self.clips.count() > len(verified):
-            self.clips.clear()
+        shown = [self.clips.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.clips.count())]  # fmt: skip
+        if shown != [c["path"] for c in verified[: len(shown)]]:
+            self.clips.clear()  # clips rendered side by side are verified in any order
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
             item.setData(Qt.ItemDataRole.UserRole, clip["path"])

@@ -19,7 +19,7 @@ def dask_cluster() -> Iterator[Any]:
     from distributed import LocalCluster
 
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           dashboard_address=None, scheduler_port=0)  # fmt: skip
+                           dashboard_address=":0", scheduler_port=0)  # fmt: skip
     try:
         yield cluster
     finally:

@@ -94,3 +94,37 @@ def test_the_app_killed_mid_run_leaves_no_task_running_on_the_cluster(
     # a run nobody wants removes its own half-written file
     wait_for(lambda: not any(p.name.endswith(".part") for p in Path(out).rglob("*")), 30,
              "the workers' half-written clips to go")  # fmt: skip
+
+
+def test_storyclip_worker_joins_the_cluster_under_its_name(dask_cluster) -> None:
+    from distributed import Client
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "storyclip_gui", "worker", dask_cluster.scheduler_address,
+         "--name", "render-box-1", "--path-map", "/home/ana=/mnt/ana"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        with Client(dask_cluster.scheduler_address, set_as_default=False) as client:
+
+            def joined() -> tuple[str, dict] | None:
+                info = client.scheduler_info(n_workers=-1)["workers"]
+                return next(((address, w) for address, w in info.items()
+                             if w["name"] == "render-box-1"), None)  # fmt: skip
+
+            address, info = wait_for(joined, 60, "the worker to join")
+            assert info["nthreads"] == 1  # one clip at a time per worker process
+            mapped = client.run(lambda: os.environ.get("STORYCLIP_PATH_MAP"),
+                                workers=[address])  # fmt: skip
+            assert list(mapped.values()) == ["/home/ana=/mnt/ana"]
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(30)
+
+
+def test_storyclip_worker_refuses_a_malformed_path_map(capsys) -> None:
+    from storyclip_gui.__main__ import main
+
+    assert main(["worker", "tcp://127.0.0.1:1", "--path-map", "/only-one-side"]) == 2
+    assert "STORYCLIP_PATH_MAP" in capsys.readouterr().err
