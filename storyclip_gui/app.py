@@ -26,6 +26,7 @@ from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHoo
 from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
+from storyclip_gui.core.webhooks import Webhooks
 
 if TYPE_CHECKING:
     from storyclip_gui.server import ServerHandle
@@ -48,6 +49,7 @@ class Engine:
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
     executor: ClipExecutor | None = None  # where clips render (None: locally, the runner)
+    webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
@@ -121,6 +123,9 @@ def build_engine(
     config = replace(config, executor=build_executor(settings, runner))
     engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error,
                     executor=config.executor)  # fmt: skip
+    engine.webhooks = _webhooks(store, manager)
+    if engine.webhooks is not None:
+        bus.subscribe(engine.webhooks.on_event)
     if recover:
         engine.recovery = _recover(engine)
     return engine
@@ -136,6 +141,20 @@ def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:
 
     fallback = local if settings.dask_fallback_local else None
     return DaskClipExecutor(settings.dask_scheduler, fallback=fallback)
+
+
+def _webhooks(store: JobStore, manager: JobManager) -> Webhooks | None:
+    """Webhooks keep their outbox in the SQLite history; without it there are none."""
+    from storyclip_gui.store.job_store import SqliteJobStore
+    from storyclip_gui.store.webhook_store import SqliteWebhookOutbox
+
+    if not isinstance(store, SqliteJobStore):
+        return None
+
+    def queue_idle(finished_id: str) -> bool:
+        return set(manager.running_ids) <= {finished_id} and not manager.queued_ids
+
+    return Webhooks(SqliteWebhookOutbox(store.database), queue_idle)
 
 
 def _recover(engine: Engine) -> RecoveryReport:
@@ -334,7 +353,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         },
         version=__version__,
     )
-    return await start_web_server(engine.manager, config)
+    return await start_web_server(engine.manager, config, engine.webhooks)
 
 
 def run_serve(

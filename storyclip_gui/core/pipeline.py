@@ -36,6 +36,7 @@ from storyclip_gui.core.ffmpeg.command import (
     build_clip,
     build_copy,
     can_copy,
+    copy_refusal,
     parse_segment_list,
 )
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, classify
@@ -403,7 +404,9 @@ class JobPipeline:
         job = self.job
         pending = [c for c in job.clips if c.state is not ClipState.VERIFIED]
         self._pending_seconds = sum(c.end - c.start for c in pending) or 1.0
-        self._report(30, Phase.GENERATING, self._generated_message())
+        refusal = copy_refusal(media, job.options) if job.options.fast_copy else None
+        self._report(30, Phase.GENERATING, self._generated_message() if refusal is None else
+                     f"Fast copy is not possible ({refusal}): re-encoding")  # fmt: skip
         executor = self.config.executor or LocalClipExecutor(self.config.runner)
         slots = asyncio.Semaphore(max(1, executor.parallel))
 

@@ -31,6 +31,75 @@ _OBSERVE: list[dict[str, list[str]]] = [{"bearer": []}]
 _CONTROL: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
+_WEBHOOK_ID = {"name": "webhookId", "in": "path", "required": True,
+               "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"}}  # fmt: skip
+_WEBHOOK_EVENT = {"type": "string", "enum": ["*", "jobRegistered", "jobCompleted", "jobFailed",
+                                             "jobCancelled", "clipVerified", "queueFinished"]}
+_WEBHOOK_SCHEMAS: dict[str, Any] = {
+    "Webhook": {
+        "type": "object",
+        "required": ["id", "url", "events", "createdAt"],
+        "properties": {"id": {"type": "string"}, "url": {"type": "string"},
+                       "events": {"type": "array", "items": _WEBHOOK_EVENT},
+                       "createdAt": {"type": "number"},
+                       "secret": {"type": "string", "description": "only in the answer to "
+                                  "its creation: the key of the HMAC-SHA256 signatures"}},
+    },
+    "Delivery": {
+        "type": "object",
+        "required": ["id", "webhookId", "event", "state", "attempts"],
+        "properties": {"id": {"type": "string", "description": "also the Idempotency-Key"},
+                       "webhookId": {"type": "string"}, "event": {"type": "string"},
+                       "state": {"type": "string", "enum": ["pending", "delivered", "dead"]},
+                       "attempts": {"type": "integer"}, "nextAt": {"type": "number"},
+                       "lastError": {"type": ["string", "null"]},
+                       "createdAt": {"type": "number"}, "deliveredAt": _NUM_OR_NULL},
+    },
+}  # fmt: skip
+
+
+def _webhook_paths() -> dict[str, Any]:
+    """Webhook subscriptions: token only (docs/webhooks.md)."""
+    return {
+        "/api/v1/webhooks": {
+            "get": {
+                "summary": "Webhook subscriptions (without their secrets).",
+                "security": _CONTROL,
+                "responses": {"200": _json({"type": "object", "required": ["webhooks"],
+                                            "properties": {"webhooks": {"type": "array",
+                                                           "items": _ref("Webhook")}}},
+                                           "The subscriptions"), **_errors(401, 403, 503)},
+            },
+            "post": {
+                "summary": "Subscribe a URL to events; the answer holds the signing secret.",
+                "security": _CONTROL,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["url"],
+                    "properties": {"url": {"type": "string", "format": "uri"},
+                                   "events": {"type": "array", "items": _WEBHOOK_EVENT},
+                                   "secret": {"type": "string", "minLength": 16,
+                                              "maxLength": 256}}}}}},
+                "responses": {"201": _json(_ref("Webhook"), "Subscribed"),
+                              **_errors(400, 401, 403, 408, 413, 503)},
+            },
+        },
+        "/api/v1/webhooks/{webhookId}": {"delete": {
+            "summary": "Unsubscribe (pending deliveries are dropped).", "security": _CONTROL,
+            "parameters": [_WEBHOOK_ID],
+            "responses": {"200": _json({"type": "object", "required": ["deleted"]},
+                                       "Deleted"), **_errors(401, 403, 404, 503)},
+        }},
+        "/api/v1/webhooks/{webhookId}/deliveries": {"get": {
+            "summary": "The newest deliveries of a subscription, with their state.",
+            "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+            "responses": {"200": _json({"type": "object", "required": ["deliveries"],
+                                        "properties": {"deliveries": {"type": "array",
+                                                       "items": _ref("Delivery")}}},
+                                       "Deliveries"), **_errors(401, 403, 404, 503)},
+        }},
+    }  # fmt: skip
+
+
 def openapi_document(version: str) -> dict[str, Any]:
     schemas: dict[str, Any] = {
         "Error": {
@@ -259,7 +328,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                  "folder's server-token file as `Authorization: Bearer TOKEN`."},
         "servers": [{"url": "http://127.0.0.1:8765"}],
         "security": _OBSERVE,
-        "paths": paths,
-        "components": {"schemas": schemas,
+        "paths": {**paths, **_webhook_paths()},
+        "components": {"schemas": {**schemas, **_WEBHOOK_SCHEMAS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }  # fmt: skip

@@ -23,6 +23,7 @@ from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.manager import JOB_ID_PATTERN, JobManager, JobSpec, SubmitError
 from storyclip_gui.core.options import OptionsError, StoryOptions
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
+from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.messages import MESSAGE_TYPES, PROTOCOL_VERSION, job_view
@@ -74,6 +75,11 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("GET", "/api/ws/jobs/active", "ws_active_jobs", Access.OBSERVE),
     RouteSpec("GET", "/api/ws/stats", "ws_stats", Access.OBSERVE),
     RouteSpec("GET", "/ws", "websocket", Access.WEBSOCKET),
+    RouteSpec("GET", "/api/v1/webhooks", "list_webhooks", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/webhooks", "create_webhook", Access.CONTROL),
+    RouteSpec("DELETE", "/api/v1/webhooks/{webhookId}", "delete_webhook", Access.CONTROL),
+    RouteSpec("GET", "/api/v1/webhooks/{webhookId}/deliveries", "webhook_deliveries",
+              Access.CONTROL),
 )
 ACCESS = {route.name: route.access for route in ROUTES}
 
@@ -95,6 +101,7 @@ class ServerState:
     max_queued_jobs: int = 10_000
     stats_ttl: float = 5.0
     started_at: float = field(default_factory=time.time)
+    webhooks: Webhooks | None = None  # None: no history to keep subscriptions in
     _stats: tuple[float, HistoryStats] | None = None
 
     def authenticate(self, credential: str) -> Principal | None:

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.ports import StoreError
+from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.routes import (
@@ -32,6 +33,8 @@ from storyclip_gui.server.security import (
     TicketSigner,
     bearer_token,
 )
+from storyclip_gui.server.webhook_routes import WEBHOOK_HANDLERS
+from storyclip_gui.server.webhook_sender import WebhookSender
 
 log = logging.getLogger(__name__)
 GUARD_KEY = web.AppKey("storyclip_guard", dict)  # {"guard": RequestGuard} once the port is known
@@ -73,6 +76,7 @@ class ServerHandle:
     state: ServerState
     _runner: web.AppRunner
     _manager: JobManager
+    _sender: WebhookSender | None = None
 
     @property
     def app(self) -> web.Application:
@@ -87,6 +91,8 @@ class ServerHandle:
         """Close every socket (1001 going away), stop listening, remember the last seq so the
         next run's numbers continue above every number a client has seen."""
         await self.hub.close()
+        if self._sender is not None:
+            await self._sender.close()
         await self._runner.cleanup()
         try:
             self._manager.store.record_seq(self.hub.last_seq)
@@ -115,7 +121,7 @@ async def guard_middleware(request: web.Request, handler: Handler) -> web.Stream
     if request.method == "OPTIONS" and cross and origin is not None:
         return web.Response(status=204, headers={
             **_cors_headers(origin),
-            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Methods": "GET, POST, DELETE",
             "Access-Control-Allow-Headers": "Authorization, Content-Type",
             "Access-Control-Max-Age": "600",
         })  # fmt: skip
@@ -185,12 +191,15 @@ def build_web_app(state: ServerState) -> web.Application:
     )
     app[STATE_KEY] = state
     app[GUARD_KEY] = {}
+    handlers = {**HANDLERS, **WEBHOOK_HANDLERS}
     for route in ROUTES:
-        app.router.add_route(route.method, route.path, HANDLERS[route.name], name=route.name)
+        app.router.add_route(route.method, route.path, handlers[route.name], name=route.name)
     return app
 
 
-async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerHandle:
+async def start_web_server(
+    manager: JobManager, config: ServerConfig, webhooks: Webhooks | None = None
+) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
     hub = WebSocketHub(
         manager,
@@ -212,6 +221,7 @@ async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerH
         auth_timeout=config.auth_timeout,
         body_timeout=config.body_timeout,
         started_at=time.time(),
+        webhooks=webhooks,
     )
     app = build_web_app(state)
     # aiohttp closes a connection that has sent no complete request within keepalive_timeout
@@ -241,4 +251,9 @@ async def start_web_server(manager: JobManager, config: ServerConfig) -> ServerH
         log.warning("the server listens on %s: other machines can reach it (token required)",
                     config.host)  # fmt: skip
     hub.start()
-    return ServerHandle(config.host, port, hub, state, runner, manager)
+    sender = None
+    if webhooks is not None:  # deliveries go out while the server runs (the window, serve)
+        sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
+        webhooks.wake = sender.wake
+        sender.start()
+    return ServerHandle(config.host, port, hub, state, runner, manager, sender)

@@ -122,8 +122,37 @@ def _v2_history(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
+def _v3_webhooks(database: peewee.SqliteDatabase) -> None:
+    """Webhook subscriptions and their outbox (deliveries survive a crash)."""
+    for sql in (
+        """CREATE TABLE webhook (
+            id TEXT PRIMARY KEY NOT NULL,
+            url TEXT NOT NULL,
+            events TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            created_at REAL NOT NULL
+        )""",
+        """CREATE TABLE webhook_delivery (
+            id TEXT PRIMARY KEY NOT NULL,
+            webhook_id TEXT NOT NULL REFERENCES webhook (id) ON DELETE CASCADE,
+            event TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_at REAL NOT NULL,
+            state TEXT NOT NULL,
+            last_error TEXT,
+            delivered_at REAL
+        )""",
+        "CREATE INDEX webhook_delivery_due ON webhook_delivery (state, next_at)",
+        "CREATE INDEX webhook_delivery_hook ON webhook_delivery (webhook_id, created_at)",
+    ):
+        database.execute_sql(sql)
+
+
 Step = Callable[[peewee.SqliteDatabase], None]
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_history)  # STEPS[n - 1] takes version n-1 to n
+# STEPS[n - 1] takes version n-1 to n
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history, _v3_webhooks)
 CURRENT_VERSION = len(STEPS)
 
 

@@ -94,4 +94,33 @@ class MetaRow(BaseModel):
         table_name = "meta"
 
 
-MODELS = (JobRow, ClipRow, JobEventRow, MetaRow)
+class WebhookRow(BaseModel):
+    id = peewee.TextField(primary_key=True)
+    url = peewee.TextField()
+    events = peewee.TextField()  # JSON list of event names ("*": all)
+    secret = peewee.TextField()
+    created_at = peewee.FloatField()
+
+    class Meta:
+        table_name = "webhook"
+
+
+class DeliveryRow(BaseModel):
+    """One webhook delivery: pending until a 2xx answer, dead after its last retry."""
+
+    id = peewee.TextField(primary_key=True)  # the idempotency key the receiver sees
+    webhook = peewee.ForeignKeyField(WebhookRow, column_name="webhook_id", on_delete="CASCADE")
+    event = peewee.TextField()
+    body = peewee.TextField()
+    created_at = peewee.FloatField()
+    attempts = peewee.IntegerField(default=0)
+    next_at = peewee.FloatField()
+    state = peewee.TextField()
+    last_error = peewee.TextField(null=True)
+    delivered_at = peewee.FloatField(null=True)
+
+    class Meta:
+        table_name = "webhook_delivery"
+
+
+MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow)

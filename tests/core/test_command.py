@@ -9,6 +9,7 @@ from storyclip_gui.core.ffmpeg.command import (
     build_clip,
     build_copy,
     can_copy,
+    copy_refusal,
     parse_segment_list,
 )
 from storyclip_gui.core.options import StoryOptions
@@ -110,6 +111,13 @@ def test_copy_path_only_when_the_source_already_fits():
     assert not can_copy(
         MediaInfo(**{**vertical.__dict__, "video_codec": "hevc"}), StoryOptions(fast_copy=True)
     )
+    # the user is told why a fast copy re-encodes instead
+    assert copy_refusal(vertical, StoryOptions(fast_copy=True)) is None
+    assert copy_refusal(HD, StoryOptions(fast_copy=True)) == (
+        "it is 1920×1080, not the clips' 1080×1920"
+    )
+    hevc = MediaInfo(**{**vertical.__dict__, "video_codec": "hevc"})
+    assert copy_refusal(hevc, StoryOptions()) == "the video is hevc, not H.264"
 
 
 def test_copy_cuts_move_to_the_nearest_keyframes_and_one_clip_is_never_split():

@@ -43,8 +43,9 @@ def test_openapi_matches_the_router_and_the_answers(run_async, engine, tmp_path)
             assert {(r.method.lower(), r.path) for r in ROUTES} == documented
             # call each documented operation once, as its documentation says
             bodies = {"/api/v1/process/story": {"jobId": "fresh", "tempPath": str(source)},
-                      "/api/v1/tickets": {"jobId": "fresh"}}  # fmt: skip
-            values = {"jobId": "fresh"}
+                      "/api/v1/tickets": {"jobId": "fresh"},
+                      "/api/v1/webhooks": {"url": "http://127.0.0.1:9/hook"}}  # fmt: skip
+            values = {"jobId": "fresh", "webhookId": "0" * 32}
             order = sorted(documented, key=lambda mp: (mp[0] != "post" or "process" not in mp[1],
                                                        "cancel" in mp[1]))  # fmt: skip
             for method, path in order:

@@ -52,15 +52,25 @@ def _t(seconds: float) -> str:
 
 def can_copy(media: MediaInfo, options: StoryOptions) -> bool:
     """The source already is what we would encode: H.264 at the output size, upright, square."""
-    return (
-        options.fast_copy
-        and media.video_codec == "h264"
-        and media.pix_fmt in ("yuv420p", "yuvj420p")
-        and media.rotation == 0
-        and media.sar == 1
-        and (media.width, media.height) == (options.width, options.height)
-        and (not media.has_audio or not options.audio or media.audio_codec in COPYABLE_AUDIO)
-    )
+    return options.fast_copy and copy_refusal(media, options) is None
+
+
+def copy_refusal(media: MediaInfo, options: StoryOptions) -> str | None:
+    """Why this source cannot be cut without re-encoding, in words; None when it can."""
+    if media.video_codec != "h264":
+        return f"the video is {media.video_codec or 'of an unknown codec'}, not H.264"
+    if media.pix_fmt not in ("yuv420p", "yuvj420p"):
+        return f"its pixel format is {media.pix_fmt or 'unknown'}, not yuv420p"
+    if media.rotation != 0:
+        return f"it is stored rotated by {media.rotation}°"
+    if media.sar != 1:
+        return "its pixels are not square"
+    if (media.width, media.height) != (options.width, options.height):
+        return (f"it is {media.width}×{media.height}, "
+                f"not the clips' {options.width}×{options.height}")  # fmt: skip
+    if media.has_audio and options.audio and media.audio_codec not in COPYABLE_AUDIO:
+        return f"its sound is {media.audio_codec}, not AAC or MP3"
+    return None
 
 
 def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions) -> Any:
