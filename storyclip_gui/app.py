@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyclip_gui.config import Settings
+from storyclip_gui.config import Settings, SettingsError
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
@@ -137,7 +137,11 @@ def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:
     local = LocalClipExecutor(runner)
     if settings.executor != "dask":
         return local
-    from storyclip_gui.cluster.executor import DaskClipExecutor
+    try:
+        from storyclip_gui.cluster.executor import DaskClipExecutor
+    except ImportError as exc:
+        raise SettingsError(f"executor dask needs Dask distributed ({exc}): pip install "
+                            "\"storyclip-studio[cluster]\"") from None  # fmt: skip
 
     fallback = local if settings.dask_fallback_local else None
     return DaskClipExecutor(settings.dask_scheduler, fallback=fallback)
