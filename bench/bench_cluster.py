@@ -109,6 +109,27 @@ async def run_job(engine: Any, source: Path) -> tuple[float, LagProbe]:
     return elapsed, lag
 
 
+async def cancel_time(engine: Any, source: Path, out: Path) -> float:
+    """Seconds from cancelling a job whose clips render on both workers until no ffmpeg of it
+    is left on the machine (the workers' processes, seen in /proc)."""
+    from storyclip_gui.core.manager import JobSpec
+    from storyclip_gui.core.options import StoryOptions
+    from tests.helpers.procs import processes_mentioning
+
+    job = engine.manager.submit(JobSpec(str(source), StoryOptions(**OPTIONS)))
+    while len(processes_mentioning(str(out))) < 2:
+        if job.is_final:
+            raise SystemExit(f"the job ended before two clips rendered: {job.error}")
+        await asyncio.sleep(0.05)
+    start = time.perf_counter()
+    engine.manager.cancel(job.id)
+    while processes_mentioning(str(out)):
+        await asyncio.sleep(0.01)
+    elapsed = time.perf_counter() - start
+    await engine.manager.wait_until_idle()
+    return elapsed
+
+
 async def task_overhead(executor: Any, n: int) -> list[float]:
     """Seconds per trivial clip run through `executor`, one after another."""
     from storyclip_gui.core.executor import ClipCallbacks, ClipRun
@@ -144,6 +165,11 @@ async def bench(workdir: Path, address: str, rounds: int) -> None:
                 latencies.extend(engine.executor.latencies)
             await engine.stop()
             print(f"round {r + 1} {kind:5}: {elapsed:6.2f} s", flush=True)
+    cancels = []
+    for r in range(3):
+        engine = engine_for(workdir / f"cancel-{r}", "dask", address)
+        cancels.append(await cancel_time(engine, source, workdir / f"cancel-{r}" / "out"))
+        await engine.stop()
     engine = engine_for(workdir / "overhead", "dask", address)
     local = await task_overhead(LocalClipExecutor(engine.runner), 60)
     remote = await task_overhead(engine.executor, 60)
@@ -157,6 +183,8 @@ async def bench(workdir: Path, address: str, rounds: int) -> None:
           f"{(statistics.median(remote) - statistics.median(local)) * 1000:.1f} ms per clip "
           f"(cluster p90 {percentile(remote, 90) * 1000:.1f} ms)")  # fmt: skip
     print(f"event-loop lag with no job (noise floor): {idle.summary()}")
+    print("cancel → every worker-side ffmpeg gone: "
+          + ", ".join(f"{c * 1000:.0f} ms" for c in cancels) + " (target < 1 s)")
     for kind, probe in lags.items():
         print(f"event-loop lag while the {kind} job runs: {probe.summary()}")
     ms = [v * 1000 for v in latencies]

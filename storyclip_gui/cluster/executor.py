@@ -135,7 +135,12 @@ class DaskClipExecutor:
         done: asyncio.Future[tuple[bool, Any]] = loop.create_future()
         spec = {"argv": run.argv, "output": run.output, "stall_timeout": run.stall_timeout}
         try:
-            future = client.submit(render_clip, spec, key=key, pure=False)
+            try:
+                future = client.submit(render_clip, spec, key=key, pure=False)
+            except Exception as exc:  # the connection went away since client() said running
+                if client.status == "running":
+                    raise
+                raise self._unavailable(f"was lost ({_reason(exc)})") from None
             self._futures[key] = future
 
             def finished(f: Future[Any]) -> None:  # on distributed's callback thread
