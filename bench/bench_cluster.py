@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import statistics
 import sys
@@ -202,6 +203,8 @@ def main() -> None:
     from distributed import LocalCluster
     from PySide6.QtCore import QCoreApplication
 
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # after distributed set its own
+
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                            dashboard_address=":0", scheduler_port=0)  # fmt: skip
@@ -217,8 +220,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    import logging
-
     logging.basicConfig(level=logging.ERROR)
-    logging.getLogger("distributed").setLevel(logging.ERROR)
     main()

@@ -131,12 +131,11 @@ def render_clip(spec: Mapping[str, Any]) -> dict[str, Any]:
     crashed = code is not None and code < 0
     if code == 125 and not run.stderr:
         result["start_error"] = "the worker could not start ffmpeg"
-    if run.unwanted or code is None:
+    if run.unwanted or run.stalled:  # stopped half-way: nobody will read this file
         with contextlib.suppress(OSError):
             os.unlink(mine)
     return {**result, "exit_code": None if crashed else code, "crashed": crashed or run.unwanted,
-            "stalled": run.stalled, "stderr_tail": run.stderr.decode("utf-8", "replace"),
-            "pid": proc.pid, "cancelled": run.unwanted}  # fmt: skip
+            "stalled": run.stalled, "stderr_tail": run.stderr.decode("utf-8", "replace")}
 
 
 def _pump(run: _Run, stall_timeout: float | None, wanted: Any, publish: Any) -> None:

@@ -128,3 +128,26 @@ def test_storyclip_worker_refuses_a_malformed_path_map(capsys) -> None:
 
     assert main(["worker", "tcp://127.0.0.1:1", "--path-map", "/only-one-side"]) == 2
     assert "STORYCLIP_PATH_MAP" in capsys.readouterr().err
+
+
+def test_a_run_that_stalls_on_a_worker_is_stopped_as_stalled(run_async, dask_cluster,
+                                                             tmp_path) -> None:  # fmt: skip
+    from distributed import Client
+
+    from storyclip_gui.cluster.executor import DaskClipExecutor
+    from storyclip_gui.core.executor import ClipCallbacks, ClipRun
+    from tests.conftest import FAKE_FFMPEG
+
+    out = tmp_path / ".job.001.part"
+    run = ClipRun("job", 1, [str(FAKE_FFMPEG), "-i", "in.mp4", str(out)], str(out), 5.0,
+                  stall_timeout=1.0)  # fmt: skip
+    executor = DaskClipExecutor(dask_cluster.scheduler_address)
+    with Client(dask_cluster.scheduler_address, set_as_default=False) as client:
+        client.run(os.environ.__setitem__, "FAKE_FFMPEG_MODE", "stall")
+        try:
+            result = run_async(executor.render(run, ClipCallbacks()), timeout=120)
+            run_async(executor.close())
+        finally:
+            client.run(os.environ.pop, "FAKE_FFMPEG_MODE", None)
+    assert result.outcome.stalled and not result.outcome.ok
+    assert not processes_mentioning(str(tmp_path))
