@@ -7,8 +7,9 @@ three jobs are processing, kills the app with SIGKILL after a random delay, some
 `storyclip resume` and kills that too, then runs `storyclip resume` to the end. After every kill
 and every restart it checks: no ffmpeg of the killed app survives, nothing finished before the
 kill changed in the history; at the end of a cycle: no job lost, every job completed with
-exactly its planned clips (checked with ffmpeg), no temporary files anywhere. Any violation
-raises AssertionError; the summary gives the counts for docs/reliability.md.
+exactly its planned clips (checked with ffmpeg), no temporary files anywhere. Every violation
+is counted and named in the summary (the counts for docs/reliability.md); the script exits 1 if
+there was any.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class Report:
     interrupted_jobs: int = 0  # jobs found unfinished after a kill (resumed by the next start)
     clips_checked: int = 0
     seconds: float = 0.0
+    orphans: int = 0  # kills after which a process of the killed app outlived the 10 s wait
+    violations: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         mid_write = sum(1 for k in self.kills if k.parts_on_disk)
@@ -71,9 +74,10 @@ class Report:
             f"{self.interrupted_jobs} jobs interrupted and resumed, {self.clips_checked} clips "
             f"checked with ffmpeg; kills with ffmpeg mid-write: {mid_write}; kills before any "
             f"clip was verified: {before_first}; with 6 or more of the 12 clips verified: {late}; "
-            f"orphan processes after a kill: 0 "
+            f"kills leaving an orphan process: {self.orphans} "
             f"(max {max((k.orphan_seconds for k in self.kills), default=0):.2f} s to be gone); "
-            f"violations: 0; {self.seconds:.0f} s"
+            f"violations: {len(self.violations)}; {self.seconds:.0f} s"
+            + "".join(f"\n  violation: {v}" for v in self.violations)
         )
 
 
@@ -109,6 +113,13 @@ class CrashLoop:
                     "STORYCLIP_FFMPEG": ffmpeg, "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
         self.window = 4.0  # seconds the 3 jobs take once processing (measured by calibrate)
         self.report = Report()
+
+    def check(self, ok: object, what: str) -> bool:
+        """Count a violation (and go on: one broken cycle must not hide the others)."""
+        if not ok:
+            self.report.violations.append(what)
+            self.log(f"VIOLATION: {what}")
+        return bool(ok)
 
     def storyclip(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "storyclip_gui", *args]
@@ -192,8 +203,11 @@ class CrashLoop:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         killed_at = time.monotonic()
-        wait_for(lambda: not processes_mentioning(str(out)), 10,
-                 f"cycle {n}: no process of the killed app left")  # fmt: skip
+        try:
+            wait_for(lambda: not processes_mentioning(str(out)), 10, "the killed app's processes")
+        except AssertionError:
+            self.report.orphans += 1
+            self.check(False, f"cycle {n}: {processes_mentioning(str(out))} outlived the kill")
         orphan_seconds = time.monotonic() - killed_at
         rows = self.cycle_jobs(out)
         verified = sum(r[2] for r in rows)
@@ -208,10 +222,13 @@ class CrashLoop:
         result = subprocess.run(self.storyclip("resume", "--json"), cwd=ROOT, env=self.env,
                                 capture_output=True, text=True, timeout=300,
                                 stdin=subprocess.DEVNULL)  # fmt: skip
-        assert result.returncode == 0, result.stderr
+        self.check(result.returncode == 0, f"cycle {n}: resume exited {result.returncode}: "
+                   f"{result.stderr[-500:]}")  # fmt: skip
         resumed = json.loads(result.stdout) if result.stdout.strip() else []
-        assert sorted(r["jobId"] for r in resumed) == sorted(unfinished), (resumed, unfinished)
-        assert all(r["status"] == "completed" for r in resumed), resumed
+        self.check(sorted(r["jobId"] for r in resumed) == sorted(unfinished),
+                   f"cycle {n}: resume ran {[r['jobId'] for r in resumed]}, not {unfinished}")
+        self.check(all(r["status"] == "completed" for r in resumed),
+                   f"cycle {n}: resumed jobs ended {[r['status'] for r in resumed]}")
         self.report.interrupted_jobs += len(unfinished)
         self.assert_unchanged(before, "finished history changed")
         self.check_cycle(n, out)
@@ -220,42 +237,48 @@ class CrashLoop:
         """Jobs finished before stay exactly as stored (jobs that finished since may be added)."""
         jobs_after, clips_after = self.finished_snapshot()
         old = {row[0] for row in before[0]}
-        assert [r for r in jobs_after if r[0] in old] == before[0], what
-        assert [c for c in clips_after if c[1] in old] == before[1], what
+        self.check([r for r in jobs_after if r[0] in old] == before[0], f"{what} (jobs)")
+        self.check([c for c in clips_after if c[1] in old] == before[1], f"{what} (clips)")
 
     def check_cycle(self, n: int, out: Path) -> None:
         jobs = query(self.db, "SELECT id, state, output_dir, attempts FROM job "
                               "WHERE output_root = ?", str(out))  # fmt: skip
-        assert len(jobs) == 3, f"cycle {n}: a job was lost: {jobs}"
-        self.report.jobs += 3
+        self.check(len(jobs) == 3, f"cycle {n}: a job was lost: {jobs}")
+        self.report.jobs += len(jobs)
         for job_id, state, output_dir, attempts in jobs:
-            assert state == "completed" and 1 <= attempts <= 3, (job_id, state, attempts)
+            if not self.check(state == "completed" and 1 <= attempts <= 3,
+                              f"cycle {n}: job {job_id} {state} after {attempts} attempts"):
+                continue
             clips = query(self.db, "SELECT idx, start_s, end_s, path, state FROM clip "
                                    "WHERE job_id = ? ORDER BY idx", job_id)  # fmt: skip
-            assert [(i, s, e) for i, s, e, _, _ in clips] == PLANNED, clips
-            assert all(state == "verified" for *_, state in clips)
+            self.check([(i, s, e) for i, s, e, _, _ in clips] == PLANNED,
+                       f"cycle {n}: job {job_id} clips {clips} are not the plan")
+            self.check(all(state == "verified" for *_, state in clips),
+                       f"cycle {n}: job {job_id} has unverified clips")
             names = sorted(p.name for p in Path(output_dir).iterdir())
-            assert names == sorted([Path(p).name for _, _, _, p, _ in clips] + ["manifest.json"]), \
-                f"cycle {n}: not exactly the planned clips: {names}"  # fmt: skip
+            expected = sorted([Path(p).name for _, _, _, p, _ in clips] + ["manifest.json"])
+            self.check(names == expected, f"cycle {n}: not exactly the planned clips: {names}")
             for _, start, end, path, _ in clips:
                 banner = subprocess.run([self.ffmpeg, "-hide_banner", "-i", path],
                                         capture_output=True, text=True).stderr  # fmt: skip
                 info = parse_ffmpeg_banner(banner)
-                assert info.display_size == (720, 1280) and info.has_audio, banner
-                assert abs((info.duration or 0) - (end - start)) <= 1 / 30 + 0.011, banner
+                self.check(info.display_size == (720, 1280) and info.has_audio
+                           and abs((info.duration or 0) - (end - start)) <= 1 / 30 + 0.011,
+                           f"cycle {n}: {path} is not the planned clip: {banner[-300:]}")
                 self.report.clips_checked += 1
-        assert not list(out.rglob(".*")), "temporary files left"
-        assert not [p for p in self.temp.rglob("*") if p.is_file()], "temp folder not empty"
-        assert not processes_mentioning(str(out)), "a process of the cycle still runs"
+        self.check(not list(out.rglob(".*")), f"cycle {n}: temporary files left")
+        self.check(not [p for p in self.temp.rglob("*") if p.is_file()],
+                   f"cycle {n}: temp folder not empty")
+        self.check(not processes_mentioning(str(out)), f"cycle {n}: a process still runs")
 
 
 def crash_loop(kills: int, workdir: Path, ffmpeg: str | None = None, seed: int = 1,
                log: Callable[[str], None] = print) -> Report:  # fmt: skip
-    """Run the loop until `kills` kills have landed; raise AssertionError on any violation."""
+    """Run the loop until `kills` kills have landed; violations are in the report."""
     return CrashLoop(workdir, ffmpeg or locate().ffmpeg, seed, log).run(kills)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
@@ -267,7 +290,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="storyclip-crash-") as tmp:
             report = crash_loop(args.kills, Path(tmp), seed=args.seed)
     print(report.summary())
+    return 1 if report.violations else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

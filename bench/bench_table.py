@@ -4,7 +4,9 @@ Run: python bench/bench_table.py [--jobs 10000] [--rate 1000] [--seconds 20]
 Prints, for each scenario, the UI thread's CPU share (thread CPU time / wall time), the event
 loop's lag p50/p99 (a 20 ms QTimer probe's lateness), and the process RSS; then the time from
 launching a fresh interpreter to the window being shown. Targets (issue 5): CPU <= 25 % of a
-core, lag p99 < 50 ms, RSS < 250 MB, launch < 1.5 s.
+core, lag p99 < 50 ms, RSS < 250 MB, launch < 1.5 s. After each window scenario the table is
+checked against the jobs (every shown row's progress, the rows the text filter keeps, the sort
+order once the re-sort is due); any wrong row makes the script exit 1.
 
 Progress events take the production path: JobManager's progress hook (the one the pipeline calls
 for every ffmpeg progress block) → Job.to_dict() → EventBus → JobSignals → JobTableModel. The
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import random
 import resource
@@ -102,11 +105,39 @@ def run_scenario(app, engine, jobs, window, rate: int, seconds: float) -> dict[s
         "rss_mb": rss_mb(),
     }
     if window is not None:
+        settle = QEventLoop()
+        QTimer.singleShot(1200, settle.quit)  # past the once-a-second re-sort: it must run
+        settle.exec()
         window.model.flush()
+        result["wrong_rows"] = check_table(window, jobs)
     return result
 
 
-def bench(n_jobs: int, rate: int, seconds: float) -> None:
+def check_table(window, jobs) -> float:
+    """What the table shows against the jobs themselves: the progress of every job, the rows a
+    filter keeps, the sort order. Returns how many rows are wrong (0 when all is right)."""
+    from PySide6.QtCore import Qt
+
+    from storyclip_gui.ui.job_table_model import COL_PROGRESS, JOB_ROLE
+
+    model = window.model
+    text = window.text_filter.text().strip().casefold()
+    expected = {job.id for job in jobs if text in job.source.rsplit("/", 1)[-1].casefold()}
+    shown = [model.index(row, 0).data(JOB_ROLE) for row in range(model.rowCount())]
+    wrong = len({row["jobId"] for row in shown} ^ expected)
+    by_id = {job.id: job for job in jobs}
+    wrong += sum(1 for row in shown if row["progress"] != round(by_id[row["jobId"]].progress, 1))
+    header = window.table.horizontalHeader()
+    if header.sortIndicatorSection() == COL_PROGRESS:
+        values = [row["progress"] for row in shown]
+        if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+            values.reverse()
+        wrong += sum(1 for a, b in itertools.pairwise(values) if a > b)
+    return float(wrong)
+
+
+def bench(n_jobs: int, rate: int, seconds: float) -> float:
+    """Run the scenarios; returns how many rows the window showed wrongly (0: all right)."""
     isolate()
     import qasync
     from PySide6.QtWidgets import QApplication
@@ -114,7 +145,7 @@ def bench(n_jobs: int, rate: int, seconds: float) -> None:
     from storyclip_gui.app import build_engine
     from storyclip_gui.config import load_settings
     from storyclip_gui.core.manager import JobSpec
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.ui.application import prepare_application
     from storyclip_gui.ui.job_table_model import COL_PROGRESS
     from storyclip_gui.ui.main_window import MainWindow
@@ -145,19 +176,26 @@ def bench(n_jobs: int, rate: int, seconds: float) -> None:
     app.processEvents()
     print(f"registered {n_jobs} jobs into the window in {time.perf_counter() - t0:.2f} s "
           f"({window.model.rowCount()} rows)")  # fmt: skip
-    report("window, table in queue order", run_scenario(app, engine, jobs, window, rate, seconds))
+    wrong = report("window, table in queue order",
+                   run_scenario(app, engine, jobs, window, rate, seconds))  # fmt: skip
     window.table.sortByColumn(COL_PROGRESS, window.table.horizontalHeader().sortIndicatorOrder())
-    report("window, table sorted by progress", run_scenario(app, engine, jobs, window, rate,
-                                                           seconds))  # fmt: skip
-    window.text_filter.setText("source-0")
-    report("window, sorted + text filter", run_scenario(app, engine, jobs, window, rate, seconds))
+    wrong += report("window, table sorted by progress",
+                    run_scenario(app, engine, jobs, window, rate, seconds))  # fmt: skip
+    window.text_filter.setText("source-01")  # source-01000 … source-01999: hides 9 rows in 10
+    shown = window.model.rowCount()
+    wrong += report(f"window, sorted + text filter ({shown} rows)",
+                    run_scenario(app, engine, jobs, window, rate, seconds))  # fmt: skip
+    return wrong
 
 
-def report(name: str, r: dict[str, float]) -> None:
+def report(name: str, r: dict[str, float]) -> float:
     print(f"{name:38s} events/s {r['events_per_s']:6.0f}  UI thread CPU {r['ui_cpu_pct']:5.1f} %"
           f"  (process {r['process_cpu_pct']:5.1f} %)  lag p50 {r['lag_p50_ms']:5.1f} ms"
           f"  p99 {r['lag_p99_ms']:5.1f} ms  max {r['lag_max_ms']:5.1f} ms"
           f"  RSS {r['rss_mb']:4.0f} MB")  # fmt: skip
+    if "wrong_rows" in r:
+        print(f"{'':38s} table checked against the jobs: {r['wrong_rows']:.0f} rows wrong")
+    return r.get("wrong_rows", 0.0)
 
 
 LAUNCH_PROBE = """
@@ -211,8 +249,10 @@ def main() -> int:
     times = launch_times(args.launch_rounds)
     print(f"launch → window shown: median {sorted(times)[len(times) // 2]:.2f} s, "
           f"best {min(times):.2f} s, worst {max(times):.2f} s ({len(times)} runs)")  # fmt: skip
-    bench(args.jobs, args.rate, args.seconds)
-    return 0
+    wrong = bench(args.jobs, args.rate, args.seconds)
+    if wrong:
+        print(f"FAILED: the table showed {wrong:.0f} rows wrongly")
+    return 1 if wrong else 0
 
 
 if __name__ == "__main__":

@@ -34,10 +34,11 @@ def serve(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_API", "pyside6")
     from storyclip_gui.app import run_headless
     from storyclip_gui.core.events import EventBus
+    from storyclip_gui.core.facade import EngineFacade
     from storyclip_gui.core.jobs import Job, Phase
     from storyclip_gui.core.manager import JobManager, JobSpec
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.core.pipeline import PipelineHooks
-    from storyclip_gui.core.ports import MemoryJobStore
     from storyclip_gui.core.scheduler import Scheduler
     from storyclip_gui.server import ServerConfig, start_web_server
 
@@ -61,7 +62,7 @@ def serve(args: argparse.Namespace) -> None:
         config = ServerConfig(token=TOKEN, port=0,
                               max_connections=args.observers + args.all_observers + 100,
                               progress_interval=args.progress_interval)  # fmt: skip
-        handle = await start_web_server(manager, config)
+        handle = await start_web_server(EngineFacade(manager, manager.store), config)
         fanout: list[float] = []  # seconds from an event to its frame written to every client
         emit = handle.hub._emit
 

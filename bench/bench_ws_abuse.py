@@ -89,7 +89,7 @@ def stand_in_pipeline(
 def make_manager(concurrency: int, rate: float, job_seconds: float) -> Any:
     from storyclip_gui.core.events import EventBus
     from storyclip_gui.core.manager import JobManager
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
     from storyclip_gui.core.scheduler import Scheduler
 
     return JobManager(store=MemoryJobStore(), bus=EventBus(),
@@ -600,11 +600,13 @@ def summarize(seen: dict[str, Any], emitted: list[tuple[int, str, bool]]) -> dic
 def serve(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_API", "pyside6")
     from storyclip_gui.app import run_headless
+    from storyclip_gui.core.facade import EngineFacade
     from storyclip_gui.server import ServerConfig, start_web_server
 
     async def main() -> None:
         manager = make_manager(args.concurrency, args.rate, args.job_seconds)
-        handle = await start_web_server(manager, ServerConfig(token=TOKEN, port=0))
+        handle = await start_web_server(EngineFacade(manager, manager.store),
+                                        ServerConfig(token=TOKEN, port=0))  # fmt: skip
         recorder = Recorder(handle.hub)
         print(f"PORT {handle.port}", flush=True)
         loop = asyncio.get_running_loop()

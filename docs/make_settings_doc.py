@@ -36,9 +36,17 @@ edit by hand: tests/packaging/test_docs.py fails when this file is out of date. 
 
 Every setting is resolved in this order, the later winning:
 **default < `settings.json` in the data folder < environment variable < command line**.
-The window's *Settings…* dialog edits the same list and saves what differs from the defaults to
-`settings.json`; the story options panel on the left of the window (clip length, layout, size,
+The window's *Settings…* dialog edits the same list and saves to `settings.json` only what
+you changed in it (a value that came from the environment or the command line is never
+written); the story options panel on the left of the window (clip length, layout, size,
 quality, output folder) is remembered separately, per window.
+
+The dialog applies these at once: `output_dir`, `temp_dir`, `monitoring_interval_ms`,
+`concurrency`, `stall_timeout_s`, `finished_display_s` (a running job keeps the working folder
+and stall timeout it started with). The others, marked `*` in the dialog, apply at the next
+start. A history retention (`history_retention_days` above 0) deletes history: the dialog
+says how many jobs it will delete and from when, and asks first; at start-up the app says what
+it forgot (log, window notice, `serve`'s output).
 
 Paths are shown for Linux; `~` is your home folder. On macOS and Windows the folders follow the
 platform's conventions (`platformdirs`).

@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["csv", "json"], required=True)
     e.add_argument("--output", help="file to write (default: standard output)")
     rr = hs.add_parser("rerun", help="run a past job again as a new job (same or changed options)")
-    rr.add_argument("job_id", metavar="JOB_ID")
+    rr.add_argument("job_id", metavar="JOB_ID", help="the job's id or its first characters")
     rr.add_argument("--clip-seconds", type=float, help="new clip length")
     rr.add_argument("--layout", choices=["crop", "blur", "fit"])
     rr.add_argument("--size", help="1080x1920 or 720x1280")
@@ -272,6 +272,7 @@ def _process(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from storyclip_gui.app import build_engine, make_demo_video, run_headless
+    from storyclip_gui.cli.console import output_console
     from storyclip_gui.cli.process_view import (
         ProcessView,
         print_json,
@@ -298,7 +299,7 @@ def _process(args: argparse.Namespace) -> int:
         # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
         # window's) business, and a window running beside us may own them
         engine = build_engine(settings, recover=False)
-        engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
+        engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
     except (SettingsError, OptionsError) as exc:
         err.print(f"storyclip process: {exc}")
         return EXIT_USAGE
@@ -306,7 +307,7 @@ def _process(args: argparse.Namespace) -> int:
         err.print(f"storyclip process: {exc}")
         return EXIT_FAILED
     sources, problems = expand_inputs(list(args.paths))
-    manager = engine.manager
+    manager = engine.facade
     state: dict[str, Any] = {"interrupted": False, "stopping": None}
 
     def interrupt() -> None:
@@ -343,9 +344,9 @@ def _process(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     results = result_objects(jobs, problems)
     if args.json:
-        print_json(Console(), results)
+        print_json(output_console(), results)
     else:
-        print_summary(Console(), results)
+        print_summary(output_console(), results)
     if state["interrupted"]:
         return EXIT_INTERRUPTED
     return EXIT_OK if all(r["status"] == "completed" for r in results) else EXIT_FAILED
@@ -360,17 +361,21 @@ def _history(args: argparse.Namespace) -> int:
     from storyclip_gui.app import open_job_store
     from storyclip_gui.cli.history_command import HistoryUsageError, export_history, show_history
     from storyclip_gui.config import SettingsError
+    from storyclip_gui.core.history import JobIdError, resolve_job_id
     from storyclip_gui.core.ports import StoreError
 
-    if args.history_command == "rerun":
-        return _rerun(args)
     store = None
     try:
         store = open_job_store(_load(args))
+        if args.history_command == "rerun":
+            job_id = resolve_job_id(store, args.job_id)  # the table may show a cut id
+            store.close()
+            store = None
+            return _rerun(args, job_id)
         if args.history_command == "export":
             return export_history(args, store)
         return show_history(args, store)
-    except (SettingsError, HistoryUsageError) as exc:
+    except (SettingsError, HistoryUsageError, JobIdError) as exc:
         print(f"storyclip history: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
@@ -381,7 +386,7 @@ def _history(args: argparse.Namespace) -> int:
             store.close()
 
 
-def _rerun(args: argparse.Namespace) -> int:
+def _rerun(args: argparse.Namespace, job_id: str) -> int:
     changes: dict[str, Any] = {
         "clip_seconds": args.clip_seconds, "layout": args.layout, "size": args.size,
         "quality": args.quality, "preset": args.preset, "max_clips": args.max_clips,
@@ -389,7 +394,7 @@ def _rerun(args: argparse.Namespace) -> int:
     changes = {k: v for k, v in changes.items() if v is not None}
     return _run_engine(
         args, "history rerun",
-        lambda engine: [engine.manager.rerun(args.job_id, changes)], recover=False,
+        lambda engine: [engine.facade.rerun(job_id, changes)], recover=False,
     )  # fmt: skip
 
 
@@ -399,6 +404,7 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
     from rich.console import Console
 
     from storyclip_gui.app import build_engine, run_headless
+    from storyclip_gui.cli.console import output_console
     from storyclip_gui.cli.process_view import (
         ProcessView,
         print_json,
@@ -413,7 +419,7 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
     err = Console(stderr=True)
     try:
         engine = build_engine(_load(args), recover=recover)
-        engine.manager.notice_listeners.append(lambda message: err.print(f"Warning: {message}"))
+        engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
     except SettingsError as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_USAGE
@@ -428,7 +434,7 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
         err.print(f"Recovered: {len(report.requeued)} resumed, {len(report.queued)} still "
                   f"queued, {len(report.failed)} failed after too many attempts, "
                   f"{len(report.interrupted)} left interrupted.")  # fmt: skip
-    manager = engine.manager
+    manager = engine.facade
     state: dict[str, Any] = {"interrupted": False, "error": "", "stopping": None}
 
     def interrupt() -> None:
@@ -458,9 +464,9 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
         return EXIT_USAGE
     results = result_objects(jobs, [])
     if args.json:
-        print_json(Console(), results)
+        print_json(output_console(), results)
     elif results:
-        print_summary(Console(), results)
+        print_summary(output_console(), results)
     else:
         err.print("Nothing to resume: no unfinished jobs in the history.")
     if state["interrupted"]:

@@ -1,7 +1,8 @@
 """Composition root: builds the engine from settings, owns start-up and shutdown order.
 
-The only module that knows the concrete classes (QProcessRunner, the store, the views);
-nothing imports it except __main__.
+The one place that picks and builds the adapters (QProcessRunner, the SQLite store or its
+in-memory fallback, the server, the window). In the package only __main__ imports it (the
+layers contract in pyproject.toml); bench/ and docs/screenshots use it from outside.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyclip_gui.config import Settings, SettingsError
+from storyclip_gui.config import LIVE_SETTINGS, Settings, SettingsError, save_changes
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
+from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
-from storyclip_gui.core.ports import JobStore, MemoryJobStore, Runner, StoreError
+from storyclip_gui.core.ports import JobStore, Runner, StoreError
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks
@@ -46,9 +49,11 @@ class Engine:
     store: JobStore
     runner: Runner
     manager: JobManager
+    facade: EngineFacade  # what the window, the server and the terminal use
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
     executor: ClipExecutor | None = None  # where clips render (None: locally, the runner)
+    pruned: str | None = None  # what start-up retention forgot, said to a person
     webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
 
     def start(self) -> None:
@@ -57,7 +62,7 @@ class Engine:
 
     async def stop(self) -> None:
         """Stop running jobs as interrupted and disconnect from the cluster (headless runs)."""
-        await self.manager.shutdown()
+        await self.facade.shutdown()
         await self.close_executor()
 
     async def close_executor(self) -> None:
@@ -65,6 +70,19 @@ class Engine:
         close = getattr(self.executor, "close", None)
         if close is not None:
             await close()
+
+    def apply_settings(self, settings: Settings) -> list[str]:
+        """Save what a person changed in the window (never what came from the environment),
+        take the live settings at once; return the changed names that apply at next start."""
+        changed = save_changes(self.settings, settings)
+        self.settings = settings
+        self.facade.apply(live_settings(settings))
+        return [name for name in changed if name not in LIVE_SETTINGS]
+
+
+def live_settings(settings: Settings) -> LiveSettings:
+    return LiveSettings(settings.concurrency, settings.monitoring_interval, settings.output_dir,
+                        settings.temp_dir, settings.stall_timeout_s)  # fmt: skip
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -80,15 +98,18 @@ def build_engine(
     store: JobStore | None = None,
     runner: Runner | None = None,
     recover: bool = True,
+    list_failed: bool = False,
 ) -> Engine:
     """Wire the engine. Raises FFmpegNotFound with a clear message when there is no ffmpeg.
 
     The store defaults to the SQLite history; when it cannot be opened the engine runs on
     memory and says why in `store_error`. With `recover`, jobs a previous run left unfinished
     are recovered (store.recovery) and adopted before anything else is queued; they start when
-    `Engine.start()` (or any submit) pumps the queue.
+    `Engine.start()` (or any submit) pumps the queue. With `list_failed` (the window), the
+    failed jobs the last run listed are listed again, until retried or removed.
     """
     from storyclip_gui.runner.qprocess_runner import QProcessRunner
+    from storyclip_gui.store.job_store import SqliteJobStore
 
     toolchain = locate(settings.ffmpeg)
     store_error: StoreError | None = None
@@ -105,7 +126,7 @@ def build_engine(
     bus = EventBus(start_seq=last_seq + RESTART_SEQ_GAP if last_seq else 0)
 
     async def run_pipeline(job: Job, hooks: PipelineHooks) -> None:
-        await JobPipeline(job, config, hooks).run()
+        await JobPipeline(job, facade.pipeline or config, hooks).run()  # settings applied live
 
     manager = JobManager(
         store=store,
@@ -121,13 +142,19 @@ def build_engine(
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
                             choose_toolchain=gate.toolchain)  # fmt: skip
     config = replace(config, executor=build_executor(settings, runner))
-    engine = Engine(settings, toolchain, bus, store, runner, manager, store_error=store_error,
-                    executor=config.executor)  # fmt: skip
+    facade = EngineFacade(
+        manager, store, pipeline=config, store_error=store_error,
+        kill_processes=runner.kill_all if isinstance(runner, QProcessRunner) else None,
+    )  # fmt: skip
+    if isinstance(store, SqliteJobStore):  # its write errors reach the views (StoreFailed)
+        store.on_error = facade.store_failed
+    engine = Engine(settings, toolchain, bus, store, runner, manager, facade,
+                    store_error=store_error, executor=config.executor)  # fmt: skip
     engine.webhooks = _webhooks(store, manager)
     if engine.webhooks is not None:
         bus.subscribe(engine.webhooks.on_event)
     if recover:
-        engine.recovery = _recover(engine)
+        engine.recovery = _recover(engine, list_failed)
     return engine
 
 
@@ -161,22 +188,15 @@ def _webhooks(store: JobStore, manager: JobManager) -> Webhooks | None:
     return Webhooks(SqliteWebhookOutbox(store.database), queue_idle)
 
 
-def _recover(engine: Engine) -> RecoveryReport:
+def _recover(engine: Engine, list_failed: bool) -> RecoveryReport:
     """Start-up recovery, before the queue runs: adopted jobs keep their order."""
     import time
 
     from storyclip_gui.store.recovery import recover
 
     settings, manager = engine.settings, engine.manager
-    if settings.history_retention_days > 0:
-        cutoff = time.time() - settings.history_retention_days * 86400
-        try:
-            removed = engine.store.prune(cutoff)
-        except StoreError as exc:
-            log.error("History could not be pruned: %s", exc)
-        else:
-            log.info("forgot %d finished jobs older than %g days", removed,
-                     settings.history_retention_days)  # fmt: skip
+    if settings.history_retention_days > 0:  # opt-in: 0 (the default) keeps everything
+        engine.pruned = _prune(engine.store, settings.history_retention_days, time.time())
     try:
         jobs, report = recover(engine.store, auto_resume=settings.auto_resume,
                                temp_root=settings.temp_dir)  # fmt: skip
@@ -184,12 +204,36 @@ def _recover(engine: Engine) -> RecoveryReport:
         log.error("Unfinished jobs could not be recovered: %s", exc)
         engine.store_error = engine.store_error or exc
         return _empty_report()
-    paused = manager.scheduler.paused
-    manager.scheduler.paused = True  # adopt in order without starting anything yet
-    for job in jobs:
-        manager.adopt(job)
-    manager.scheduler.paused = paused
+    failed: list[Job] = []
+    if list_failed:  # failed jobs the list showed stay there (retry, or remove) across restarts
+        manager.remember_failed = True
+        try:
+            failed = engine.store.load_failed_list()
+        except StoreError as exc:
+            log.error("Failed jobs of the last run could not be read: %s", exc)
+    adopted = {job.id for job in jobs}
+    manager.adopt_all([*jobs, *(job for job in failed if job.id not in adopted)])
     return report
+
+
+def _prune(store: JobStore, days: float, now: float) -> str | None:
+    """Retention at start-up: forget finished jobs older than `days`, saying first what."""
+    import datetime
+
+    try:
+        count, oldest = store.prunable(now - days * 86400)
+        if not count:
+            return None
+        when = datetime.datetime.fromtimestamp(oldest or now).strftime("%Y-%m-%d")
+        message = (f"History retention ({days:g} days): forgetting {count} finished jobs "
+                   f"that ended more than {days:g} days ago, the oldest on {when}. "
+                   "Their clips are kept.")  # fmt: skip
+        log.warning("%s", message)
+        store.prune(now - days * 86400)
+    except StoreError as exc:
+        log.error("History could not be pruned: %s", exc)
+        return None
+    return message
 
 
 def _empty_report() -> RecoveryReport:
@@ -240,6 +284,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from storyclip_gui.runner.qprocess_runner import QProcessRunner
     from storyclip_gui.ui.application import open_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -247,13 +292,15 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # the window decides when to quit (jobs, tray)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    engine = build_engine(settings)
+    engine = build_engine(settings, list_failed=True)
     window = open_window(
         app, engine, paths, check_setup=lambda output: setup_report(engine.settings, output)
     )
     if engine.store_error is not None:
         window.show_notice(str(engine.store_error))
-    engine.manager.notice_listeners.append(window.show_notice)
+    if engine.pruned is not None:
+        window.show_notice(engine.pruned)
+    engine.facade.add_notice_listener(window.show_notice)
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
 
     async def session() -> None:
@@ -263,6 +310,8 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             await window.wait_closed()
         finally:
             upkeep.cancel()
+            # running jobs stop as interrupted (they resume at the next start), then sockets
+            await engine.facade.shutdown()
             if server is not None:
                 await server.close()
             await engine.close_executor()
@@ -271,9 +320,8 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
         with loop:
             loop.run_until_complete(session())
     finally:
-        kill_all = getattr(engine.runner, "kill_all", None)
-        if kill_all is not None:
-            kill_all()
+        if isinstance(engine.runner, QProcessRunner):  # whatever happened: no orphans
+            engine.runner.kill_all()
         asyncio.set_event_loop(None)
     return 0
 
@@ -357,7 +405,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         },
         version=__version__,
     )
-    return await start_web_server(engine.manager, config, engine.webhooks)
+    return await start_web_server(engine.facade, config, engine.webhooks)
 
 
 def run_serve(
@@ -370,13 +418,15 @@ def run_serve(
     engine = build_engine(settings)
     if engine.store_error is not None:
         say(f"Warning: {engine.store_error} Jobs are kept in memory only.")
-    engine.manager.notice_listeners.append(lambda message: say(f"Warning: {message}"))
+    if engine.pruned is not None:
+        say(engine.pruned)
+    engine.facade.add_notice_listener(lambda message: say(f"Warning: {message}"))
     stop = asyncio.Event()
 
     async def expire_finished() -> None:
         while True:  # the live view (and so the WebSocket snapshot) keeps recent jobs only
             await asyncio.sleep(60)
-            engine.manager.expire_finished(settings.finished_display_s)
+            engine.facade.expire_finished(settings.finished_display_s)
 
     async def main() -> None:
         handle = await start_server(engine, settings)
@@ -393,7 +443,7 @@ def run_serve(
         finally:
             for task in background:
                 task.cancel()
-            await engine.manager.shutdown()
+            await engine.facade.shutdown()
             await engine.close_executor()
             await handle.close()
             close_store = getattr(engine.store, "close", None)

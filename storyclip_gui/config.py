@@ -160,6 +160,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
 )  # fmt: skip
 
 
+# applied while the app runs (app.Engine.apply_settings); the others apply at the next start
+LIVE_SETTINGS = frozenset({
+    "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
+    "finished_display_s",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -256,7 +263,7 @@ def check_token(env: Mapping[str, str]) -> None:
     token = env.get("STORYCLIP_TOKEN", "").strip()
     if not token:
         return
-    from storyclip_gui.server.security import weak_token_message
+    from storyclip_gui.core.tokens import weak_token_message
 
     message = weak_token_message(token)
     if message is not None:

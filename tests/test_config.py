@@ -74,7 +74,7 @@ def test_sequence_numbers_jump_past_the_stored_one_after_a_restart(tmp_path):
     """After a crash, progress ticks newer than the stored seq were seen by observers: a new
     run must not hand those numbers out again."""
     from storyclip_gui.app import RESTART_SEQ_GAP, build_engine
-    from storyclip_gui.core.ports import MemoryJobStore
+    from storyclip_gui.core.memory_store import MemoryJobStore
 
     store = MemoryJobStore()
     settings = load_settings()

@@ -10,11 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from storyclip_gui.__main__ import main
+from storyclip_gui.cli import history_view
 from storyclip_gui.config import load_settings
+from storyclip_gui.core import history_export
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
-from storyclip_gui.core.jobs import Clip, ClipState, Job, JobState
+from storyclip_gui.core.jobs import Clip, ClipState, Job, JobState, new_job_id
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.store import open_store
 
@@ -85,14 +88,51 @@ def test_stats_as_json(history, capsys):
 
 
 def test_export_csv_and_json(history, capsys, tmp_path):
-    target = tmp_path / "history.csv"
+    target = tmp_path / "not yet" / "there" / "history.csv"  # a missing folder is created
     code, _, err = run(capsys, "history", "export", "--format", "csv", "--output", str(target))
     assert code == 0 and "Exported 5 jobs" in err
     rows = list(csv.DictReader(io.StringIO(target.read_text())))
     assert [r["jobId"] for r in rows] == ["hist4", "hist3", "hist2", "hist1", "hist0"]
     assert rows[2]["errorCode"] == "invalid_input" and rows[2]["status"] == "failed"
+    code, out, _ = run(capsys, "history", "export", "--format", "json")
+    records = json.loads(out)
+    assert list(records[0]) == list(rows[0]) == list(history_export.COLUMNS)
+    assert [r["createdAt"] for r in records] == [r["createdAt"] for r in rows]  # ISO 8601
     code, out, _ = run(capsys, "history", "export", "--format", "json", "--status", "completed")
     assert [j["jobId"] for j in json.loads(out)] == ["hist3", "hist1", "hist0"]
+
+
+def test_piped_output_is_never_cut_at_80_columns(history, capsys):
+    settings = load_settings()
+    store = open_store(settings.data_dir / "storyclip.db")
+    long = Job(id="a-rather-long-job-id-0123456789", source="/videos/" + "very long name " * 8,
+               output_root="/out", options=StoryOptions(clip_seconds=5))  # fmt: skip
+    long.state = JobState.FAILED
+    long.error = JobError(ErrorCode.INVALID_INPUT, "The file is damaged: " + "detail " * 20)
+    store.add(long)
+    store.close()
+    code, out, _ = run(capsys, "history", "--status", "failed")
+    assert code == 0
+    line = next(line for line in out.splitlines() if long.id in line)
+    assert long.error.message in line and "very long name " * 8 in line
+
+
+def test_a_narrow_terminal_cuts_other_columns_but_never_the_job_id(history):
+    for job in history:
+        job.id = new_job_id()  # 16 characters, as the engine makes them
+        job.source = "/videos/" + "a long file name " * 4 + ".mp4"
+    terminal = Console(file=io.StringIO(), width=80, force_terminal=True)
+    history_view.print_history(terminal, history, more=False)
+    shown = terminal.file.getvalue()
+    assert all(job.id in shown for job in history), shown
+
+
+def test_rerun_takes_a_unique_prefix_and_names_the_candidates(history, capsys):
+    code, _, err = run(capsys, "history", "rerun", "hist")
+    assert code == 2
+    assert "several job ids: hist0, hist1, hist2, hist3, hist4. Type more" in err
+    code, _, err = run(capsys, "history", "rerun", "nojob")
+    assert code == 2 and "No job with id 'nojob' (or starting with it)" in err
 
 
 def test_a_damaged_history_is_a_clear_error(isolated_env, capsys):
@@ -115,7 +155,7 @@ def test_rerun_makes_a_new_linked_job_with_changed_options(video, isolated_env):
     store.add(old)
     store.close()
     result = subprocess.run(
-        [sys.executable, "-m", "storyclip_gui", "history", "rerun", "oldjob",
+        [sys.executable, "-m", "storyclip_gui", "history", "rerun", "oldj",  # a prefix
          "--clip-seconds", "4", "--json"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip

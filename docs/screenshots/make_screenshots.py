@@ -86,16 +86,16 @@ async def render(folder: Path, scratch: Path) -> None:
         return [model.index(r, 0).data(JOB_ROLE) for r in range(model.rowCount())]
 
     window.add_paths(paths)
-    window.select_job(rows()[0]["jobId"])
+    window.select_job(rows()[0].id)
     def running_with_a_clip() -> bool:
-        running = [r for r in rows() if r["status"] == "processing"]
+        running = [r for r in rows() if r.state == "processing"]
         return len(running) == 2 and any(r.get("clipsDone") for r in running)
 
     await until(running_with_a_clip)
     shoot(window, folder, "running")
 
-    await until(lambda: all(r["status"] == "completed" for r in rows()), timeout=300)
-    window.select_job(rows()[0]["jobId"])
+    await until(lambda: all(r.state == "completed" for r in rows()), timeout=300)
+    window.select_job(rows()[0].id)
     await until(lambda: window.detail.clips.count() == 5)
     await until(lambda: not window.thumbnails.busy, timeout=60)
     await asyncio.sleep(0.3)

@@ -160,6 +160,32 @@ SPANISH = {
     "Checking ffmpeg, encoders and folders…": "Comprobando ffmpeg, codificadores y carpetas…",
     "Copy report": "Copiar informe",
     "The setup check itself failed: {e}": "La comprobación de la instalación falló: {e}",
+    # the status bar's counts, the queue's pause, settings that apply after a restart
+    "Running {n}": "En curso {n}",
+    "Queued {n}": "En cola {n}",
+    "Done {n}": "Hechos {n}",
+    "Failed {n}": "Fallidos {n}",
+    "Cancelled {n}": "Cancelados {n}",
+    "Interrupted {n}": "Interrumpidos {n}",
+    "paused": "en pausa",
+    "off": "apagado",
+    "The observer server now: {u}": "El servidor de observadores ahora: {u}",
+    "Saved. Applies after restart: {names}": "Guardado. Se aplica al reiniciar: {names}",
+    "Keep finished jobs listed (s)": "Mantener en la lista los trabajos terminados (s)",
+    "Address": "Dirección",
+    "Port (0: any free port)": "Puerto (0: cualquiera libre)",
+    "Allowed web origins": "Orígenes web permitidos",
+    "Allowed host names": "Nombres de host permitidos",
+    "Most WebSocket connections": "Máximo de conexiones WebSocket",
+    "Most queued jobs": "Máximo de trabajos en cola",
+    "* applies after a restart": "* se aplica al reiniciar",
+    "Applies after a restart": "Se aplica al reiniciar",
+    "Keep history for {d} days: finished jobs that ended earlier are deleted from the history "
+    "at every start. Their clips are kept.": "Conservar el historial {d} días: los trabajos "
+    "terminados antes se borran del historial en cada inicio. Sus clips se conservan.",
+    "At the next start {n} jobs will be deleted, the oldest from {date}.": "En el próximo inicio "
+    "se borrarán {n} trabajos; el más antiguo es del {date}.",
+    "Delete old history?": "¿Borrar el historial antiguo?",
 }
 # fmt: on
 

@@ -200,17 +200,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="409"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="419"/>
         <source>Export history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="426"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="436"/>
         <source>Export failed: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="430"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="440"/>
         <source>Exported {n} jobs to {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,17 +259,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="226"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="237"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235"/>
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="251"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="249"/>
         <source>— ffmpeg&apos;s last output —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,32 +277,32 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="79"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="80"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="81"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="86"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="82"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="87"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,245 +310,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
         <source>All jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="77"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="78"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="176"/>
-        <source>Add videos…</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82"/>
+        <source>Running {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="178"/>
-        <source>Add folder…</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83"/>
+        <source>Queued {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="182"/>
-        <source>Cancel</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84"/>
+        <source>Done {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="185"/>
-        <source>Stop the selected jobs</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85"/>
+        <source>Failed {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="187"/>
-        <source>Retry</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="86"/>
+        <source>Cancelled {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="189"/>
-        <source>Remove from list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="192"/>
-        <source>Move up</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="87"/>
+        <source>Interrupted {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
-        <source>Move down</source>
+        <source>Add videos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="198"/>
-        <source>Open output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200"/>
-        <source>Copy WebSocket URL</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="197"/>
+        <source>Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="201"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="529"/>
-        <source>Pause queue</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="203"/>
-        <source>Clear finished</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="204"/>
+        <source>Stop the selected jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="205"/>
-        <source>Retry all failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207"/>
-        <source>Settings…</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="206"/>
+        <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
-        <source>Quit</source>
+        <source>Remove from list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="211"/>
-        <source>Check setup…</source>
+        <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="213"/>
-        <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="214"/>
+        <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="216"/>
-        <source>About StoryClip Studio</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="217"/>
+        <source>Open output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="219"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="374"/>
+        <source>Copy WebSocket URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="589"/>
+        <source>Pause queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="222"/>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224"/>
+        <source>Retry all failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230"/>
+        <source>Check setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232"/>
+        <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235"/>
+        <source>About StoryClip Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="393"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="244"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="263"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="292"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="311"/>
         <source>Story options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="324"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="343"/>
         <source>Filter by name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="379"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="400"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="645"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="410"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="703"/>
         <source>Server: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="401"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="427"/>
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="443"/>
         <source>Not added:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="443"/>
         <source>Not added —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="421"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="447"/>
         <source>{n} videos queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467"/>
         <source>Videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="470"/>
         <source>Add videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="452"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478"/>
         <source>Add folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="526"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="579"/>
         <source>Resume queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="627"/>
-        <source>Running {r} · Queued {q} · Done {d}</source>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="693"/>
+        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="633"/>
-        <source> · Failed {f}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="635"/>
-        <source> · paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="648"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="706"/>
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="700"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="737"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="738"/>
+        <source>The observer server now: {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="757"/>
+        <source>Saved. Applies after restart: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="775"/>
         <source>ffmpeg in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="701"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="776"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="782"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="796"/>
+        <source>The watched folder {0} and the output folder overlap: the app&apos;s own clips there are not taken as new videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="863"/>
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="784"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="865"/>
         <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,122 +670,182 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="34"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="37"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="40"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44"/>
         <source>Working folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45"/>
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46"/>
         <source>ffmpeg program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47"/>
         <source>Jobs at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48"/>
         <source>Stall timeout (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49"/>
         <source>Default quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50"/>
         <source>Default clip length (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51"/>
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52"/>
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53"/>
+        <source>Keep finished jobs listed (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55"/>
+        <source>Port (0: any free port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56"/>
+        <source>Allowed web origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57"/>
+        <source>Allowed host names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58"/>
+        <source>Most WebSocket connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59"/>
+        <source>Most queued jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="107"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="102"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="111"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="134"/>
+        <source>* applies after a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="117"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144"/>
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="119"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="146"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148"/>
         <source>A new language applies at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151"/>
         <source>Watch folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="129"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156"/>
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="123"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="198"/>
+        <source>Applies after a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240"/>
+        <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="245"/>
+        <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="250"/>
+        <source>Delete old history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="306"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="311"/>
         <source>Watch folder</source>
         <translation type="unfinished"></translation>
     </message>

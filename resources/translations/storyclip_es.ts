@@ -199,17 +199,17 @@
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="409" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="419" />
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="426" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="436" />
         <source>Export failed: {e}</source>
         <translation>La exportación falló: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="430" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="440" />
         <source>Exported {n} jobs to {p}</source>
         <translation>{n} trabajos exportados a {p}</translation>
     </message>
@@ -258,17 +258,17 @@
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="226" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="237" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="251" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="249" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
@@ -276,32 +276,32 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="79" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="80" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="85" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="81" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="86" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="82" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="87" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84" />
         <source>Interrupted</source>
         <translation>Interrumpido</translation>
     </message>
@@ -309,245 +309,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="70" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="72" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="71" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="73" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="74" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="75" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="76" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="77" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="76" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="78" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="176" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
+        <source>Running {n}</source>
+        <translation>En curso {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
+        <source>Queued {n}</source>
+        <translation>En cola {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
+        <source>Done {n}</source>
+        <translation>Hechos {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
+        <source>Failed {n}</source>
+        <translation>Fallidos {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="86" />
+        <source>Cancelled {n}</source>
+        <translation>Cancelados {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="87" />
+        <source>Interrupted {n}</source>
+        <translation>Interrumpidos {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="195" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="178" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="197" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="182" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="201" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="185" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="204" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="187" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="206" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="189" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="208" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="192" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="211" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="214" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="198" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="217" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="200" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="201" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="529" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="589" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="203" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="205" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="211" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="374" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="393" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
         <source>Help</source>
         <translation>Ayuda</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="292" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="311" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="324" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="343" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="379" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="400" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="645" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="410" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="703" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="401" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="427" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="443" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="417" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="443" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="421" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="447" />
         <source>{n} videos queued</source>
         <translation>{n} vídeos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="470" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="452" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="526" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="579" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="627" />
-        <source>Running {r} · Queued {q} · Done {d}</source>
-        <translation>En curso {r} · En cola {q} · Hechos {d}</translation>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="693" />
+        <source>paused</source>
+        <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="633" />
-        <source> · Failed {f}</source>
-        <translation> · Fallidos {f}</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="635" />
-        <source> · paused</source>
-        <translation> · en pausa</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="648" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="700" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="737" />
+        <source>off</source>
+        <translation>apagado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="738" />
+        <source>The observer server now: {u}</source>
+        <translation>El servidor de observadores ahora: {u}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="757" />
+        <source>Saved. Applies after restart: {names}</source>
+        <translation>Guardado. Se aplica al reiniciar: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="775" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="701" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="776" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="782" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="796" />
+        <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="863" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="784" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="865" />
         <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver a abrir la aplicación.</translation>
     </message>
@@ -629,122 +669,182 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="34" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="37" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="40" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <source>Keep finished jobs listed (s)</source>
+        <translation>Mantener en la lista los trabajos terminados (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <source>Port (0: any free port)</source>
+        <translation>Puerto (0: cualquiera libre)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <source>Allowed web origins</source>
+        <translation>Orígenes web permitidos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <source>Allowed host names</source>
+        <translation>Nombres de host permitidos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <source>Most WebSocket connections</source>
+        <translation>Máximo de conexiones WebSocket</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <source>Most queued jobs</source>
+        <translation>Máximo de trabajos en cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="107" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="102" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="111" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="134" />
+        <source>* applies after a restart</source>
+        <translation>* se aplica al reiniciar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="117" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="119" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="146" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="129" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="123" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="198" />
+        <source>Applies after a restart</source>
+        <translation>Se aplica al reiniciar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240" />
+        <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
+        <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="245" />
+        <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
+        <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="250" />
+        <source>Delete old history?</source>
+        <translation>¿Borrar el historial antiguo?</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="306" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="311" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>

@@ -4,19 +4,19 @@ the JobStore port, output through history_view. Knows the store only as core's J
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from rich.console import Console
 
 from storyclip_gui.cli import history_view
-from storyclip_gui.core.jobs import Job
+from storyclip_gui.cli.console import output_console
+from storyclip_gui.core import history_export
+from storyclip_gui.core.history import HistoryPager
 from storyclip_gui.core.ports import HistoryQuery, JobStore
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXPORT_PAGE = 1000
 
 
@@ -37,20 +37,8 @@ def query_from_args(args: argparse.Namespace, limit: int) -> HistoryQuery:
                         search=args.search or None, limit=limit)  # fmt: skip
 
 
-def iter_jobs(store: JobStore, query: HistoryQuery) -> Iterator[Job]:
-    """Every matching job, newest first, a keyset page at a time."""
-    cursor = query.before
-    while True:
-        page = store.history(HistoryQuery(query.states, query.since, query.until, query.search,
-                                          query.limit, cursor))  # fmt: skip
-        yield from page.jobs
-        if page.next_cursor is None:
-            return
-        cursor = page.next_cursor
-
-
 def show_history(args: argparse.Namespace, store: JobStore) -> int:
-    out = Console()
+    out = output_console()
     if args.stats:
         since = query_from_args(args, 1).since
         stats = store.stats(since)
@@ -72,21 +60,18 @@ def show_history(args: argparse.Namespace, store: JobStore) -> int:
 
 
 def export_history(args: argparse.Namespace, store: JobStore) -> int:
-    query = query_from_args(args, EXPORT_PAGE)
-    jobs = iter_jobs(store, query)
-    writer = history_view.write_csv if args.format == "csv" else history_view.write_json_array
+    """Every matching job in the shared export format (core.history_export), to standard
+    output or atomically to --output (its folder is created)."""
+    jobs = HistoryPager(store, query_from_args(args, EXPORT_PAGE))
     if not args.output:
-        writer(sys.stdout, jobs)
+        history_export.write(sys.stdout, args.format, jobs)
         return EXIT_OK
     target = Path(args.output)
-    temp = target.with_name(f".{target.name}.part")
     try:
-        with open(temp, "w", encoding="utf-8", newline="") as handle:
-            count = writer(handle, jobs)
-        os.replace(temp, target)
+        count = history_export.write_file(target, args.format, jobs)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise HistoryUsageError(f"{target} could not be written: {exc.strerror}.") from None
+        print(f"storyclip history: {target} could not be written: {exc.strerror or exc}.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
     Console(stderr=True).print(f"Exported {count} jobs to {target}.")
     return EXIT_OK

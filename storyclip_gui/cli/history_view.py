@@ -1,26 +1,20 @@
-"""Terminal views of the job history: the table, JSON lines, CSV/JSON export, statistics."""
+"""Terminal views of the job history: filters, the table, JSON lines, statistics."""
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
 import time
 from collections.abc import Iterable
 from datetime import datetime
-from typing import IO, Any
+from typing import IO
 
 from rich.console import Console
 from rich.table import Table
 
 from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.ports import HistoryStats
-
-CSV_COLUMNS = (
-    "jobId", "source", "status", "createdAt", "startedAt", "finishedAt", "clipsVerified",
-    "clipsTotal", "errorCode", "errorMessage", "outputDir", "attempts", "parentId",
-)  # fmt: skip
 
 
 class DateError(ValueError):
@@ -56,12 +50,6 @@ def parse_states(values: Iterable[str]) -> frozenset[JobState]:
     return frozenset(states)
 
 
-def _iso(stamp: float | None) -> str:
-    if stamp is None:
-        return ""
-    return datetime.fromtimestamp(stamp).astimezone().isoformat(timespec="seconds")
-
-
 def _duration(job: Job) -> str:
     if job.started_at is None or job.finished_at is None:
         return ""
@@ -71,7 +59,9 @@ def _duration(job: Job) -> str:
 
 def print_history(console: Console, jobs: list[Job], more: bool) -> None:
     table = Table(title="StoryClip history (newest first)")
-    for name, justify in (("Job", "left"), ("Created", "left"), ("Source", "left"),
+    # the id is what `history rerun` takes: never cut it, let the other columns wrap
+    table.add_column("Job", no_wrap=True, min_width=max((len(j.id) for j in jobs), default=3))
+    for name, justify in (("Created", "left"), ("Source", "left"),
                           ("Status", "left"), ("Clips", "right"), ("Took", "right"),
                           ("Output / reason", "left")):  # fmt: skip
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
@@ -98,46 +88,6 @@ def write_json_lines(out: IO[str], jobs: Iterable[Job]) -> int:
     count = 0
     for job in jobs:
         out.write(json.dumps(job.to_dict(), ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
-def write_json_array(out: IO[str], jobs: Iterable[Job]) -> int:
-    """A JSON array written job by job, so a large history never sits in memory."""
-    count = 0
-    out.write("[")
-    for job in jobs:
-        out.write(",\n" if count else "\n")
-        out.write(json.dumps(job.to_dict(), ensure_ascii=False))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
-
-
-def csv_row(job: Job) -> dict[str, Any]:
-    return {
-        "jobId": job.id,
-        "source": job.source,
-        "status": job.state.value,
-        "createdAt": _iso(job.created_at),
-        "startedAt": _iso(job.started_at),
-        "finishedAt": _iso(job.finished_at),
-        "clipsVerified": job.clips_verified,
-        "clipsTotal": job.clips_total,
-        "errorCode": job.error.code.value if job.error else "",
-        "errorMessage": job.error.message if job.error else "",
-        "outputDir": job.output_dir or "",
-        "attempts": job.attempts,
-        "parentId": job.parent_id or "",
-    }
-
-
-def write_csv(out: IO[str], jobs: Iterable[Job]) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    count = 0
-    for job in jobs:
-        writer.writerow(csv_row(job))
         count += 1
     return count
 

@@ -1,4 +1,5 @@
-"""A small synchronous event bus with one global, monotonic sequence number per event."""
+"""A small synchronous event bus: job events with one global, monotonic sequence number, and
+engine events (queue paused or resumed, jobs forgotten, store failures) for what views show."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from storyclip_gui.core.jobs import JobView
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +29,38 @@ class Event:
     job: dict[str, Any]  # Job.to_dict() at the time of the event: observers never see later edits
     clip: dict[str, Any] | None = None
     state_changed: bool = False  # False for a progress tick
+    view: JobView | None = None  # the same moment, typed (views use this, wires use `job`)
 
 
+@dataclass(frozen=True)
+class QueuePaused:
+    """The queue stopped starting jobs; `reason` is set when the engine paused it itself."""
+
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class QueueResumed:
+    """The queue starts jobs again."""
+
+
+@dataclass(frozen=True)
+class JobForgotten:
+    """Finished jobs left the live list (removed by a person, or expired); history keeps them."""
+
+    job_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoreFailed:
+    """The job history could not be written (or opened); `message` is for a person."""
+
+    message: str
+
+
+EngineEvent = QueuePaused | QueueResumed | JobForgotten | StoreFailed
 Subscriber = Callable[[Event], None]
+EngineSubscriber = Callable[[EngineEvent], None]
 
 
 class EventBus:
@@ -40,6 +72,7 @@ class EventBus:
     def __init__(self, start_seq: int = 0) -> None:
         self._seq = start_seq
         self._subscribers: list[Subscriber] = []
+        self._engine_subscribers: list[EngineSubscriber] = []
 
     @property
     def last_seq(self) -> int:
@@ -60,12 +93,30 @@ class EventBus:
         job: dict[str, Any],
         clip: dict[str, Any] | None = None,
         state_changed: bool = False,
+        view: JobView | None = None,
     ) -> Event:
         self._seq += 1
-        event = Event(kind, self._seq, job["jobId"], job, clip, state_changed)
+        event = Event(kind, self._seq, job["jobId"], job, clip, state_changed, view)
         for callback in list(self._subscribers):
             try:
                 callback(event)
             except Exception:
                 log.exception("event subscriber %r failed on %s", callback, kind)
         return event
+
+    def subscribe_engine(self, callback: EngineSubscriber) -> Callable[[], None]:
+        """Engine events (not numbered, not on the WebSocket wire): for views and health."""
+        self._engine_subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._engine_subscribers:
+                self._engine_subscribers.remove(callback)
+
+        return unsubscribe
+
+    def announce(self, event: EngineEvent) -> None:
+        for callback in list(self._engine_subscribers):
+            try:
+                callback(event)
+            except Exception:
+                log.exception("engine event subscriber %r failed on %r", callback, event)

@@ -1,4 +1,5 @@
-"""The job: its states and legal transitions, its clips, and its JSON-ready view."""
+"""The job: its states and legal transitions, its clips, its immutable view for observers,
+and what a person may do with a job in each state (derived from the transitions)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyclip_gui.core.ffmpeg.errors import JobError
 from storyclip_gui.core.options import StoryOptions
@@ -22,8 +23,6 @@ class JobState(StrEnum):
     INTERRUPTED = "interrupted"
 
 
-FINAL_STATES = frozenset({JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED})
-
 TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     JobState.QUEUED: frozenset({JobState.PROCESSING, JobState.CANCELLED, JobState.INTERRUPTED}),
     JobState.PROCESSING: frozenset(
@@ -35,6 +34,37 @@ TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     JobState.CANCELLED: frozenset({JobState.QUEUED}),
     JobState.COMPLETED: frozenset(),
 }
+# final: nothing happens to the job any more unless a person retries it
+FINAL_STATES = frozenset(s for s in JobState if TRANSITIONS[s] <= {JobState.QUEUED})
+# active: the engine will move it on by itself (start it, finish it)
+ACTIVE_STATES = frozenset(
+    s for s in JobState if TRANSITIONS[s] & {JobState.PROCESSING, JobState.COMPLETED}
+)
+
+
+# -- what a person may do with a job, by state (the window, the server and the CLI ask these) --
+def can_cancel(state: JobState) -> bool:
+    return JobState.CANCELLED in TRANSITIONS[state]
+
+
+def can_retry(state: JobState) -> bool:
+    """Put it back in the queue (failed, cancelled, interrupted)."""
+    return JobState.QUEUED in TRANSITIONS[state]
+
+
+def can_remove(state: JobState) -> bool:
+    """Drop it from the live list (the history keeps it)."""
+    return state in FINAL_STATES
+
+
+def can_move(state: JobState) -> bool:
+    """Change its place in the queue: only a job waiting to start has one."""
+    return JobState.PROCESSING in TRANSITIONS[state]
+
+
+def can_rerun(state: JobState) -> bool:
+    """Submit a new job for its source: not while the engine still runs this one."""
+    return state not in ACTIVE_STATES
 
 
 class Phase(StrEnum):
@@ -71,6 +101,36 @@ class Clip:
     worker: str | None = None
     speed: float | None = None
     rendered: float = 0.0
+
+    def view(self) -> ClipView:
+        return ClipView(self.index, self.start, self.end, self.path, self.state, self.duration,
+                        self.width, self.height, self.size, self.worker, self.speed,
+                        self.rendered)  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.view().to_dict()
+
+
+class ClipView(NamedTuple):
+    """A clip as observers see it at one moment: a named tuple, as it is made for every clip of
+    every event (a frozen dataclass took 3× as long); its `index` is the clip's number."""
+
+    index: int  # type: ignore[assignment]  # shadows tuple.index(), which nobody calls
+    start: float
+    end: float
+    path: str
+    state: ClipState
+    duration: float | None
+    width: int | None
+    height: int | None
+    size: int | None
+    worker: str | None = None  # live: who renders or rendered it ("local" or a cluster worker)
+    speed: float | None = None  # live: its run's speed
+    rendered: float = 0.0  # live: seconds its run has written
+
+    @property
+    def verified(self) -> bool:
+        return self.state is ClipState.VERIFIED
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,8 +205,92 @@ class Job:
         elif new is JobState.QUEUED:
             self.finished_at = None
 
+    def view(self) -> JobView:
+        """An immutable snapshot for views and observers (later changes do not reach it)."""
+        return JobView(
+            id=self.id, source=self.source, state=self.state, progress=self.progress,
+            phase=self.phase, message=self.message, clips=tuple(c.view() for c in self.clips),
+            speed=self.speed, fps=self.fps, eta_seconds=self.eta_seconds, error=self.error,
+            output_dir=self.output_dir, options=self.options, attempts=self.attempts,
+            parent_id=self.parent_id, created_at=self.created_at, started_at=self.started_at,
+            finished_at=self.finished_at, updated_at=self.updated_at,
+        )  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready view every observer sees (REST, WebSocket, CLI --json, the table)."""
+        """The JSON-ready view every observer sees (REST, WebSocket, CLI --json)."""
+        return self.view().to_dict()
+
+
+@dataclass(frozen=True)
+class JobView:
+    """A job as views see it at one moment: typed, immutable, with what a person may do."""
+
+    id: str
+    source: str
+    state: JobState
+    progress: float
+    phase: Phase
+    message: str
+    clips: tuple[ClipView, ...]
+    speed: float | None
+    fps: float | None
+    eta_seconds: float | None
+    error: JobError | None
+    output_dir: str | None
+    options: StoryOptions
+    attempts: int
+    parent_id: str | None
+    created_at: float
+    started_at: float | None
+    finished_at: float | None
+    updated_at: float
+
+    @property
+    def is_final(self) -> bool:
+        return self.state in FINAL_STATES
+
+    @property
+    def clips_total(self) -> int:
+        return len(self.clips)
+
+    @property
+    def clips_verified(self) -> int:
+        return sum(1 for c in self.clips if c.verified)
+
+    @property
+    def can_cancel(self) -> bool:
+        return can_cancel(self.state)
+
+    @property
+    def can_retry(self) -> bool:
+        return can_retry(self.state)
+
+    @property
+    def can_remove(self) -> bool:
+        return can_remove(self.state)
+
+    @property
+    def can_move(self) -> bool:
+        return can_move(self.state)
+
+    @property
+    def can_rerun(self) -> bool:
+        return can_rerun(self.state)
+
+    @property
+    def can_open(self) -> bool:
+        """It has an output folder to show."""
+        return bool(self.output_dir)
+
+    def elapsed(self, now: float) -> float | None:
+        """Seconds of the latest attempt (to `now` while it runs); None before it started."""
+        if self.started_at is None:
+            return None
+        return max(0.0, (self.finished_at or now) - self.started_at)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form (docs/api.md): the one shape of a job on every wire."""
+        verified = self.clips_verified
         return {
             "jobId": self.id,
             "source": self.source,
@@ -154,8 +298,8 @@ class Job:
             "progress": round(self.progress, 1),
             "phase": self.phase.value,
             "message": self.message,
-            "clipsDone": self.clips_verified,  # usable clips: verified, under their final name
-            "clipsVerified": self.clips_verified,
+            "clipsDone": verified,  # usable clips: verified, under their final name
+            "clipsVerified": verified,
             "clipsTotal": self.clips_total,
             "speed": self.speed,
             "fps": self.fps,

@@ -18,10 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyclip_gui.core.events import EventBus, EventKind
+from storyclip_gui.core.events import EventBus, EventKind, JobForgotten, QueuePaused, QueueResumed
 from storyclip_gui.core.executor import ExecutorUnavailable
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
-from storyclip_gui.core.jobs import FINAL_STATES, Clip, ClipState, Job, JobState, Phase, new_job_id
+from storyclip_gui.core.jobs import (
+    FINAL_STATES,
+    Clip,
+    ClipState,
+    Job,
+    JobState,
+    Phase,
+    can_remove,
+    can_retry,
+    new_job_id,
+)
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.pipeline import PipelineHooks
 from storyclip_gui.core.ports import JobStore
@@ -92,6 +102,9 @@ class JobManager:
         # the task that re-queues them when it is back
         self._waiting_for_executor: list[str] = []
         self._reconnect: asyncio.Future[None] | None = None
+        # remember the failed jobs the list shows, so they are still there after a restart
+        # (engines that recover at start; a one-shot `storyclip process` does not)
+        self.remember_failed = False
 
     # -- queries ---------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
@@ -161,17 +174,40 @@ class JobManager:
 
     def expire_finished(self, max_age: float, now: float | None = None) -> list[str]:
         """Drop finished jobs older than `max_age` seconds from the live view (they stay in
-        the store's history). Returns the ids dropped, for views to remove their rows."""
+        the store's history); failed jobs wait for a person (retry or remove). Returns the ids
+        dropped; JobForgotten tells views."""
         now = time.time() if now is None else now
         gone = [
             j.id
             for j in self._jobs.values()
-            if j.is_final and j.finished_at is not None and now - j.finished_at >= max_age
-        ]
-        for job_id in gone:
+            if j.is_final and j.state is not JobState.FAILED
+            and j.finished_at is not None and now - j.finished_at >= max_age
+        ]  # fmt: skip
+        self._drop(gone)
+        return gone
+
+    def _drop(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
             del self._jobs[job_id]
             self._logs.pop(job_id, None)
-        return gone
+        if job_ids:
+            self._save_failed_list()
+            self.bus.announce(JobForgotten(tuple(job_ids)))
+
+    def _save_failed_list(self) -> None:
+        if self.remember_failed:
+            failed = [j.id for j in self._jobs.values() if j.state is JobState.FAILED]
+            self.store.save_failed_list(failed)
+
+    def adopt_all(self, jobs: list[Job]) -> None:
+        """Take back jobs loaded from the store at start-up, in order, starting none yet."""
+        paused = self.scheduler.paused
+        self.scheduler.paused = True
+        try:
+            for job in jobs:
+                self.adopt(job)
+        finally:
+            self.scheduler.paused = paused
 
     def adopt(self, job: Job) -> None:
         """Take back a job loaded from the store at start-up (it is already committed)."""
@@ -208,7 +244,7 @@ class JobManager:
         job = self._jobs.get(job_id)
         if job is None:
             raise SubmitError(f"No job with id {job_id!r}.")
-        if job.state not in (JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED):
+        if not can_retry(job.state):
             raise SubmitError(f"Only failed, cancelled or interrupted jobs can be retried "
                               f"(this one is {job.state}).")  # fmt: skip
         job.error = None
@@ -225,10 +261,9 @@ class JobManager:
     def forget(self, job_id: str) -> bool:
         """Drop a finished job from the live view ("remove from list"); the store keeps it."""
         job = self._jobs.get(job_id)
-        if job is None or not job.is_final:
+        if job is None or not can_remove(job.state):
             return False
-        del self._jobs[job_id]
-        self._logs.pop(job_id, None)
+        self._drop([job_id])
         return True
 
     def move(self, job_id: str, delta: int) -> bool:
@@ -239,13 +274,25 @@ class JobManager:
             self._publish(EventKind.JOB_UPDATED, job)
         return moved
 
-    def pause(self) -> None:
+    @property
+    def paused(self) -> bool:
+        return self.scheduler.paused
+
+    def pause(self, reason: str | None = None) -> None:
+        """Stop starting jobs (running ones go on). `reason`: the engine paused it itself."""
+        changed = not self.scheduler.paused or reason != self.pause_reason
         self.scheduler.paused = True
+        self.pause_reason = reason
         self._update_idle()
+        if changed:
+            self.bus.announce(QueuePaused(reason))
 
     def resume(self) -> None:
+        was_paused = self.scheduler.paused
         self.pause_reason = None
         self.scheduler.paused = False
+        if was_paused:
+            self.bus.announce(QueueResumed())
         self._pump()
 
     def set_concurrency(self, value: int) -> None:
@@ -404,8 +451,7 @@ class JobManager:
         job.speed = job.fps = None
         self._change_state(job, JobState.FAILED)
         if error.code is ErrorCode.DISK_FULL:  # the next jobs would fail the same way: wait
-            self.scheduler.paused = True
-            self.pause_reason = f"Queue paused: {error.message}"
+            self.pause(f"Queue paused: {error.message}")
             log.warning("%s (job %s)", self.pause_reason, job.id)
 
     # -- hooks from the pipeline -------------------------------------------------------------
@@ -438,8 +484,11 @@ class JobManager:
 
     # -- state changes ---------------------------------------------------------------------
     def _change_state(self, job: Job, state: JobState) -> None:
+        was_failed = job.state is JobState.FAILED
         job.transition(state)
         self.store.save(job)  # committed before anyone is told
+        if was_failed or state is JobState.FAILED:
+            self._save_failed_list()
         kind = EventKind.JOB_COMPLETED if state in FINAL_STATES else EventKind.JOB_UPDATED
         self._publish(kind, job, state_changed=True)
 
@@ -450,6 +499,8 @@ class JobManager:
         clip: dict[str, Any] | None = None,
         state_changed: bool = False,
     ) -> None:
-        event = self.bus.publish(kind, job.to_dict(), clip=clip, state_changed=state_changed)
+        view = job.view()
+        event = self.bus.publish(kind, view.to_dict(), clip=clip, state_changed=state_changed,
+                                 view=view)  # fmt: skip
         if state_changed:
             self.store.record_seq(event.seq)

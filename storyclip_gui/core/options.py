@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -87,6 +88,10 @@ class StoryOptions:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; `from_dict(to_dict())` gives back an equal object."""
+        return dict(self._json)  # a copy: callers may change it
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:  # made once per (immutable) options: every event has it
         data = dataclasses.asdict(self)
         data["layout"] = self.layout.value
         data["quality"] = self.quality.value

@@ -96,7 +96,18 @@ class HistoryStats:
         }
 
 
+class HistorySource(Protocol):
+    """Where views read the history from (the store itself, or the engine facade)."""
+
+    def history(self, query: HistoryQuery) -> HistoryPage: ...
+
+    def stats(self, since: float | None = None) -> HistoryStats: ...
+
+
 class JobStore(Protocol):
+    # the latest write that failed, until a write succeeds again (None: all is well)
+    last_error: StoreError | None
+
     def add(self, job: Job) -> None:
         """Commit a newly registered job (before anyone is told about it)."""
 
@@ -111,6 +122,13 @@ class JobStore(Protocol):
 
     def save_queue_order(self, job_ids: list[str]) -> None:
         """Remember the order of the queue (after a move), so a restart keeps it."""
+
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        """Remember which failed jobs the live list shows (until retried or removed)."""
+
+    def load_failed_list(self) -> list[Job]:
+        """The failed jobs the list showed when the engine last saved it, still failed."""
+        ...
 
     def load_unfinished(self) -> list[Job]:
         """Claim the jobs not in a final state that no live engine process owns, and return
@@ -128,6 +146,10 @@ class JobStore(Protocol):
         """One job from history (any state), with its clips."""
         ...
 
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        """Up to `limit` job ids (any state) that start with `prefix`, in id order."""
+        ...
+
     def history(self, query: HistoryQuery) -> HistoryPage:
         """A page of jobs, newest first, filtered (keyset-paged so deep pages stay fast)."""
         ...
@@ -136,39 +158,13 @@ class JobStore(Protocol):
         """Statistics over the history (jobs created at or after `since`, when given)."""
         ...
 
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        """What prune(finished_before) would forget: how many jobs, and when the oldest ended."""
+        ...
+
     def prune(self, finished_before: float) -> int:
         """Forget finished jobs that ended before this time (never their output files)."""
         ...
-
-
-def compute_stats(jobs: Sequence[Job]) -> HistoryStats:
-    """HistoryStats over jobs held in memory (the SQLite store computes the same in SQL)."""
-    counts: dict[str, int] = {}
-    failures: dict[str, int] = {}
-    busy: list[float] = []
-    media = 0.0
-    clips = 0
-    for job in jobs:
-        counts[job.state.value] = counts.get(job.state.value, 0) + 1
-        clips += job.clips_verified
-        if job.state is JobState.COMPLETED and job.started_at and job.finished_at:
-            busy.append(job.finished_at - job.started_at)
-            media += sum(c.end - c.start for c in job.clips if c.state.value == "verified")
-        if job.state is JobState.FAILED:
-            code = job.error.code.value if job.error else "internal_error"
-            failures[code] = failures.get(code, 0) + 1
-    finished = sum(counts.get(s, 0) for s in ("completed", "failed", "cancelled"))
-    busy.sort()
-    return HistoryStats(
-        counts=counts,
-        clips_generated=clips,
-        media_seconds=round(media, 3),
-        mean_processing_seconds=sum(busy) / len(busy) if busy else None,
-        p95_processing_seconds=busy[max(0, -(-95 * len(busy) // 100) - 1)] if busy else None,
-        mean_speed=media / sum(busy) if busy and sum(busy) > 0 else None,
-        failures_by_code=failures,
-        failure_rate=counts.get("failed", 0) / finished if finished else None,
-    )
 
 
 def queue_sorted(jobs: list[Job], queue_order: list[str]) -> list[Job]:
@@ -181,66 +177,3 @@ def queue_sorted(jobs: list[Job], queue_order: list[str]) -> list[Job]:
                   key=lambda j: (position.get(j.id, len(position)), j.created_at,
                                  j.id))  # fmt: skip
     return running + rest
-
-
-class MemoryJobStore:
-    """A JobStore that keeps nothing across runs: for one-shot terminal runs and tests."""
-
-    def __init__(self) -> None:
-        self.jobs: dict[str, Job] = {}
-        self.queue_order: list[str] = []
-        self._seq = 0
-
-    def add(self, job: Job) -> None:
-        self.jobs[job.id] = job
-
-    def save(self, job: Job) -> None:
-        self.jobs[job.id] = job
-
-    def save_progress(self, job: Job) -> None:
-        self.jobs[job.id] = job
-
-    def save_clip(self, job: Job, clip: Clip) -> None:
-        self.jobs[job.id] = job
-
-    def save_queue_order(self, job_ids: list[str]) -> None:
-        self.queue_order = list(job_ids)
-
-    def load_unfinished(self) -> list[Job]:
-        return queue_sorted([j for j in self.jobs.values() if not j.is_final], self.queue_order)
-
-    def last_seq(self) -> int:
-        return self._seq
-
-    def record_seq(self, seq: int) -> None:
-        self._seq = max(self._seq, seq)
-
-    def get(self, job_id: str) -> Job | None:
-        return self.jobs.get(job_id)
-
-    def history(self, query: HistoryQuery) -> HistoryPage:
-        rows = sorted(self.jobs.values(), key=lambda j: (j.created_at, j.id), reverse=True)
-        needle = (query.search or "").lower()
-        picked = [
-            j for j in rows
-            if (not query.states or j.state in query.states)
-            and (query.since is None or j.created_at >= query.since)
-            and (query.until is None or j.created_at < query.until)
-            and needle in j.source.rsplit("/", 1)[-1].lower()
-            and (query.before is None or (j.created_at, j.id) < query.before)
-        ]  # fmt: skip
-        page = picked[: query.limit]
-        more = len(picked) > query.limit
-        return HistoryPage(page, (page[-1].created_at, page[-1].id) if more and page else None)
-
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return compute_stats(
-            [j for j in self.jobs.values() if since is None or j.created_at >= since]
-        )
-
-    def prune(self, finished_before: float) -> int:
-        old = [j.id for j in self.jobs.values()
-               if j.is_final and j.finished_at is not None and j.finished_at < finished_before]
-        for job_id in old:
-            del self.jobs[job_id]
-        return len(old)

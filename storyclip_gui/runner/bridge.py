@@ -1,7 +1,12 @@
 """JobSignals: the core event bus re-emitted as Qt signals, for models and views.
 
-Signals (each carries the job's JSON-ready dict; clipCompleted also the clip's):
-    jobRegistered(object), jobUpdated(object), clipCompleted(object, object), jobCompleted(object)
+Signals:
+    jobRegistered(object), jobUpdated(object), jobCompleted(object): the job's JobView
+    clipCompleted(object, object): the JobView and the clip's dict
+    queuePaused(object): the reason (str) when the engine paused the queue itself, else None
+    queueResumed()
+    jobsForgotten(list): ids of finished jobs that left the live list
+    storeFailed(str): the job history could not be written; the message is for a person
 """
 
 from __future__ import annotations
@@ -10,7 +15,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from storyclip_gui.core.events import Event, EventBus, EventKind
+from storyclip_gui.core.events import (
+    EngineEvent,
+    Event,
+    EventBus,
+    EventKind,
+    JobForgotten,
+    QueuePaused,
+    QueueResumed,
+    StoreFailed,
+)
 
 
 class JobSignals(QObject):
@@ -18,22 +32,41 @@ class JobSignals(QObject):
     jobUpdated = Signal(object)
     clipCompleted = Signal(object, object)
     jobCompleted = Signal(object)
+    queuePaused = Signal(object)
+    queueResumed = Signal()
+    jobsForgotten = Signal(list)
+    storeFailed = Signal(str)
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe: Callable[[], None] | None = bus.subscribe(self._on_event)
+        self._unsubscribe: list[Callable[[], None]] = [
+            bus.subscribe(self._on_event), bus.subscribe_engine(self._on_engine_event)
+        ]
 
     def _on_event(self, event: Event) -> None:
+        view = event.view
+        if view is None:  # published by hand, without the typed view (tests, benchmarks)
+            return
         if event.kind is EventKind.JOB_REGISTERED:
-            self.jobRegistered.emit(event.job)
+            self.jobRegistered.emit(view)
         elif event.kind is EventKind.JOB_UPDATED:
-            self.jobUpdated.emit(event.job)
+            self.jobUpdated.emit(view)
         elif event.kind is EventKind.CLIP_COMPLETED:
-            self.clipCompleted.emit(event.job, event.clip)
+            self.clipCompleted.emit(view, event.clip)
         else:
-            self.jobCompleted.emit(event.job)
+            self.jobCompleted.emit(view)
+
+    def _on_engine_event(self, event: EngineEvent) -> None:
+        if isinstance(event, QueuePaused):
+            self.queuePaused.emit(event.reason)
+        elif isinstance(event, QueueResumed):
+            self.queueResumed.emit()
+        elif isinstance(event, JobForgotten):
+            self.jobsForgotten.emit(list(event.job_ids))
+        elif isinstance(event, StoreFailed):
+            self.storeFailed.emit(event.message)
 
     def detach(self) -> None:
-        if self._unsubscribe:
-            self._unsubscribe()
-            self._unsubscribe = None
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []

@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from storyclip_gui.core.events import Event, EventKind
-from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.server.messages import event_message, heartbeat_message, snapshot_message
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ class WebSocketHub:
 
     def __init__(
         self,
-        manager: JobManager,
+        manager: EngineFacade,
         *,
         heartbeat_interval: float = 2.0,
         replay_size: int = 4096,
@@ -188,7 +188,7 @@ class WebSocketHub:
         if job_id is None:
             jobs = [job.to_dict() for job in self._manager.jobs()]
         else:
-            job = self._manager.get(job_id) or self._manager.store.get(job_id)
+            job = self._manager.lookup(job_id)
             jobs = [job.to_dict()] if job is not None else []
         return snapshot_message(self._seq, jobs, job_id, resync)
 
@@ -304,6 +304,6 @@ class WebSocketHub:
         if self._all:
             self._deliver(encode(heartbeat_message(self._seq, None, active)), self._all)
         for job_id, group in list(self._by_job.items()):
-            job = self._manager.get(job_id) or self._manager.store.get(job_id)
+            job = self._manager.lookup(job_id)
             view = job.to_dict() if job is not None else None
             self._deliver(encode(heartbeat_message(self._seq, view, active)), group)

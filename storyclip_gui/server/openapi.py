@@ -197,10 +197,19 @@ def openapi_document(version: str) -> dict[str, Any]:
         "/api/health": {"get": {
             "summary": "Liveness (no token needed).", "security": [],
             "responses": {"200": _json({"type": "object", "required": ["status", "version"],
-                                        "properties": {"status": {"const": "ok"},
-                                                       "version": {"type": "string"},
-                                                       "uptimeSeconds": {"type": "number"}}},
-                                       "The server runs")},
+                                        "properties": {
+                                            "status": {"enum": ["ok", "degraded"]},
+                                            "version": {"type": "string"},
+                                            "uptimeSeconds": {"type": "number"},
+                                            "reasons": {"type": "array", "items": {
+                                                "type": "object",
+                                                "required": ["code", "message"],
+                                                "properties": {
+                                                    "code": {"enum": ["history_in_memory",
+                                                                      "history_not_written"]},
+                                                    "message": {"type": "string"}}}}}},
+                                       "The server runs; `degraded` when the job history is "
+                                       "not being kept (`reasons` says why)")},
         }},
         "/api/openapi.json": {"get": {
             "summary": "This document.", "security": [],

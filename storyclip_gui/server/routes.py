@@ -19,8 +19,9 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from storyclip_gui.core.jobs import Job, JobState
-from storyclip_gui.core.manager import JOB_ID_PATTERN, JobManager, JobSpec, SubmitError
+from storyclip_gui.core.facade import EngineFacade
+from storyclip_gui.core.jobs import Job, JobState, can_cancel
+from storyclip_gui.core.manager import JOB_ID_PATTERN, JobSpec, SubmitError
 from storyclip_gui.core.options import OptionsError, StoryOptions
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
 from storyclip_gui.core.webhooks import Webhooks
@@ -88,7 +89,7 @@ ACCESS = {route.name: route.access for route in ROUTES}
 class ServerState:
     """What the handlers share; built by the app factory."""
 
-    manager: JobManager
+    engine: EngineFacade
     hub: WebSocketHub
     token: str
     tickets: TicketSigner
@@ -114,7 +115,7 @@ class ServerState:
         return same_secret(credential, self.token)
 
     def queue_full(self) -> bool:
-        queued = sum(1 for job in self.manager.jobs() if job.state is JobState.QUEUED)
+        queued = sum(1 for job in self.engine.jobs() if job.state is JobState.QUEUED)
         return queued >= self.max_queued_jobs
 
     def stats(self) -> HistoryStats:
@@ -122,7 +123,7 @@ class ServerState:
         the one thread everything runs on, and scrapers ask often."""
         now = time.monotonic()
         if self._stats is None or now - self._stats[0] > self.stats_ttl:
-            self._stats = (now, self.manager.store.stats())
+            self._stats = (now, self.engine.stats())
         return self._stats[1]
 
 
@@ -147,14 +148,10 @@ def job_id_param(request: web.Request) -> str:
 
 
 def find_job(state: ServerState, job_id: str) -> Job:
-    job = state.manager.get(job_id)
-    if job is None:
-        try:
-            job = state.manager.store.get(job_id)
-        except StoreError:
-            raise ApiError(
-                503, "store_unavailable", "The job history cannot be read now."
-            ) from None
+    try:
+        job = state.engine.lookup(job_id)
+    except StoreError:
+        raise ApiError(503, "store_unavailable", "The job history cannot be read now.") from None
     if job is None:
         raise ApiError(404, "job_not_found", f"No job with id {job_id!r}.")
     return job
@@ -233,11 +230,11 @@ async def process_story(request: web.Request) -> web.Response:
         raise ApiError(400, "invalid_options", str(exc)) from None
     except (TypeError, ValueError):
         raise ApiError(400, "invalid_options", "An option has a value of the wrong type.") from None
-    manager = state.manager
+    engine = state.engine
     try:
-        if job_id is not None and (manager.get(job_id) or manager.store.get(job_id)):
+        if job_id is not None and engine.lookup(job_id):
             raise ApiError(409, "duplicate_job_id", f"A job with id {job_id!r} already exists.")
-        job = manager.submit(JobSpec(temp_path, options, job_id=job_id))
+        job = engine.submit(JobSpec(temp_path, options, job_id=job_id))
     except SubmitError as exc:
         raise ApiError(400, "invalid_job", str(exc)) from None
     except StoreError:
@@ -297,17 +294,17 @@ async def ws_info(request: web.Request) -> web.Response:
         "oldestReplayableSeq": hub.oldest_replayable,
         "replayBufferSize": hub.replay_size,
         "maxProgressMessagesPerSecond": round(1 / hub.progress_interval, 3),
-        "notices": state.manager.notices,  # setup problems a person must know about
+        "notices": state.engine.notices,  # setup problems a person must know about
     })  # fmt: skip
 
 
 async def ws_active_jobs(request: web.Request) -> web.Response:
-    jobs = [job_view(j.to_dict()) for j in state_of(request).manager.jobs() if not j.is_final]
+    jobs = [job_view(j.to_dict()) for j in state_of(request).engine.jobs() if not j.is_final]
     return web.json_response({"jobs": jobs, "count": len(jobs)})
 
 
 def live_counts(state: ServerState) -> dict[str, Any]:
-    jobs = state.manager.jobs()
+    jobs = state.engine.jobs()
     return {
         "queued": sum(1 for j in jobs if j.state is JobState.QUEUED),
         "processing": sum(1 for j in jobs if j.state is JobState.PROCESSING),
@@ -381,7 +378,7 @@ async def list_jobs(request: web.Request) -> web.Response:
         before=decode_cursor(query["cursor"]) if query.get("cursor") else None,
     )
     try:
-        page = state_of(request).manager.store.history(history)
+        page = state_of(request).engine.history(history)
     except StoreError:
         raise ApiError(503, "store_unavailable", "The job history cannot be read now.") from None
     jobs = []
@@ -400,9 +397,9 @@ async def cancel_job(request: web.Request) -> web.Response:
     state = state_of(request)
     job_id = job_id_param(request)
     job = find_job(state, job_id)
-    if state.manager.get(job_id) is None or job.is_final:
+    if state.engine.get(job_id) is None or not can_cancel(job.state):
         raise ApiError(409, "not_cancellable", f"The job is already {job.state.value}.")
-    state.manager.cancel(job_id)
+    state.engine.cancel(job_id)
     return web.json_response({"jobId": job_id, "status": job.state.value, "cancelling": True},
                              status=202)  # fmt: skip
 
@@ -411,13 +408,13 @@ async def retry_job(request: web.Request) -> web.Response:
     state = state_of(request)
     job_id = job_id_param(request)
     find_job(state, job_id)
-    if state.manager.get(job_id) is None:
+    if state.engine.get(job_id) is None:
         raise ApiError(409, "not_retryable",
                        "The job is only in the history now; submit it again.")  # fmt: skip
     if state.queue_full():
         raise queue_full_error()
     try:
-        job = state.manager.retry(job_id)
+        job = state.engine.retry(job_id)
     except SubmitError as exc:
         raise ApiError(409, "not_retryable", str(exc)) from None
     return web.json_response(
@@ -448,7 +445,12 @@ async def create_ticket(request: web.Request) -> web.Response:
 async def health(request: web.Request) -> web.Response:
     state = state_of(request)
     uptime = round(time.time() - state.started_at, 3)
-    return web.json_response({"status": "ok", "version": state.version, "uptimeSeconds": uptime})
+    problem = state.engine.store_health()
+    body: dict[str, Any] = {"status": "ok" if problem is None else "degraded",
+                            "version": state.version, "uptimeSeconds": uptime}  # fmt: skip
+    if problem is not None:  # still 200: the server answers and jobs run; the history is not
+        body["reasons"] = [{"code": problem.code, "message": problem.summary}]  # no local paths
+    return web.json_response(body)
 
 
 async def openapi(request: web.Request) -> web.Response:
@@ -461,7 +463,7 @@ async def metrics(request: web.Request) -> web.Response:
         history = state.stats()
     except StoreError:
         history = None
-    text = render_metrics(history, state.manager.jobs(), state.hub)
+    text = render_metrics(history, state.engine.jobs(), state.hub)
     return web.Response(text=text, content_type="text/plain",
                         headers={"X-Content-Type-Options": "nosniff"},
                         charset="utf-8")  # fmt: skip

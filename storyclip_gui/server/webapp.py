@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from storyclip_gui.core.manager import JobManager
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ports import StoreError
 from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
@@ -75,7 +75,7 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _manager: JobManager
+    _engine: EngineFacade
     _sender: WebhookSender | None = None
 
     @property
@@ -95,7 +95,7 @@ class ServerHandle:
             await self._sender.close()
         await self._runner.cleanup()
         try:
-            self._manager.store.record_seq(self.hub.last_seq)
+            self._engine.remember_seq(self.hub.last_seq)
         except StoreError as exc:
             log.warning("last WebSocket seq not stored: %s", exc)
 
@@ -198,18 +198,18 @@ def build_web_app(state: ServerState) -> web.Application:
 
 
 async def start_web_server(
-    manager: JobManager, config: ServerConfig, webhooks: Webhooks | None = None
+    engine: EngineFacade, config: ServerConfig, webhooks: Webhooks | None = None
 ) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
     hub = WebSocketHub(
-        manager,
+        engine,
         heartbeat_interval=config.heartbeat_interval,
         replay_size=config.replay_size,
         progress_interval=config.progress_interval,
         client_buffer_limit=config.client_buffer_limit,
     )
     state = ServerState(
-        manager=manager,
+        engine=engine,
         hub=hub,
         token=config.token,
         tickets=TicketSigner(config.ticket_ttl),
@@ -256,4 +256,4 @@ async def start_web_server(
         sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
         webhooks.wake = sender.wake
         sender.start()
-    return ServerHandle(config.host, port, hub, state, runner, manager, sender)
+    return ServerHandle(config.host, port, hub, state, runner, engine, sender)

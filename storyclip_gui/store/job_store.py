@@ -1,10 +1,13 @@
 """SqliteJobStore: core's JobStore port on SQLite — registration, state, progress, clips, history.
 
-Writes: `add` raises StoreError (a job that cannot be stored is not born). `save`,
-`save_progress`, `save_clip` and `record_seq` never raise for the user's environment (disk full,
-locked, damaged): the error is reported through `on_error`, the job is remembered as dirty and
-written in full by the next write that succeeds, so the app keeps running and nothing already
-stored is lost. Reads raise StoreError.
+`add` raises StoreError when the database refuses the job (a job that cannot be stored is not
+born) and SubmitError for an id already stored. The running engine's writes (`save`,
+`save_progress`, `save_clip`, `save_queue_order`, `record_seq`) never raise for the user's
+environment (disk full, locked, damaged): the error is reported once through `on_error` and kept
+in `last_error`, the job is remembered as dirty and written in full by the next write that
+succeeds, so the app keeps running and nothing already stored is lost. Reads, `prune` and
+`load_unfinished` (which claims jobs) raise StoreError. Any other database error is a bug and
+propagates as it is.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import peewee
 
@@ -46,6 +49,7 @@ T = TypeVar("T")
 ErrorHandler = Callable[[StoreError], None]
 LAST_SEQ_KEY = "last_seq"
 QUEUE_ORDER_KEY = "queue_order"  # JSON list of job ids, written when the queue is reordered
+FAILED_LIST_KEY = "failed_list"  # JSON list of the failed jobs the live list shows
 _PROGRESS_FIELDS = (
     JobRow.progress, JobRow.phase, JobRow.message, JobRow.clips_generated, JobRow.speed,
     JobRow.fps, JobRow.eta_seconds, JobRow.pid, JobRow.updated_at,
@@ -147,6 +151,16 @@ class SqliteJobStore:
         self._pending_seq = seq
         self._write(None, lambda: None)
 
+    def prunable(self, finished_before: float) -> tuple[int, float | None]:
+        final = [s.value for s in FINAL_STATES]
+        def read() -> tuple[int, float | None]:
+            old = JobRow.select().where(JobRow.state.in_(final),
+                                        JobRow.finished_at < finished_before)  # fmt: skip
+            oldest = old.select(peewee.fn.MIN(JobRow.finished_at)).scalar()
+            return int(old.count()), None if oldest is None else float(oldest)
+
+        return self._read(read)
+
     def prune(self, finished_before: float) -> int:
         """Delete finished jobs (with their clip rows and log) that ended before the given
         time. Output files are never touched. Returns how many jobs were removed."""
@@ -187,10 +201,24 @@ class SqliteJobStore:
         return queue_sorted(jobs, json.loads(saved.value) if saved else [])
 
     def save_queue_order(self, job_ids: list[str]) -> None:
-        value = json.dumps(job_ids)
+        self._save_meta(QUEUE_ORDER_KEY, json.dumps(job_ids))
 
+    def save_failed_list(self, job_ids: list[str]) -> None:
+        self._save_meta(FAILED_LIST_KEY, json.dumps(job_ids))
+
+    def load_failed_list(self) -> list[Job]:
+        saved = self._read(lambda: MetaRow.get_or_none(MetaRow.key == FAILED_LIST_KEY))
+        ids = json.loads(saved.value) if saved else []
+        if not ids:
+            return []
+        rows = self._read(lambda: list(JobRow.select().where(
+            JobRow.id.in_(ids), JobRow.state == JobState.FAILED.value)))  # fmt: skip
+        order = {job_id: i for i, job_id in enumerate(ids)}
+        return sorted(self._read(lambda: self._jobs(rows)), key=lambda j: order[j.id])
+
+    def _save_meta(self, key: str, value: str) -> None:
         def write() -> None:
-            MetaRow.insert(key=QUEUE_ORDER_KEY, value=value).on_conflict(
+            MetaRow.insert(key=key, value=value).on_conflict(
                 conflict_target=[MetaRow.key], update={MetaRow.value: value}
             ).execute()
 
@@ -205,6 +233,16 @@ class SqliteJobStore:
         def read() -> Job | None:
             row = JobRow.get_or_none(JobRow.id == job_id)
             return self._jobs([row])[0] if row else None
+
+        return self._read(read)
+
+    def ids_starting_with(self, prefix: str, limit: int) -> list[str]:
+        # a range on the primary key: no LIKE wildcards to escape, and it uses the index
+        def read() -> list[str]:
+            query = (JobRow.select(JobRow.id)
+                     .where((JobRow.id >= prefix) & (JobRow.id < prefix + "\U0010ffff"))
+                     .order_by(JobRow.id).limit(limit))  # fmt: skip
+            return [row.id for row in query]
 
         return self._read(read)
 
@@ -227,22 +265,11 @@ class SqliteJobStore:
 
         return self._read(read)
 
-    def iter_history(self, query: HistoryQuery, page_size: int = 1000) -> Iterator[Job]:
-        """Every job the query matches, newest first, fetched page by page (for export)."""
-        cursor = query.before
-        while True:
-            page = self.history(HistoryQuery(query.states, query.since, query.until,
-                                             query.search, page_size, cursor))  # fmt: skip
-            yield from page.jobs
-            if page.next_cursor is None:
-                return
-            cursor = page.next_cursor
-
     def stats(self, since: float | None = None) -> HistoryStats:
         return self._read(lambda: self._stats(since))
 
     # -- internals -------------------------------------------------------------------------
-    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect:
+    def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect[JobRow]:
         select = JobRow.select()
         if query.states:
             select = select.where(JobRow.state.in_(sorted(s.value for s in query.states)))
@@ -262,7 +289,7 @@ class SqliteJobStore:
     def _stats(self, since: float | None) -> HistoryStats:
         where = "WHERE created_at >= ?" if since is not None else ""
         params: tuple[Any, ...] = (since,) if since is not None else ()
-        sql = self.database.execute_sql
+        sql: Callable[..., Any] = self.database.execute_sql
         counts: dict[str, int] = {}
         clips = 0
         media = busy = 0.0
@@ -330,7 +357,7 @@ class SqliteJobStore:
             self._upsert_clip(job.id, clip)
 
     def _upsert_clip(self, job_id: str, clip: Clip) -> None:
-        values = {
+        values: dict[peewee.Field, Any] = {
             ClipRow.job: job_id, ClipRow.idx: clip.index, ClipRow.start_s: clip.start,
             ClipRow.end_s: clip.end, ClipRow.path: clip.path, ClipRow.state: clip.state.value,
             ClipRow.duration: clip.duration, ClipRow.width: clip.width,
@@ -426,7 +453,7 @@ class SqliteJobStore:
         except peewee.DatabaseError as exc:
             self._raise(exc)
 
-    def _raise(self, exc: peewee.DatabaseError) -> Any:
+    def _raise(self, exc: peewee.DatabaseError) -> NoReturn:
         if not is_environment_error(exc):
             raise exc
         raise environment_error(exc, self.path) from None

@@ -110,6 +110,7 @@ class DeliveryRow(BaseModel):
 
     id = peewee.TextField(primary_key=True)  # the idempotency key the receiver sees
     webhook = peewee.ForeignKeyField(WebhookRow, column_name="webhook_id", on_delete="CASCADE")
+    webhook_id: str  # the raw key peewee adds for the foreign key (declared for mypy)
     event = peewee.TextField()
     body = peewee.TextField()
     created_at = peewee.FloatField()

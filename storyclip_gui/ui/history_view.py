@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import csv
-import json
 import logging
 import os
 import time
@@ -39,8 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.core.jobs import Job, JobState
-from storyclip_gui.core.ports import HistoryQuery, HistoryStats, JobStore, StoreError
+from storyclip_gui.core import history_export
+from storyclip_gui.core.history import HistoryPager
+from storyclip_gui.core.history_export import ExportFormat
+from storyclip_gui.core.jobs import Job, JobState, can_rerun
+from storyclip_gui.core.ports import HistoryQuery, HistorySource, HistoryStats, StoreError
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,6 @@ H_HEADERS = (
     QT_TRANSLATE_NOOP("HistoryView", "Message"),
 )
 H_JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the Job
-H_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
 DAY = 86400.0
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -63,23 +63,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("HistoryView", text)
-
-
-def job_row(job: Job) -> dict[str, Any]:
-    """The flat record written by the CSV export (JSON exports the full Job.to_dict())."""
-    busy = (job.finished_at - job.started_at) if job.finished_at and job.started_at else None
-    return {
-        "jobId": job.id,
-        "source": job.source,
-        "status": job.state.value,
-        "createdAt": datetime.fromtimestamp(job.created_at).isoformat(timespec="seconds"),
-        "clips": job.clips_verified,
-        "clipsTotal": job.clips_total,
-        "seconds": round(busy, 1) if busy is not None else "",
-        "errorCode": job.error.code.value if job.error else "",
-        "message": job.message,
-        "outputDir": job.output_dir or "",
-    }
 
 
 def format_stats(stats: HistoryStats) -> str:
@@ -114,24 +97,22 @@ class HistoryModel(QAbstractTableModel):
 
     failed = Signal(str)
 
-    def __init__(self, store: JobStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: HistorySource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._query = HistoryQuery(limit=PAGE_SIZE)
+        self._pager = HistoryPager(store, HistoryQuery(limit=PAGE_SIZE))
         self._jobs: list[Job] = []
-        self._cursor: tuple[float, str] | None = None
         self._exhausted = False
         self._resetting = False
 
     @property
     def query(self) -> HistoryQuery:
-        return self._query
+        return self._pager.query
 
     def set_query(self, query: HistoryQuery) -> None:
         self.beginResetModel()
-        self._query = replace(query, before=None)
+        self._pager = HistoryPager(self._store, replace(query, before=None))
         self._jobs = []
-        self._cursor = None
         self._exhausted = False
         self._resetting = True  # observers of modelReset may ask for rows: defer those fetches
         try:
@@ -140,7 +121,7 @@ class HistoryModel(QAbstractTableModel):
             self._resetting = False
 
     def refresh(self) -> None:
-        self.set_query(self._query)
+        self.set_query(self._pager.query)
 
     def job(self, row: int) -> Job:
         return self._jobs[row]
@@ -156,17 +137,16 @@ class HistoryModel(QAbstractTableModel):
             QTimer.singleShot(0, self.fetchMore)
             return
         try:
-            page = self._store.history(replace(self._query, before=self._cursor))
+            jobs = self._pager.next_page()
         except StoreError as exc:
             self._exhausted = True
             self.failed.emit(str(exc))
             return
-        self._cursor = page.next_cursor
-        self._exhausted = page.next_cursor is None
-        if page.jobs:
+        self._exhausted = self._pager.exhausted
+        if jobs:
             first = len(self._jobs)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.jobs) - 1)
-            self._jobs.extend(page.jobs)
+            self.beginInsertRows(QModelIndex(), first, first + len(jobs) - 1)
+            self._jobs.extend(jobs)
             self.endInsertRows()
 
     # -- Qt model ---------------------------------------------------------------------------
@@ -194,7 +174,7 @@ class HistoryModel(QAbstractTableModel):
             if col == H_SOURCE:
                 return os.path.basename(job.source)
             if col == H_STATUS:
-                return status_label(job.state.value)
+                return status_label(job.state)
             if col == H_CREATED:
                 return datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
             if col == H_CLIPS:
@@ -205,17 +185,8 @@ class HistoryModel(QAbstractTableModel):
                 return job.error.message if job.error else job.message
         if role == H_JOB_ROLE:
             return job
-        if role == H_SORT_ROLE:
-            return (
-                os.path.basename(job.source),
-                job.state.value,
-                job.created_at,
-                job.clips_verified,
-                busy or 0.0,
-                job.message,
-            )[col]
         if role == Qt.ItemDataRole.DecorationRole and col == H_STATUS:
-            return status_icon(job.state.value)
+            return status_icon(job.state)
         if role == Qt.ItemDataRole.ToolTipRole and col == H_SOURCE:
             return job.source
         return None
@@ -245,35 +216,23 @@ DATE_FILTERS: tuple[tuple[str, float | None], ...] = (
 
 
 async def export_history(
-    store: JobStore, query: HistoryQuery, path: Path, fmt: str, page_size: int = 500
+    store: HistorySource, query: HistoryQuery, path: Path, fmt: ExportFormat, page_size: int = 500
 ) -> int:
-    """Write every job matching `query` as CSV or JSON; pages are read between event-loop turns
-    and the file is written in an executor, so a large export never freezes the window."""
+    """Write every job matching `query` in the shared export format (core.history_export);
+    pages are read between event-loop turns and the file is written in an executor, so a
+    large export never freezes the window."""
     jobs: list[Job] = []
-    cursor: tuple[float, str] | None = None
-    while True:
-        page = store.history(replace(query, limit=page_size, before=cursor))
-        jobs.extend(page.jobs)
-        cursor = page.next_cursor
-        if cursor is None:
-            break
+    for page in HistoryPager(store, query, page_size).pages():
+        jobs.extend(page)
         await asyncio.sleep(0)
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, history_export.write_file, path, fmt, jobs)
 
-    def write() -> None:
-        temp = path.with_name(path.name + ".part")
-        if fmt == "json":
-            temp.write_text(json.dumps([j.to_dict() for j in jobs], indent=2), "utf-8")
-        else:
-            with temp.open("w", newline="", encoding="utf-8") as fh:
-                writer = csv.DictWriter(
-                    fh, fieldnames=list(job_row(jobs[0]) if jobs else {"jobId": ""})
-                )
-                writer.writeheader()
-                writer.writerows(job_row(j) for j in jobs)
-        os.replace(temp, path)
 
-    await asyncio.get_running_loop().run_in_executor(None, write)
-    return len(jobs)
+def export_path(chosen: str, fmt: ExportFormat) -> Path:
+    """The file the user chose, with the format's extension added when it is missing."""
+    path = Path(chosen)
+    return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
 
 
 class HistoryView(QWidget):
@@ -289,7 +248,7 @@ class HistoryView(QWidget):
 
     def __init__(
         self,
-        store: JobStore,
+        store: HistorySource,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], float] = time.time,
@@ -359,6 +318,9 @@ class HistoryView(QWidget):
         self.export_csv.clicked.connect(lambda: self._ask_export("csv"))
         self.export_json.clicked.connect(lambda: self._ask_export("json"))
         self.model.failed.connect(self.stats.setText)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self._tasks: set[asyncio.Future[Any]] = set()
         self.export_folder = str(Path.home())
 
@@ -400,9 +362,16 @@ class HistoryView(QWidget):
 
     def _rerun(self, changed: bool) -> None:
         for job in self.selected_jobs():
-            self.rerunRequested.emit(job, changed)
+            if can_rerun(job.state):
+                self.rerunRequested.emit(job, changed)
 
-    def _ask_export(self, fmt: str) -> None:
+    def _update_buttons(self, *_args: object) -> None:
+        """Re-run what the engine no longer runs (core's predicate)."""
+        enabled = any(can_rerun(job.state) for job in self.selected_jobs())
+        self.rerun_same.setEnabled(enabled)
+        self.rerun_changed.setEnabled(enabled)
+
+    def _ask_export(self, fmt: ExportFormat) -> None:
         name = f"storyclip-history.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -411,9 +380,9 @@ class HistoryView(QWidget):
             "CSV (*.csv)" if fmt == "csv" else "JSON (*.json)",
         )
         if path:
-            self.start_export(Path(path), fmt)
+            self.start_export(export_path(path, fmt), fmt)
 
-    def start_export(self, path: Path, fmt: str) -> asyncio.Future[int]:
+    def start_export(self, path: Path, fmt: ExportFormat) -> asyncio.Future[int]:
         task = asyncio.ensure_future(export_history(self._store, self.model.query, path, fmt))
         self._tasks.add(task)
 

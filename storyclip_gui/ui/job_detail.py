@@ -10,7 +10,6 @@ import os
 import shlex
 import time
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap, QTextCursor
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storyclip_gui.core.jobs import ClipView, JobState, JobView
 from storyclip_gui.core.ports import Runner
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 
@@ -136,7 +136,7 @@ class JobDetail(QWidget):
     def __init__(self, thumbnails: ThumbnailCache | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._thumbs = thumbnails
-        self._job: dict[str, Any] | None = None
+        self._job: JobView | None = None
         self._log: list[str] = []
         self._last_line = ""
         layout = QVBoxLayout(self)
@@ -197,7 +197,7 @@ class JobDetail(QWidget):
 
     @property
     def job_id(self) -> str | None:
-        return self._job["jobId"] if self._job else None
+        return self._job.id if self._job else None
 
     def clear(self) -> None:
         self._job = None
@@ -208,24 +208,22 @@ class JobDetail(QWidget):
         self._update_buttons()
 
     def show_job(
-        self, job: dict[str, Any], commands: list[list[str]] | None = None, ffmpeg_log: str = ""
+        self, job: JobView, commands: list[list[str]] | None = None, ffmpeg_log: str = ""
     ) -> None:
         """Show (or refresh) a job. `commands` are the argv lists ffmpeg ran, when known;
         `ffmpeg_log` is the live tail of what ffmpeg is writing."""
-        new = self._job is None or self._job["jobId"] != job["jobId"]
+        new = self._job is None or self._job.id != job.id
         self._job = job
-        name, source = html.escape(os.path.basename(job["source"])), html.escape(job["source"])
-        self.title.setText(
-            f"<b>{name}</b> — {status_label(job['status'])}<br><small>{source}</small>"
-        )
+        name, source = html.escape(os.path.basename(job.source)), html.escape(job.source)
+        self.title.setText(f"<b>{name}</b> — {status_label(job.state)}<br><small>{source}</small>")
         if new:
             self._log = []
             self._last_line = ""
             self.log.clear()
             self.clips.clear()
         folder_label = self.tr("Output folder")
-        options = "\n".join(f"{k}: {v}" for k, v in job["options"].items())
-        options += f"\n\n{folder_label}: {job.get('outputDir') or '—'}"
+        options = "\n".join(f"{k}: {v}" for k, v in job.options.to_dict().items())
+        options += f"\n\n{folder_label}: {job.output_dir or '—'}"
         if options != self.options.toPlainText():
             self.options.setPlainText(options)
         self._append_log(job)
@@ -238,39 +236,39 @@ class JobDetail(QWidget):
         self._sync_clips(job)
         self._update_buttons()
 
-    def _append_log(self, job: dict[str, Any]) -> None:
-        error = job.get("error") if job["status"] == "failed" else None
-        code = f"[{error['code']}] " if error else ""
-        key = f"{status_label(job['status'])} · {code}{job['message']}"
+    def _append_log(self, job: JobView) -> None:
+        error = job.error if job.state is JobState.FAILED else None
+        code = f"[{error.code.value}] " if error else ""
+        key = f"{status_label(job.state)} · {code}{job.message}"
         if key == self._last_line:
             return  # only the percentage moved: keep the log readable
         self._last_line = key
         stamp = time.strftime("%H:%M:%S")
-        self.log.appendPlainText(f"{stamp}  {job['progress']:>3.0f} %  {key}")
-        if error and error.get("detail"):
+        self.log.appendPlainText(f"{stamp}  {job.progress:>3.0f} %  {key}")
+        if error and error.detail:
             self.log.appendPlainText(self.tr("— ffmpeg's last output —"))
-            self.log.appendPlainText(error["detail"].rstrip()[-8000:])
+            self.log.appendPlainText(error.detail.rstrip()[-8000:])
 
-    def _sync_clips(self, job: dict[str, Any]) -> None:
-        verified = [c for c in job.get("clips", []) if c["state"] == "verified"]
+    def _sync_clips(self, job: JobView) -> None:
+        verified = [c for c in job.clips if c.verified]
         shown = [self.clips.item(i).data(Qt.ItemDataRole.UserRole)
                  for i in range(self.clips.count())]  # fmt: skip
-        if shown != [c["path"] for c in verified[: len(shown)]]:
+        if shown != [c.path for c in verified[: len(shown)]]:
             self.clips.clear()  # clips rendered side by side are verified in any order
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
-            item.setData(Qt.ItemDataRole.UserRole, clip["path"])
-            item.setToolTip(clip["path"])
-            icon = self._thumbs.icon(clip["path"], clip.get("duration")) if self._thumbs else None
-            item.setIcon(icon or status_icon("queued"))
+            item.setData(Qt.ItemDataRole.UserRole, clip.path)
+            item.setToolTip(clip.path)
+            icon = self._thumbs.icon(clip.path, clip.duration) if self._thumbs else None
+            item.setIcon(icon or status_icon(JobState.QUEUED))
             self.clips.addItem(item)
 
     @staticmethod
-    def _clip_text(clip: dict[str, Any]) -> str:
-        size = f"{clip['size'] / 1e6:.1f} MB" if clip.get("size") else ""
-        span = f"{format_duration(clip['start'])}–{format_duration(clip['end'])}"
-        text = f"{os.path.basename(clip['path'])}\n{span}  {size}".rstrip()
-        worker = clip.get("worker")
+    def _clip_text(clip: ClipView) -> str:
+        size = f"{clip.size / 1e6:.1f} MB" if clip.size else ""
+        span = f"{format_duration(clip.start)}–{format_duration(clip.end)}"
+        text = f"{os.path.basename(clip.path)}\n{span}  {size}".rstrip()
+        worker = clip.worker
         return f"{text}\n⚙ {worker}" if worker and worker != "local" else text
 
     def _thumbnail_ready(self, path: str) -> None:
@@ -289,13 +287,13 @@ class JobDetail(QWidget):
         item = self.clips.currentItem()
         if item is not None:
             self.openRequested.emit(os.path.dirname(item.data(Qt.ItemDataRole.UserRole)))
-        elif self._job and self._job.get("outputDir"):
-            self.openRequested.emit(self._job["outputDir"])
+        elif self._job and self._job.output_dir:
+            self.openRequested.emit(self._job.output_dir)
 
     def _update_buttons(self) -> None:
         has_clips = self.clips.count() > 0
         self.open_button.setEnabled(has_clips)
-        self.reveal_button.setEnabled(bool(self._job and self._job.get("outputDir")))
+        self.reveal_button.setEnabled(bool(self._job and self._job.can_open))
 
 
 def open_with_desktop(path: str) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from storyclip_gui.core.jobs import ClipState, JobState, JobView
 from storyclip_gui.runner.bridge import JobSignals
 
 (COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED,
@@ -30,9 +31,9 @@ HEADERS = tuple(
                  "Workers")
 )
 
-JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the job's dict (Job.to_dict())
+JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the JobView
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # native values for sorting
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # "queued", "processing", ...
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the JobState
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4  # float 0-100
 
 REFRESH_MS = 100
@@ -47,14 +48,13 @@ TICK_ROLES = [
 ELAPSED_TICK_MS = 1000
 
 STATUS_COLORS = {
-    "queued": "#8a8f98",
-    "processing": "#2f7de1",
-    "completed": "#2e9d57",
-    "failed": "#d64541",
-    "cancelled": "#b07d2b",
-    "interrupted": "#9b59b6",
+    JobState.QUEUED: "#8a8f98",
+    JobState.PROCESSING: "#2f7de1",
+    JobState.COMPLETED: "#2e9d57",
+    JobState.FAILED: "#d64541",
+    JobState.CANCELLED: "#b07d2b",
+    JobState.INTERRUPTED: "#9b59b6",
 }
-FINAL = frozenset({"completed", "failed", "cancelled"})
 Roles = Qt.ItemDataRole
 _DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT = (
     int(Roles.DisplayRole), int(Roles.DecorationRole), int(Roles.ToolTipRole),
@@ -74,14 +74,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("JobTableModel", text)
 
 
-def status_label(status: str) -> str:
+def status_label(status: JobState) -> str:
     labels = {
-        "queued": QCoreApplication.translate("JobTableModel", "Queued"),
-        "processing": QCoreApplication.translate("JobTableModel", "Processing"),
-        "completed": QCoreApplication.translate("JobTableModel", "Completed"),
-        "failed": QCoreApplication.translate("JobTableModel", "Failed"),
-        "cancelled": QCoreApplication.translate("JobTableModel", "Cancelled"),
-        "interrupted": QCoreApplication.translate("JobTableModel", "Interrupted"),
+        JobState.QUEUED: QCoreApplication.translate("JobTableModel", "Queued"),
+        JobState.PROCESSING: QCoreApplication.translate("JobTableModel", "Processing"),
+        JobState.COMPLETED: QCoreApplication.translate("JobTableModel", "Completed"),
+        JobState.FAILED: QCoreApplication.translate("JobTableModel", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("JobTableModel", "Cancelled"),
+        JobState.INTERRUPTED: QCoreApplication.translate("JobTableModel", "Interrupted"),
     }
     return labels.get(status, status)
 
@@ -95,27 +95,22 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def elapsed_seconds(job: dict[str, Any], now: float | None = None) -> float | None:
-    started = job.get("startedAt")
-    if started is None:
-        return None
-    end = job.get("finishedAt") or (now if now is not None else time.time())
-    return max(0.0, end - started)
+def elapsed_seconds(job: JobView, now: float | None = None) -> float | None:
+    return job.elapsed(now if now is not None else time.time())
 
 
-_icons: dict[str, QIcon] = {}
+_icons: dict[JobState, QIcon] = {}
 
 
-def rendering_workers(job: dict[str, Any]) -> list[str]:
+def rendering_workers(job: JobView) -> list[str]:
     """Who renders the job's clips right now (a cluster renders several at once), in order."""
-    if job.get("status") != "processing":
+    if job.state is not JobState.PROCESSING:
         return []
-    names = [c["worker"] for c in job.get("clips", []) if c["state"] == "planned"
-             and c.get("worker")]  # fmt: skip
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(c.worker for c in job.clips if c.state is ClipState.PLANNED
+                              and c.worker))  # fmt: skip
 
 
-def status_icon(status: str) -> QIcon:
+def status_icon(status: JobState) -> QIcon:
     """A coloured dot per status (made once, shared)."""
     icon = _icons.get(status)
     if icon is None:
@@ -153,23 +148,25 @@ class JobTableModel(QAbstractTableModel):
         *,
         queue_order: Callable[[], list[str]] | None = None,
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self._all: list[dict[str, Any]] = []  # every job, in sort (or registration) order
+        self._clock = clock  # when the last re-sort ran, and whether the next one is due
+        self._all: list[JobView] = []  # every job, in sort (or registration) order
         self._pos: dict[str, int] = {}  # job id -> its position in _all
         self._names: dict[str, str] = {}  # job id -> casefolded file name, for the text filter
-        self._rows: list[dict[str, Any]] = []  # the visible jobs (pass the filter), in order
+        self._rows: list[JobView] = []  # the visible jobs (pass the filter), in order
         self._row_of: dict[str, int] = {}  # job id -> visible row
         self._dirty: set[str] = set()
         self._restyled: set[str] = set()  # status changed: the filter must look again
         self._queue_dirty = False  # queue positions must be read again
-        self._states: frozenset[str] = frozenset()
+        self._states: frozenset[JobState] = frozenset()
         self._text = ""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sort_stale = False
         self._sorted_at = 0.0
-        self._counts: dict[str, int] = {}
+        self._counts: dict[JobState, int] = {}
         self._counts_dirty = False
         self._queue_order = queue_order
         self._queue_pos: dict[str, int] = {}
@@ -191,21 +188,21 @@ class JobTableModel(QAbstractTableModel):
         signals.jobCompleted.connect(self.upsert)
 
     # -- feeding -------------------------------------------------------------------------
-    def upsert(self, job: dict[str, Any]) -> None:
+    def upsert(self, job: JobView) -> None:
         """A new job appends a row at once; an update is stored and repainted on the timer."""
-        job_id = job["jobId"]
+        job_id = job.id
         pos = self._pos.get(job_id)
         if pos is None:
             self._pos[job_id] = len(self._all)
             self._all.append(job)
-            self._names[job_id] = os.path.basename(job["source"]).casefold()
+            self._names[job_id] = os.path.basename(job.source).casefold()
             if self._passes(job):
                 row = len(self._rows)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.append(job)
                 self._row_of[job_id] = row
                 self.endInsertRows()
-            self._count(None, job["status"])
+            self._count(None, job.state)
             self._queue_dirty = True
             self._sort_stale = self._sort_column >= 0
             self._schedule()
@@ -215,8 +212,8 @@ class JobTableModel(QAbstractTableModel):
         row = self._row_of.get(job_id)
         if row is not None:
             self._rows[row] = job
-        if old_job["status"] != job["status"]:
-            self._count(old_job["status"], job["status"])
+        if old_job.state is not job.state:
+            self._count(old_job.state, job.state)
             self._restyled.add(job_id)
         self._dirty.add(job_id)
         self._schedule()
@@ -227,19 +224,19 @@ class JobTableModel(QAbstractTableModel):
             return False
         job = self._all.pop(pos)
         for later in self._all[pos:]:
-            self._pos[later["jobId"]] -= 1
+            self._pos[later.id] -= 1
         row = self._row_of.get(job_id)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             self._rows.pop(row)
             del self._row_of[job_id]
             for later in self._rows[row:]:
-                self._row_of[later["jobId"]] -= 1
+                self._row_of[later.id] -= 1
             self.endRemoveRows()
         del self._names[job_id]
         self._dirty.discard(job_id)
         self._restyled.discard(job_id)
-        self._count(job["status"], None)
+        self._count(job.state, None)
         self._schedule()
         return True
 
@@ -273,7 +270,7 @@ class JobTableModel(QAbstractTableModel):
         )
         resort = False
         if self._sort_column >= 0 and (ids or self._sort_stale):
-            wait = SORT_INTERVAL - (time.monotonic() - self._sorted_at)
+            wait = SORT_INTERVAL - (self._clock() - self._sorted_at)
             if wait <= 0:
                 resort = True
             else:
@@ -310,7 +307,7 @@ class JobTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_col), roles)
 
     # -- filtering and sorting (here, in plain Python, never per row through data()) --------
-    def set_states(self, states: frozenset[str] | set[str]) -> None:
+    def set_states(self, states: frozenset[JobState] | set[JobState]) -> None:
         """Show only jobs in these states (empty: all states)."""
         states = frozenset(states)
         if states != self._states:
@@ -328,10 +325,10 @@ class JobTableModel(QAbstractTableModel):
     def filtering(self) -> bool:
         return bool(self._states or self._text)
 
-    def _passes(self, job: dict[str, Any]) -> bool:
-        if self._states and job["status"] not in self._states:
+    def _passes(self, job: JobView) -> bool:
+        if self._states and job.state not in self._states:
             return False
-        return not self._text or self._text in self._names[job["jobId"]]
+        return not self._text or self._text in self._names[job.id]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
@@ -346,24 +343,24 @@ class JobTableModel(QAbstractTableModel):
         """
         if resort:
             self._sort_stale = False
-            self._sorted_at = time.monotonic()
+            self._sorted_at = self._clock()
             resort = self._sort_column >= 0 and len(self._all) > 1
         if not resort and not self.filtering and len(self._rows) == len(self._all):
             return  # nothing can move, appear or disappear
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        keep = [(self._rows[i.row()]["jobId"], i.column()) for i in persistent]
+        keep = [(self._rows[i.row()].id, i.column()) for i in persistent]
         if resort:
             column = self._sort_column
             self._all.sort(key=lambda job: self._sort_value(job, column),
                            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)  # fmt: skip
-            self._pos = {job["jobId"]: i for i, job in enumerate(self._all)}
+            self._pos = {job.id: i for i, job in enumerate(self._all)}
         if self.filtering:
             passes = self._passes
             self._rows = [job for job in self._all if passes(job)]
         else:
             self._rows = list(self._all)
-        self._row_of = row_of = {job["jobId"]: i for i, job in enumerate(self._rows)}
+        self._row_of = row_of = {job.id: i for i, job in enumerate(self._rows)}
         moved = [
             self.index(row_of[job_id], col) if job_id in row_of else QModelIndex()
             for job_id, col in keep
@@ -375,7 +372,7 @@ class JobTableModel(QAbstractTableModel):
         if not self._refresh.isActive():
             self._refresh.start()
 
-    def _count(self, old: str | None, new: str | None) -> None:
+    def _count(self, old: JobState | None, new: JobState | None) -> None:
         if old is not None:
             self._counts[old] = self._counts.get(old, 0) - 1
         if new is not None:
@@ -383,14 +380,14 @@ class JobTableModel(QAbstractTableModel):
         self._counts_dirty = True
 
     def _tick_elapsed(self) -> None:
-        if self._counts.get("processing"):
-            running = [r["jobId"] for r in self._all if r["status"] == "processing"]
+        if self._counts.get(JobState.PROCESSING):
+            running = [r.id for r in self._all if r.state is JobState.PROCESSING]
             self._dirty.update(running)
             self._schedule()
 
     # -- queries ---------------------------------------------------------------------------
     @property
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[JobState, int]:
         return dict(self._counts)
 
     @property
@@ -398,11 +395,11 @@ class JobTableModel(QAbstractTableModel):
         """All live jobs, shown or filtered out (rowCount() counts the shown ones)."""
         return len(self._all)
 
-    def job(self, job_id: str) -> dict[str, Any] | None:
+    def job(self, job_id: str) -> JobView | None:
         pos = self._pos.get(job_id)
         return self._all[pos] if pos is not None else None
 
-    def jobs(self) -> list[dict[str, Any]]:
+    def jobs(self) -> list[JobView]:
         """Every live job (shown or not), in the table's order."""
         return list(self._all)
 
@@ -435,22 +432,22 @@ class JobTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(job, col)
         if role == _PROGRESS:
-            return float(job["progress"])
+            return float(job.progress)
         if role == _STATUS:
-            return job["status"]
+            return job.state
         if role == _JOB:
             return job
         if role == _SORT:
             return self._sort_value(job, col)
         if role == _DECORATION:
-            return status_icon(job["status"]) if col == COL_STATUS else None
+            return status_icon(job.state) if col == COL_STATUS else None
         if role == _TOOLTIP:
             if col == COL_SOURCE:
-                return job["source"]
-            if col in (COL_STATUS, COL_MESSAGE) and job.get("error"):
-                return job["error"]["message"]
+                return job.source
+            if col in (COL_STATUS, COL_MESSAGE) and job.error:
+                return job.error.message
             if col == COL_MESSAGE:
-                return job["message"]
+                return job.message
         if role == _ALIGNMENT and col in (COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED):
             return _RIGHT
         return None
@@ -460,46 +457,47 @@ class JobTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def _display(self, job: dict[str, Any], col: int) -> str | None:
+    def _display(self, job: JobView, col: int) -> str | None:
         if col == COL_SOURCE:
-            name = os.path.basename(job["source"])
-            pos = self._queue_pos.get(job["jobId"])
-            return f"{pos + 1}. {name}" if pos is not None and job["status"] == "queued" else name
+            name = os.path.basename(job.source)
+            pos = self._queue_pos.get(job.id)
+            return f"{pos + 1}. {name}" if pos is not None and job.can_move else name
         if col == COL_STATUS:
-            return status_label(job["status"])
+            return status_label(job.state)
         if col == COL_PROGRESS:
-            return f"{job['progress']:.0f} %"
+            return f"{job.progress:.0f} %"
         if col == COL_MESSAGE:
-            return job["message"]
+            return job.message
         if col == COL_CLIPS:
-            total = job["clipsTotal"]
-            return f"{job['clipsVerified']}/{total}" if total else ""
+            total = job.clips_total
+            return f"{job.clips_verified}/{total}" if total else ""
         if col == COL_SPEED:
-            return f"{job['speed']:.2f}×" if job.get("speed") else ""
+            return f"{job.speed:.2f}×" if job.speed else ""
         if col == COL_ETA:
-            return format_duration(job.get("etaSeconds")) if job["status"] == "processing" else ""
+            running = job.state is JobState.PROCESSING
+            return format_duration(job.eta_seconds) if running else ""
         if col == COL_ELAPSED:
             return format_duration(elapsed_seconds(job))
         if col == COL_WORKERS:
             return ", ".join(rendering_workers(job))
         return None
 
-    def _sort_value(self, job: dict[str, Any], col: int) -> Any:
+    def _sort_value(self, job: JobView, col: int) -> Any:
         if col == COL_SOURCE:
-            pos = self._queue_pos.get(job["jobId"])
-            return (0, pos, "") if pos is not None else (1, 0, os.path.basename(job["source"]))
+            pos = self._queue_pos.get(job.id)
+            return (0, pos, "") if pos is not None else (1, 0, os.path.basename(job.source))
         if col == COL_STATUS:
-            return job["status"]
+            return job.state.value
         if col == COL_PROGRESS:
-            return float(job["progress"])
+            return float(job.progress)
         if col == COL_MESSAGE:
-            return job["message"]
+            return job.message
         if col == COL_CLIPS:
-            return job["clipsVerified"]
+            return job.clips_verified
         if col == COL_SPEED:
-            return job.get("speed") or 0.0
+            return job.speed or 0.0
         if col == COL_ETA:
-            return job.get("etaSeconds") or 0.0
+            return job.eta_seconds or 0.0
         if col == COL_ELAPSED:
             return elapsed_seconds(job) or 0.0
         if col == COL_WORKERS:

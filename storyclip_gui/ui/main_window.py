@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.config import Settings, save_changes
+from storyclip_gui.config import Settings, SettingsError
 from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ffmpeg.locate import Toolchain
-from storyclip_gui.core.jobs import Job
-from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.jobs import FINAL_STATES, Job, JobState, JobView
+from storyclip_gui.core.manager import JobSpec, SubmitError
 from storyclip_gui.core.options import OptionsError
-from storyclip_gui.core.ports import JobStore, Runner
+from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
@@ -67,14 +69,24 @@ from storyclip_gui.ui.workers_panel import WorkersPanel
 
 log = logging.getLogger(__name__)
 
-QUEUE_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
+S = JobState
+QUEUE_FILTERS: tuple[tuple[str, frozenset[JobState]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "All jobs"), frozenset()),
-    (QT_TRANSLATE_NOOP("MainWindow", "Active"), frozenset({"queued", "processing"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Queued"), frozenset({"queued"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Processing"), frozenset({"processing"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Completed"), frozenset({"completed"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Failed"), frozenset({"failed"})),
-    (QT_TRANSLATE_NOOP("MainWindow", "Cancelled"), frozenset({"cancelled", "interrupted"})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Active"), frozenset({S.QUEUED, S.PROCESSING})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Queued"), frozenset({S.QUEUED})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Processing"), frozenset({S.PROCESSING})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Completed"), frozenset({S.COMPLETED})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Failed"), frozenset({S.FAILED})),
+    (QT_TRANSLATE_NOOP("MainWindow", "Cancelled"), frozenset({S.CANCELLED, S.INTERRUPTED})),
+)
+# the status bar's counts, in this order; the first three always, the others when not 0
+COUNTED: tuple[tuple[JobState, str], ...] = (
+    (S.PROCESSING, QT_TRANSLATE_NOOP("MainWindow", "Running {n}")),
+    (S.QUEUED, QT_TRANSLATE_NOOP("MainWindow", "Queued {n}")),
+    (S.COMPLETED, QT_TRANSLATE_NOOP("MainWindow", "Done {n}")),
+    (S.FAILED, QT_TRANSLATE_NOOP("MainWindow", "Failed {n}")),
+    (S.CANCELLED, QT_TRANSLATE_NOOP("MainWindow", "Cancelled {n}")),
+    (S.INTERRUPTED, QT_TRANSLATE_NOOP("MainWindow", "Interrupted {n}")),
 )
 
 
@@ -84,9 +96,12 @@ class EngineParts(Protocol):
     settings: Settings
     toolchain: Toolchain
     bus: EventBus
-    store: JobStore
-    runner: Runner
-    manager: JobManager
+    runner: Runner  # the thumbnails and About run ffmpeg through it
+    facade: EngineFacade  # everything the window does to jobs goes through it
+
+    def apply_settings(self, settings: Settings) -> list[str]:
+        """Save and apply; returns the changed names that apply at the next start."""
+        ...
 
 
 def window_settings(data_dir: Path) -> QSettings:
@@ -95,7 +110,7 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """The desktop window. Every job it makes goes through `engine.manager.submit()`."""
+    """The desktop window. It drives the engine through `engine.facade` only."""
 
     def __init__(
         self,
@@ -111,7 +126,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.engine = engine
         self.check_setup = check_setup  # app.py passes `storyclip doctor`'s checks
-        self.manager = engine.manager
+        self.facade = engine.facade
         self.qsettings = qsettings or window_settings(engine.settings.data_dir)
         self.signals = signals or JobSignals(engine.bus, self)
         self.prefs = WindowPrefs.load(self.qsettings)
@@ -128,7 +143,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("StoryClip Studio")
         self.setWindowIcon(app_icon())
         self.model = JobTableModel(
-            self.signals, queue_order=lambda: self.manager.queued_ids, parent=self
+            self.signals, queue_order=lambda: self.facade.queued_ids, parent=self
         )
         self.thumbnails = ThumbnailCache(
             engine.runner, engine.toolchain.ffmpeg, engine.settings.data_dir / "thumbnails", self
@@ -140,13 +155,19 @@ class MainWindow(QMainWindow):
         self.tray.quitRequested.connect(self.quit)
         self.signals.jobCompleted.connect(self._job_completed)
         self.signals.jobRegistered.connect(lambda _job: self._update_page())
+        self.signals.jobsForgotten.connect(self._jobs_forgotten)
+        self.signals.queuePaused.connect(self._queue_paused)
+        self.signals.queueResumed.connect(self._queue_resumed)
+        self.signals.storeFailed.connect(self.show_notice)
         self.model.flushed.connect(self._rows_refreshed)
         self.model.countsChanged.connect(self._show_counts)
         self.model.rowsRemoved.connect(lambda *_: self._update_page())
         self.model.countsChanged.connect(lambda _counts: self._update_page())  # hidden rows
-        for job in self.manager.jobs():  # adopted at start-up, before this window existed
-            self.model.upsert(job.to_dict())
+        for view in self.facade.views():  # adopted at start-up, before this window existed
+            self.model.upsert(view)
         self._restore_state()
+        if self.facade.paused:
+            self._queue_paused(self.facade.pause_reason)
         self._update_page()
         self._update_actions()
         self._show_counts(self.model.counts)
@@ -378,14 +399,21 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([290, 910])
         self.tabs.addTab(self.main_splitter, self.tr("Queue"))
 
-        self.history = HistoryView(self.engine.store)
+        self.history = HistoryView(self.facade)
         self.history.rerunRequested.connect(self.rerun)
+        self.history.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.history.model.modelReset.connect(self._update_actions)
         self.history.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
+        self.pause_label = QLabel()  # why the engine paused the queue, while it is paused
+        self.pause_label.setObjectName("pauseLabel")
+        self.pause_label.setStyleSheet("color: #b03a2e; padding-right: 8px;")
+        self.pause_label.hide()
+        self.statusBar().addPermanentWidget(self.pause_label)
         self.server_label = QLabel(self.tr("Server: off"))
         self.server_label.setStyleSheet("padding-left: 12px; border-left: 1px solid palette(mid);")
         self.server_label.setObjectName("serverLabel")
@@ -410,7 +438,7 @@ class MainWindow(QMainWindow):
             for source in dropped.videos:
                 try:
                     jobs.append(
-                        self.manager.submit(JobSpec(source, options, output_root=output_root))
+                        self.facade.submit(JobSpec(source, options, output_root=output_root))
                     )
                 except SubmitError as exc:
                     refused.append((os.path.basename(source), str(exc)))
@@ -429,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def output_folder(self) -> str:
         """Where the next job's folder goes: the options panel's folder, else the setting."""
-        return self.options_panel.output_root() or str(self.manager.output_root)
+        return self.options_panel.output_root() or str(self.facade.output_root)
 
     def _show_output_folder(self) -> None:
         self.welcome.set_output_folder(self.output_folder())
@@ -461,7 +489,7 @@ class MainWindow(QMainWindow):
     def rerun(self, job: Job, with_current_options: bool) -> Job | None:
         try:
             options = self.options_panel.options() if with_current_options else job.options
-            new = self.manager.submit(
+            new = self.facade.submit(
                 JobSpec(job.source, options, output_root=job.output_root, parent_id=job.id)
             )
         except (OptionsError, SubmitError) as exc:
@@ -472,9 +500,9 @@ class MainWindow(QMainWindow):
 
     # -- selection and actions -------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
+        """The jobs selected in the Queue tab's table."""
         rows = self.table.selectionModel().selectedRows()
-        jobs = [index.data(JOB_ROLE) for index in rows]
-        return [job["jobId"] for job in jobs if job]
+        return [job.id for index in rows if (job := index.data(JOB_ROLE)) is not None]
 
     def select_job(self, job_id: str) -> None:
         row = self.model.row_of(job_id)
@@ -488,67 +516,106 @@ class MainWindow(QMainWindow):
         )
         self.table.setCurrentIndex(index)
 
-    def _selected_jobs(self) -> list[dict[str, Any]]:
+    def _on_history_tab(self) -> bool:
+        return self.tabs.currentWidget() is self.history
+
+    def current_jobs(self) -> list[JobView]:
+        """What the person sees selected on the current tab: the actions apply to these.
+        A history row the engine still has is shown as it is now, not as stored."""
+        if self._on_history_tab():
+            views = []
+            for stored in self.history.selected_jobs():
+                live = self.facade.get(stored.id)
+                views.append((live or stored).view())
+            return views
         return [j for i in self.selected_ids() if (j := self.model.job(i))]
 
+    def _live(self, jobs: list[JobView]) -> list[JobView]:
+        """Those the engine can still act on (a job only in the history cannot be cancelled
+        or retried: re-run it)."""
+        return [j for j in jobs if self.facade.get(j.id) is not None]
+
     def cancel_selected(self) -> None:
-        for job_id in self.selected_ids():
-            self.manager.cancel(job_id)
+        for job in self._live(self.current_jobs()):
+            if job.can_cancel:
+                self.facade.cancel(job.id)
 
     def retry_selected(self) -> None:
-        for job in self._selected_jobs():
-            if job["status"] in ("failed", "cancelled", "interrupted"):
+        for job in self._live(self.current_jobs()):
+            if job.can_retry:
                 try:
-                    self.manager.retry(job["jobId"])
+                    self.facade.retry(job.id)
                 except SubmitError as exc:
                     self.show_notice(str(exc))
 
     def remove_selected(self) -> None:
-        for job_id in self.selected_ids():
-            if self.manager.forget(job_id):
-                self.model.remove(job_id)
+        if self._on_history_tab():  # the list's rows only; the history keeps every job
+            return
+        for job in self.current_jobs():
+            if job.can_remove:
+                self.facade.remove(job.id)  # the row goes with JobForgotten
 
     def move_selected(self, delta: int) -> None:
-        ids = self.selected_ids()
+        if self._on_history_tab():
+            return
+        ids = [j.id for j in self.current_jobs() if j.can_move]
         for job_id in ids if delta < 0 else reversed(ids):
-            self.manager.move(job_id, delta)
+            self.facade.move(job_id, delta)
         self.model.queue_changed()
 
     def open_selected_output(self) -> None:
-        for job in self._selected_jobs()[:1]:
-            folder = job.get("outputDir") or job["options"].get("output_root")
+        for job in self.current_jobs()[:1]:
+            folder = job.output_dir or job.options.output_root
             if folder and os.path.isdir(folder):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def copy_ws_url(self) -> None:
-        ids = self.selected_ids()
-        if ids and self.job_ws_url is not None:
-            QGuiApplication.clipboard().setText(self.job_ws_url(ids[0]))
+        jobs = self.current_jobs()
+        if jobs and self.job_ws_url is not None:
+            QGuiApplication.clipboard().setText(self.job_ws_url(jobs[0].id))
 
     def toggle_pause(self) -> None:
+        """One click either way; the action's state follows QueuePaused/QueueResumed."""
         if self.act_pause.isChecked():
-            self.manager.pause()
-            self.act_pause.setText(self.tr("Resume queue"))
+            self.facade.pause()
         else:
-            self.manager.resume()
-            self.act_pause.setText(self.tr("Pause queue"))
+            self.facade.resume()
+
+    def _queue_paused(self, reason: str | None) -> None:
+        self.act_pause.setChecked(True)
+        self.act_pause.setText(self.tr("Resume queue"))
+        self.pause_label.setText(reason or "")
+        self.pause_label.setToolTip(reason or "")
+        self.pause_label.setVisible(bool(reason))
+        if reason:
+            self.show_notice(reason)
+        self._show_counts(self.model.counts)
+
+    def _queue_resumed(self) -> None:
+        self.act_pause.setChecked(False)
+        self.act_pause.setText(self.tr("Pause queue"))
+        self.pause_label.hide()
+        if self.notice_text.text() == self.pause_label.text():
+            self.notice.hide()  # the reason is over
+        self._show_counts(self.model.counts)
+
+    def _jobs_forgotten(self, ids: list[str]) -> None:
+        for job_id in ids:
+            self.model.remove(job_id)
 
     def expire_finished(self, max_age: float) -> None:
         """Finished jobs older than `max_age` seconds leave the list (history keeps them)."""
-        for job_id in self.manager.expire_finished(max_age):
-            self.model.remove(job_id)
+        self.facade.expire_finished(max_age)
 
     def clear_finished(self) -> None:
         for job in self.model.jobs():
-            if job["status"] in ("completed", "failed", "cancelled") and self.manager.forget(
-                job["jobId"]
-            ):
-                self.model.remove(job["jobId"])
+            if job.can_remove:
+                self.facade.remove(job.id)
 
     def retry_all_failed(self) -> None:
         for job in self.model.jobs():
-            if job["status"] == "failed":
-                self.manager.retry(job["jobId"])
+            if job.state is JobState.FAILED:
+                self.facade.retry(job.id)
 
     def context_menu(self) -> QMenu:
         """The selection's menu (built fresh so its actions match the selection)."""
@@ -580,19 +647,21 @@ class MainWindow(QMainWindow):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def _update_actions(self) -> None:
-        jobs = self._selected_jobs()
-        states = {j["status"] for j in jobs}
-        self.act_cancel.setEnabled(bool(states & {"queued", "processing", "interrupted"}))
-        self.act_retry.setEnabled(bool(states & {"failed", "cancelled", "interrupted"}))
-        self.act_remove.setEnabled(bool(states & {"completed", "failed", "cancelled"}))
-        self.act_up.setEnabled("queued" in states)
-        self.act_down.setEnabled("queued" in states)
-        self.act_open.setEnabled(any(j.get("outputDir") for j in jobs))
+    def _update_actions(self, *_args: object) -> None:
+        """Enable what applies to the current tab's selection (core's predicates say what)."""
+        jobs = self.current_jobs()
+        live = self._live(jobs)
+        in_list = not self._on_history_tab()  # remove and move concern the list's rows
+        self.act_cancel.setEnabled(any(j.can_cancel for j in live))
+        self.act_retry.setEnabled(any(j.can_retry for j in live))
+        self.act_remove.setEnabled(in_list and any(j.can_remove for j in jobs))
+        self.act_up.setEnabled(in_list and any(j.can_move for j in jobs))
+        self.act_down.setEnabled(in_list and any(j.can_move for j in jobs))
+        self.act_open.setEnabled(any(j.can_open for j in jobs))
         self.act_copy_ws.setEnabled(bool(jobs) and self.job_ws_url is not None)
         counts = self.model.counts
-        self.act_clear.setEnabled(any(counts.get(s) for s in ("completed", "failed", "cancelled")))
-        self.act_retry_failed.setEnabled(bool(counts.get("failed")))
+        self.act_clear.setEnabled(any(n for s, n in counts.items() if s in FINAL_STATES))
+        self.act_retry_failed.setEnabled(bool(counts.get(JobState.FAILED)))
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_actions()
@@ -601,7 +670,7 @@ class MainWindow(QMainWindow):
         job_id = ids[0] if ids else None
         if current.isValid():
             job = current.data(JOB_ROLE)
-            job_id = job["jobId"] if job and job["jobId"] in ids else job_id
+            job_id = job.id if job and job.id in ids else job_id
         if job_id is None:
             self.detail.clear()
         else:
@@ -612,8 +681,7 @@ class MainWindow(QMainWindow):
         if job is None:
             self.detail.clear()
             return
-        live = self.manager.get(job_id)
-        self.detail.show_job(job, live.commands if live else None, self.manager.log_tail(job_id))
+        self.detail.show_job(job, self.facade.commands(job_id), self.facade.log_tail(job_id))
 
     def _rows_refreshed(self, ids: list[str]) -> None:
         if self.workers.isVisible():
@@ -627,20 +695,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1 if has_jobs else 0)
         self.detail.setVisible(has_jobs)  # the welcome page gets the whole height
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        done = counts.get("completed", 0)
-        failed = counts.get("failed", 0)
-        text = (
-            self.tr("Running {r} · Queued {q} · Done {d}")
-            .replace("{r}", str(counts.get("processing", 0)))
-            .replace("{q}", str(counts.get("queued", 0)))
-            .replace("{d}", str(done))
-        )
-        if failed:
-            text += self.tr(" · Failed {f}").replace("{f}", str(failed))
-        if self.manager.scheduler.paused:
-            text += self.tr(" · paused")
-        self.counts_label.setText(text)
+    def _show_counts(self, counts: dict[JobState, int]) -> None:
+        parts = [self.tr(label).replace("{n}", str(counts.get(state, 0)))
+                 for i, (state, label) in enumerate(COUNTED) if i < 3 or counts.get(state)]
+        if self.facade.paused:
+            parts.append(self.tr("paused"))
+        self.counts_label.setText(" · ".join(parts))
 
     def set_server_status(
         self, url: str | None, observers: int = 0, job_ws_url: Callable[[str], str] | None = None
@@ -658,7 +718,7 @@ class MainWindow(QMainWindow):
             )
         self._update_actions()
 
-    def _job_completed(self, job: dict[str, Any]) -> None:
+    def _job_completed(self, job: JobView) -> None:
         self.tray.job_completed(job)
         self._history_stale = True
         if self.tabs.currentWidget() is self.history:
@@ -669,25 +729,42 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.history and self._history_stale:
             self.history.reload()
             self._history_stale = False
+        self._update_actions()  # the actions follow the selection the person now sees
 
     # -- settings ----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.engine.settings, self.prefs, self)
+        dialog = SettingsDialog(
+            self.engine.settings, self.prefs, self, server_panel=self._server_panel(),
+            retention_preview=lambda days: self.facade.retention_preview(days, time.time()),
+        )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()
         return dialog
 
+    def _server_panel(self) -> QLabel:
+        """What the Server group says above its settings: where the server listens now."""
+        now = self.server_url or self.tr("off")
+        label = QLabel(self.tr("The observer server now: {u}").replace("{u}", now))
+        label.setObjectName("serverPanel")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
     def apply_settings(self, dialog: SettingsDialog) -> None:
-        settings = dialog.result_settings()
-        save_changes(self.engine.settings, settings)
-        self.engine.settings = settings
-        self.manager.set_concurrency(settings.concurrency)
-        self.manager.monitoring_interval = settings.monitoring_interval
-        self.manager.output_root = settings.output_dir
+        try:
+            settings = dialog.result_settings()
+        except SettingsError as exc:  # the dialog checked it on OK; never lose the window
+            self.show_notice(str(exc))
+            return
+        later = self.engine.apply_settings(settings)  # saved; the live ones taken at once
         self.prefs = dialog.result_prefs()
         self.prefs.save(self.qsettings)
         self.restart_watching()
         self._show_output_folder()
+        if later:
+            names = ", ".join(later)
+            self.statusBar().showMessage(
+                self.tr("Saved. Applies after restart: {names}").replace("{names}", names), 10000
+            )
 
     # -- help ----------------------------------------------------------------------------------
     def open_setup_check(self) -> SetupCheckDialog | None:
@@ -768,7 +845,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     async def wait_closed(self) -> None:
-        """Return once the window has closed for good (jobs stopped, state saved)."""
+        """Return once the window has closed for good (state saved; the person agreed that
+        running jobs stop: whoever owns the engine stops it then)."""
         if self._closed is None:
             self._closed = asyncio.get_running_loop().create_future()
         await self._closed
@@ -784,7 +862,7 @@ class MainWindow(QMainWindow):
 
     def _busy(self) -> int:
         counts = self.model.counts
-        return counts.get("processing", 0) + counts.get("queued", 0)
+        return counts.get(JobState.PROCESSING, 0) + counts.get(JobState.QUEUED, 0)
 
     def _ask_quit(self, running: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -814,8 +892,7 @@ class MainWindow(QMainWindow):
         self.thumbnails.stop()
         self.signals.detach()
         event.accept()
-        task = asyncio.ensure_future(self.manager.shutdown())
-        task.add_done_callback(lambda _t: self._finish_close())
+        self._finish_close()  # the composition root stops the engine (app.run_gui)
 
     def _finish_close(self) -> None:
         if self._closed is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.config import SETTINGS, Settings, SettingsError, with_overrides
+from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, Settings, SettingsError, with_overrides
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
@@ -48,7 +51,19 @@ LABELS: dict[str, str] = {
     "default_clip_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Default clip length (s)"),
     "auto_resume": QT_TRANSLATE_NOOP("SettingsDialog", "Resume interrupted jobs at start"),
     "history_retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Keep history (days, 0: always)"),
+    "finished_display_s": QT_TRANSLATE_NOOP("SettingsDialog", "Keep finished jobs listed (s)"),
+    "server_host": QT_TRANSLATE_NOOP("SettingsDialog", "Address"),
+    "server_port": QT_TRANSLATE_NOOP("SettingsDialog", "Port (0: any free port)"),
+    "server_allowed_origins": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed web origins"),
+    "server_allowed_hosts": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed host names"),
+    "server_max_connections": QT_TRANSLATE_NOOP("SettingsDialog", "Most WebSocket connections"),
+    "max_queued_jobs": QT_TRANSLATE_NOOP("SettingsDialog", "Most queued jobs"),
 }
+SERVER_SETTINGS = frozenset(name for name in LABELS if name.startswith("server_")) | {
+    "max_queued_jobs"
+}
+# (jobs, oldest end time) a retention of this many days would forget now
+RetentionPreview = Callable[[float], tuple[int, float | None]]
 
 
 @dataclass
@@ -87,11 +102,15 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         server_panel: QWidget | None = None,
+        retention_preview: RetentionPreview | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._editors: dict[str, QWidget] = {}
+        self._retention_preview = retention_preview
+        # asks before a retention that deletes history is saved; tests replace it
+        self.confirm: Callable[[str], bool] = self._ask
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -102,12 +121,20 @@ class SettingsDialog(QDialog):
 
         engine_box = QGroupBox(self.tr("Processing"))
         form = QFormLayout(engine_box)
+        server_box = QGroupBox(self.tr("Server"))
+        server_form = QFormLayout(server_box)
+        if server_panel is not None:  # where it listens now, where its token is
+            server_form.addRow(server_panel)
         for spec in SETTINGS:
             editor = self._editor(spec.name, getattr(settings, spec.name), spec.kind)
             editor.setToolTip(spec.description)
             self._editors[spec.name] = editor
-            form.addRow(self.tr(LABELS.get(spec.name, spec.name)), editor)
+            target = server_form if spec.name in SERVER_SETTINGS else form
+            target.addRow(self._label(spec.name), editor)
+        for target in (form, server_form):
+            target.addRow(QLabel(self.tr("* applies after a restart")))
         column.addWidget(engine_box)
+        column.addWidget(server_box)
 
         window_box = QGroupBox(self.tr("Window"))
         wform = QFormLayout(window_box)
@@ -145,10 +172,6 @@ class SettingsDialog(QDialog):
         wl.addLayout(buttons)
         column.addWidget(watch_box)
 
-        if server_panel is not None:  # hook: the server issue adds host/port/origins/token here
-            server_box = QGroupBox(self.tr("Server"))
-            QVBoxLayout(server_box).addWidget(server_panel)
-            column.addWidget(server_box)
         column.addStretch(1)
 
         self.error = QLabel()
@@ -166,6 +189,15 @@ class SettingsDialog(QDialog):
 
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
+
+    def _label(self, name: str) -> QLabel:
+        """The setting's name; marked * when it applies only at the next start."""
+        text = self.tr(LABELS.get(name, name))
+        label = QLabel(text if name in LIVE_SETTINGS else f"{text} *")
+        if name not in LIVE_SETTINGS:
+            label.setObjectName(f"restartNote_{name}")
+            label.setToolTip(self.tr("Applies after a restart"))
+        return label
 
     def result_settings(self) -> Settings:
         """The edited settings; raises SettingsError naming the first bad value."""
@@ -190,11 +222,34 @@ class SettingsDialog(QDialog):
 
     def _accept(self) -> None:
         try:
-            self.result_settings()
+            settings = self.result_settings()
         except SettingsError as exc:
             self.error.setText(str(exc))
             return
+        warning = self.retention_warning(settings.history_retention_days)
+        if warning is not None and not self.confirm(warning):
+            return
         self.accept()
+
+    def retention_warning(self, days: float) -> str | None:
+        """What a new, shorter retention will delete, for a person to confirm (None: nothing
+        new is deleted)."""
+        before = self._settings.history_retention_days
+        if days <= 0 or (0 < before <= days):
+            return None  # keeps everything, or keeps as much as before or more
+        count, oldest = self._retention_preview(days) if self._retention_preview else (0, None)
+        text = self.tr("Keep history for {d} days: finished jobs that ended earlier are "
+                       "deleted from the history at every start. Their clips are kept.")
+        text = text.replace("{d}", f"{days:g}")
+        if count:
+            when = datetime.fromtimestamp(oldest or 0).strftime("%Y-%m-%d")
+            text += " " + self.tr("At the next start {n} jobs will be deleted, the oldest from "
+                                  "{date}.").replace("{n}", str(count)).replace("{date}", when)
+        return text
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Delete old history?"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _editor(self, name: str, value: Any, kind: Any = None) -> QWidget:
         if name in CHOICES:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from storyclip_gui.core.jobs import JobState, JobView
 from storyclip_gui.ui.job_table_model import JobTableModel
 
 
@@ -48,16 +48,16 @@ class Tray(QObject):
     def available(self) -> bool:
         return self.icon is not None
 
-    def job_completed(self, job: dict[str, Any]) -> None:
+    def job_completed(self, job: JobView) -> None:
         """Called for every job reaching a final state (after the model has taken it in)."""
-        if job["status"] == "failed":
-            name = os.path.basename(job["source"])
-            message = (job.get("error") or {}).get("message") or job["message"]
+        if job.state is JobState.FAILED:
+            name = os.path.basename(job.source)
+            message = job.error.message if job.error else job.message
             self._notify(self.tr("A job failed"), f"{name}: {message}", failure=True)
         counts = self._model.counts  # exact at once; only its signal is coalesced
-        if not (counts.get("processing") or counts.get("queued")):
-            done = counts.get("completed", 0)
-            failed = counts.get("failed", 0)
+        if not (counts.get(JobState.PROCESSING) or counts.get(JobState.QUEUED)):
+            done = counts.get(JobState.COMPLETED, 0)
+            failed = counts.get(JobState.FAILED, 0)
             text = (
                 self.tr("{done} completed, {failed} failed")
                 .replace("{done}", str(done))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from storyclip_gui.core.jobs import ClipState, JobState, JobView
 
 
 @dataclass
@@ -17,23 +18,21 @@ class WorkerLoad:
     done: int = 0  # verified clips of the listed jobs it rendered
 
 
-def worker_loads(jobs: Iterable[dict[str, Any]]) -> dict[str, WorkerLoad]:
-    """Per worker, from the jobs' live clip views (the same dicts every observer sees)."""
+def worker_loads(jobs: Iterable[JobView]) -> dict[str, WorkerLoad]:
+    """Per worker, from the jobs' live clip views."""
     loads: dict[str, WorkerLoad] = {}
     for job in jobs:
-        name = os.path.basename(job["source"])
-        for clip in job.get("clips", []):
-            worker = clip.get("worker")
-            if not worker:
+        name = os.path.basename(job.source)
+        for clip in job.clips:
+            if not clip.worker:
                 continue
-            load = loads.setdefault(worker, WorkerLoad())
-            if clip["state"] == "verified":
+            load = loads.setdefault(clip.worker, WorkerLoad())
+            if clip.verified:
                 load.done += 1
-            elif job["status"] == "processing" and clip["state"] == "planned":
-                length = max(1e-6, clip["end"] - clip["start"])
-                percent = min(100.0, 100 * clip.get("renderedSeconds", 0.0) / length)
-                load.rendering.append(f"{name} #{clip['index']} ({percent:.0f} %)")
-                load.speed += clip.get("speed") or 0.0
+            elif job.state is JobState.PROCESSING and clip.state is ClipState.PLANNED:
+                percent = min(100.0, 100 * clip.rendered / max(1e-6, clip.end - clip.start))
+                load.rendering.append(f"{name} #{clip.index} ({percent:.0f} %)")
+                load.speed += clip.speed or 0.0
     return loads
 
 
@@ -60,7 +59,7 @@ class WorkersPanel(QWidget):
         layout.addWidget(self.tree)
         self._shown: list[tuple[str, str, str, str]] = []
 
-    def refresh(self, jobs: Iterable[dict[str, Any]]) -> None:
+    def refresh(self, jobs: Iterable[JobView]) -> None:
         rows = [
             (worker, ", ".join(load.rendering) or self.tr("idle"),
              f"{load.speed:.2f}×" if load.speed else "", str(load.done))

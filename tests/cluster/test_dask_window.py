@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyclip_gui.app import Engine
+from storyclip_gui.core.jobs import JobState
 from storyclip_gui.ui.job_table_model import COL_WORKERS, JOB_ROLE
 from tests.cluster.conftest import dask_engine, worker_pids
 
@@ -45,7 +46,7 @@ def test_the_window_shows_which_worker_renders_each_clip(
     assert {r.text(0) for r in rows} == workers
     assert any("window.mp4 #" in r.text(1) for r in rows)
     window.grab().save(str(SHOT))
-    qtbot.waitUntil(lambda: window.model.index(0, 0).data(JOB_ROLE)["status"] == "completed",
+    qtbot.waitUntil(lambda: window.model.index(0, 0).data(JOB_ROLE).state is JobState.COMPLETED,
                     timeout=180_000)  # fmt: skip
     qtbot.waitUntil(lambda: window.detail.clips.count() == 5, timeout=5_000)
     texts = [window.detail.clips.item(i).text() for i in range(5)]

@@ -23,8 +23,8 @@ from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
 from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.pipeline import PipelineHooks
-from storyclip_gui.core.ports import MemoryJobStore
 from storyclip_gui.core.scheduler import Scheduler
 
 PROBE_TICKS, RENDER_TICKS, VERIFY_TICKS, EXIT_TICKS = 2, 3, 2, 2

@@ -11,8 +11,8 @@ from storyclip_gui.core.events import Event, EventBus, EventKind
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
 from storyclip_gui.core.jobs import Job, JobState
 from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.pipeline import PipelineHooks
-from storyclip_gui.core.ports import MemoryJobStore
 from storyclip_gui.core.scheduler import Scheduler
 
 
@@ -42,11 +42,13 @@ class Script:
         self.started: list[str] = []
         self.cancelled: list[str] = []
         self.ticks = 0
+        self.before_tick = lambda: None  # e.g. move a fake clock on
 
     async def __call__(self, job: Job, hooks: PipelineHooks) -> None:
         self.started.append(job.id)
         try:
             for _ in range(self.ticks):
+                self.before_tick()
                 job.progress += 1
                 hooks.progress(job)
             await self.gates.setdefault(job.id, asyncio.Event()).wait()
@@ -201,14 +203,8 @@ def test_progress_is_published_every_tick_but_written_once_per_interval():
     async def scenario() -> None:
         now = [0.0]
         manager, store, script, events = make(monitoring_interval=2.0, clock=lambda: now[0])
-        original = manager._on_progress
-
-        def tick(job: Job) -> None:
-            now[0] += 0.5
-            original(job)
-
-        manager._on_progress = tick  # 10 ticks, half a second apart
-        script.ticks = 10
+        script.before_tick = lambda: now.__setitem__(0, now[0] + 0.5)
+        script.ticks = 10  # 10 ticks through the pipeline's hooks, half a second apart
         manager.submit(JobSpec("/v/a.mp4", job_id="a"))
         script.release("a")
         await manager.wait_until_idle()

@@ -17,7 +17,7 @@ import pytest
 
 from storyclip_gui.app import Engine, build_engine
 from storyclip_gui.config import load_settings
-from storyclip_gui.core.ports import MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.server import ServerConfig, ServerHandle, start_web_server
 
 ROOT = Path(__file__).parents[2]
@@ -32,7 +32,7 @@ def engine(run_async: Any) -> Engine:
 
 @asynccontextmanager
 async def serving(engine: Engine) -> AsyncIterator[ServerHandle]:
-    handle = await start_web_server(engine.manager, ServerConfig(token=TOKEN, port=0))
+    handle = await start_web_server(engine.facade, ServerConfig(token=TOKEN, port=0))
     try:
         yield handle
     finally:

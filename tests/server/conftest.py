@@ -16,8 +16,8 @@ from storyclip_gui.app import Engine, build_engine
 from storyclip_gui.config import load_settings
 from storyclip_gui.core.events import EventKind
 from storyclip_gui.core.jobs import Job
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.ports import MemoryJobStore
 from storyclip_gui.server import ServerConfig, ServerHandle, start_web_server
 
 TOKEN = "Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"  # strong: `serve` refuses weak ones
@@ -34,7 +34,7 @@ def engine(run_async: Any) -> Engine:
 async def running(engine: Engine, **config: Any) -> AsyncIterator[ServerHandle]:
     config.setdefault("token", TOKEN)
     config.setdefault("port", 0)
-    handle = await start_web_server(engine.manager, ServerConfig(**config))
+    handle = await start_web_server(engine.facade, ServerConfig(**config))
     try:
         yield handle
     finally:

@@ -23,6 +23,7 @@ from bench.bench_ws_abuse import (
     slowloris_headers,
     summarize,
 )
+from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.server import ServerConfig, start_web_server
 from tests.server.conftest import TOKEN, auth, next_json, running, wait_until
 from tests.server.test_hub import _server_memory
@@ -37,7 +38,7 @@ def test_churn_silent_clients_and_junk_leave_watchers_whole_and_memory_flat(
 
     async def main() -> None:
         manager = make_manager(concurrency=8, rate=20, job_seconds=2)
-        handle = await start_web_server(manager, ServerConfig(
+        handle = await start_web_server(EngineFacade(manager, manager.store), ServerConfig(
             token=TOKEN, port=0, client_buffer_limit=64 * 1024, replay_size=500, header_timeout=2.0,
             body_timeout=1.0))  # fmt: skip
         recorder = Recorder(handle.hub)

@@ -14,7 +14,7 @@ import pytest
 from storyclip_gui.app import build_engine
 from storyclip_gui.config import load_settings
 from storyclip_gui.core.jobs import JobState
-from storyclip_gui.core.ports import MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
 from tests.server.conftest import SMALL, auth, running
 
 OPTIONS = {"clipSeconds": 1, "quality": "low", "size": f"{SMALL['width']}x{SMALL['height']}"}

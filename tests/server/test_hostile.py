@@ -288,7 +288,7 @@ def test_a_weak_storyclip_token_is_refused_with_a_clear_message(tmp_path, token)
     env = {"STORYCLIP_DATA_DIR": str(tmp_path), "STORYCLIP_TOKEN": token}
     with pytest.raises(SettingsError, match="STORYCLIP_TOKEN is too weak"):
         load_settings(env=env)
-    from storyclip_gui.server.security import weak_token_message
+    from storyclip_gui.core.tokens import weak_token_message
 
     assert weak_token_message(token) is not None
 
@@ -296,7 +296,7 @@ def test_a_weak_storyclip_token_is_refused_with_a_clear_message(tmp_path, token)
 def test_strong_tokens_are_accepted(tmp_path) -> None:
     import secrets
 
-    from storyclip_gui.server.security import token_bits
+    from storyclip_gui.core.tokens import token_bits
 
     for token in (STRONG, secrets.token_urlsafe(32), secrets.token_hex(32)):
         assert token_bits(token) >= 256

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from storyclip_gui.core.ffmpeg.errors import ErrorCode
+from storyclip_gui.core.history import HistoryPager, JobIdError, resolve_job_id
 from storyclip_gui.core.jobs import JobState
-from storyclip_gui.core.ports import HistoryQuery, MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryJobStore
+from storyclip_gui.core.ports import HistoryQuery
 
 STATES = [JobState.COMPLETED] * 6 + [JobState.FAILED, JobState.CANCELLED, JobState.QUEUED]
 NAMES = ["Holiday", "Talk", "lecture", "HOLIDAY party", "ñandú 🎬", "50%_off"]
@@ -35,15 +37,8 @@ def both(store, make_job, tmp_path):
 
 
 def pages(store, query):
-    """All pages of a query, following the cursor."""
-    out, cursor = [], None
-    while True:
-        page = store.history(HistoryQuery(query.states, query.since, query.until, query.search,
-                                          query.limit, cursor))  # fmt: skip
-        out.append([j.id for j in page.jobs])
-        if page.next_cursor is None:
-            return out
-        cursor = page.next_cursor
+    """All pages of a query, through the one pager every door uses."""
+    return [[j.id for j in page] for page in HistoryPager(store, query).pages()]
 
 
 @pytest.mark.parametrize("query", [
@@ -128,3 +123,27 @@ def test_prune_forgets_old_finished_jobs_but_never_files(store, make_job, tmp_pa
     for job in (old, running_old, recent):
         memory.add(job)
     assert memory.prune(finished_before=3000.0) == 1
+
+
+def test_a_job_is_named_by_its_whole_id_or_a_unique_prefix(store, make_job):
+    """`history rerun` takes what the table shows: the whole id or its first characters."""
+    memory = MemoryJobStore()
+    for job_id in ("3fa09c", "3fa0ffee", "3fb1", "abc", "abcd", "zz%_"):
+        job = make_job(JobState.COMPLETED)
+        job.id = job_id
+        store.add(job)
+        memory.add(job)
+    for each in (store, memory):
+        assert store.ids_starting_with("3fa", 10) == memory.ids_starting_with("3fa", 10)
+        assert resolve_job_id(each, "3fb") == "3fb1"
+        assert resolve_job_id(each, " 3fa0f ") == "3fa0ffee"
+        assert resolve_job_id(each, "abc") == "abc", "a whole id wins over longer ids"
+        assert resolve_job_id(each, "zz%") == "zz%_", "no wildcard in a prefix"
+        with pytest.raises(JobIdError, match=r"several job ids: 3fa09c, 3fa0ffee\. Type more"):
+            resolve_job_id(each, "3fa0")
+        with pytest.raises(JobIdError, match=r"No job with id '%' \(or starting"):
+            resolve_job_id(each, "%")
+        with pytest.raises(JobIdError, match="Give a job id"):
+            resolve_job_id(each, "  ")
+    with pytest.raises(JobIdError, match=r"several job ids: 3fa09c, 3fa0ffee, …. Type more"):
+        resolve_job_id(store, "3", shown=2)

@@ -3,6 +3,7 @@ ownership of unfinished jobs, and the user's environment failing (locked, full, 
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import pytest
@@ -13,8 +14,9 @@ from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.ffmpeg.errors import ErrorCode
 from storyclip_gui.core.jobs import Clip, ClipState, JobState, Phase
 from storyclip_gui.core.manager import JobManager, JobSpec, SubmitError
+from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.options import StoryOptions
-from storyclip_gui.core.ports import MemoryJobStore, StoreError
+from storyclip_gui.core.ports import StoreError
 from storyclip_gui.store import open_store
 
 
@@ -89,16 +91,29 @@ def test_progress_writes_are_throttled_per_job(db_path, tmp_path, make_job):
 
     store = CountingStore(open_store(db_path))
     clock = [0.0]
-    manager = JobManager(store=store, bus=EventBus(), run_pipeline=None, output_root=tmp_path,
-                         monitoring_interval=2.0, clock=lambda: clock[0])  # type: ignore[arg-type]
-    manager.scheduler.paused = True
-    job = manager.submit(JobSpec(str(tmp_path / "a.mp4")))
-    for tick in range(20):  # 20 ticks over 5 seconds of the manager's clock
-        clock[0] = tick * 0.25
-        job.progress = tick
-        manager._on_progress(job)
-    assert store.progress_writes == 3  # at 0, 2 and 4 s
-    assert stored_state(db_path, job.id)[1] == 16  # the tick at 4.0 s
+
+    async def scenario() -> None:
+        ticked, hold = asyncio.Event(), asyncio.Event()
+
+        async def pipeline(job, hooks):  # progress through the hooks the pipeline gets
+            for tick in range(20):  # 20 ticks over 5 seconds of the manager's clock
+                clock[0] = tick * 0.25
+                job.progress = tick
+                hooks.progress(job)
+            ticked.set()
+            await hold.wait()
+
+        manager = JobManager(store=store, bus=EventBus(), run_pipeline=pipeline,
+                             output_root=tmp_path, monitoring_interval=2.0,
+                             clock=lambda: clock[0])  # type: ignore[arg-type]  # fmt: skip
+        job = manager.submit(JobSpec(str(tmp_path / "a.mp4")))
+        await ticked.wait()
+        assert store.progress_writes == 3  # at 0, 2 and 4 s
+        assert stored_state(db_path, job.id)[1] == 16  # the tick at 4.0 s
+        hold.set()
+        await manager.wait_until_idle()
+
+    asyncio.run(scenario())
     store.inner.close()
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from storyclip_gui.core.jobs import Clip, ClipState, Job, JobState, JobView
+from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.ui.job_detail import JobDetail
 
 
-def job(states: list[str]) -> dict:
-    clips = [{"index": i + 1, "path": f"/out/c{i + 1}.mp4", "start": 2.0 * i, "end": 2.0 * i + 2,
-              "state": state, "size": None, "duration": None, "worker": "w1"}
-             for i, state in enumerate(states)]  # fmt: skip
-    return {"jobId": "j", "source": "/v/a.mp4", "status": "processing", "message": "",
-            "progress": 50, "options": {}, "clips": clips, "error": None}  # fmt: skip
+def job(states: list[str]) -> JobView:
+    job = Job("j", "/v/a.mp4", StoryOptions(), "/out", state=JobState.PROCESSING)
+    job.clips = [Clip(i + 1, 2.0 * i, 2.0 * i + 2, f"/out/c{i + 1}.mp4", ClipState(state),
+                      worker="w1") for i, state in enumerate(states)]  # fmt: skip
+    return job.view()
 
 
 def test_clips_verified_out_of_order_are_listed_once_in_order(qtbot) -> None:

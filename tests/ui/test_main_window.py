@@ -33,7 +33,7 @@ def drop(widget, paths: list[Path]) -> QDropEvent:
 
 def statuses(window: MainWindow) -> list[str]:
     model = window.model
-    return [model.index(r, 0).data(JOB_ROLE)["status"] for r in range(model.rowCount())]
+    return [model.index(r, 0).data(JOB_ROLE).state for r in range(model.rowCount())]
 
 
 def menu_action(menu: QMenu, name: str):
@@ -89,7 +89,7 @@ def test_a_job_runs_end_to_end_and_its_row_lists_the_clips(make_window, engine, 
     names = [window.detail.clips.item(i).text().split("\n")[0] for i in range(3)]
     assert names == ["e2e_01.mp4", "e2e_02.mp4", "e2e_03.mp4"]
     row = window.model.index(0, 0).data(JOB_ROLE)
-    assert row["clipsVerified"] == 3 and row["progress"] == 100
+    assert row.clips_verified == 3 and row.progress == 100
     assert "ffmpeg" in window.detail.command.toPlainText()
     assert "Video processing completed" in window.detail.log.toPlainText()
     # ffmpeg's own words, as it wrote them (it announces its outputs on stderr)

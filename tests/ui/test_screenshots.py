@@ -36,9 +36,9 @@ def test_render_the_main_states(make_window, engine, video, qtbot, tmp_path):
     sources = [str(video(f"{name}.mp4", seconds=8, size="640x360"))
                for name in ("beach-day", "interview", "city-walk", "concert")]  # fmt: skip
     window.add_paths(sources)
-    window.select_job(rows(window)[0]["jobId"])
+    window.select_job(rows(window)[0].id)
     qtbot.waitUntil(
-        lambda: sum(r["status"] == "processing" and r["progress"] > 35 for r in rows(window)) == 2,
+        lambda: sum(r.state == "processing" and r.progress > 35 for r in rows(window)) == 2,
         timeout=60_000,
     )
     shoot(window, "2-running")
@@ -46,15 +46,15 @@ def test_render_the_main_states(make_window, engine, video, qtbot, tmp_path):
     broken = tmp_path / "holiday-corrupt.mp4"
     broken.write_bytes(b"\x00garbage" * 4000)
     window.add_paths([str(broken)])
-    qtbot.waitUntil(lambda: all(r["status"] in ("completed", "failed") for r in rows(window)),
+    qtbot.waitUntil(lambda: all(r.state in ("completed", "failed") for r in rows(window)),
                     timeout=180_000)  # fmt: skip
-    window.select_job(rows(window)[1]["jobId"])
+    window.select_job(rows(window)[1].id)
     qtbot.waitUntil(lambda: window.detail.clips.count() == 4, timeout=5_000)
     qtbot.waitUntil(lambda: not window.thumbnails.busy, timeout=30_000)
     window.detail.tabs.setCurrentIndex(0)
     shoot(window, "3-completed-thumbnails")
 
-    window.select_job(rows(window)[-1]["jobId"])
+    window.select_job(rows(window)[-1].id)
     window.detail.tabs.setCurrentIndex(1)  # the log, with the reason
     qtbot.waitUntil(lambda: "[invalid_input]" in window.detail.log.toPlainText(), timeout=5_000)
     shoot(window, "4-failure")

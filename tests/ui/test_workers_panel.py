@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from storyclip_gui.core.jobs import Clip, ClipState, Job, JobState
+from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.ui.job_table_model import rendering_workers
 from storyclip_gui.ui.workers_panel import WorkersPanel, worker_loads
 
 
 def clip(index, state, worker, rendered=0.0, speed=None):
-    return {"index": index, "start": 2.0 * (index - 1), "end": 2.0 * index, "state": state,
-            "worker": worker, "renderedSeconds": rendered, "speed": speed}  # fmt: skip
+    return Clip(index, 2.0 * (index - 1), 2.0 * index, f"/out/c{index}.mp4", ClipState(state),
+                worker=worker, rendered=rendered, speed=speed)  # fmt: skip
+
+
+def job(job_id, source, state, clips):
+    job = Job(job_id, source, StoryOptions(), "/out", state=state)
+    job.clips = clips
+    return job.view()
 
 
 JOBS = [
-    {"jobId": "a", "source": "/v/talk.mp4", "status": "processing", "clips": [
+    job("a", "/v/talk.mp4", JobState.PROCESSING, [
         clip(1, "verified", "w1"), clip(2, "planned", "w1", 1.0, 1.5),
-        clip(3, "planned", "w2", 0.5, 0.5), clip(4, "planned", None)]},
-    {"jobId": "b", "source": "/v/old.mp4", "status": "completed", "clips": [
-        clip(1, "verified", "w2"), clip(2, "verified", "w2")]},
+        clip(3, "planned", "w2", 0.5, 0.5), clip(4, "planned", None)]),
+    job("b", "/v/old.mp4", JobState.COMPLETED, [
+        clip(1, "verified", "w2"), clip(2, "verified", "w2")]),
 ]  # fmt: skip
 
 
