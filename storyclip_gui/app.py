@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -140,8 +140,8 @@ def build_engine(
     gate = ToolchainGate(toolchain, bundled_toolchain(), runner,
                          settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
-                            choose_toolchain=gate.toolchain)  # fmt: skip
-    config = replace(config, executor=build_executor(settings, runner))
+                            choose_toolchain=gate.toolchain,
+                            executor=build_executor(settings, runner))  # fmt: skip
     facade = EngineFacade(
         manager, store, pipeline=config, store_error=store_error,
         kill_processes=runner.kill_all if isinstance(runner, QProcessRunner) else None,

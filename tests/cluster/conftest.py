@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +12,16 @@ import pytest
 from storyclip_gui.app import Engine, build_engine
 from storyclip_gui.config import load_settings
 from tests.ui.conftest import make_window, qloop  # noqa: F401 - the window fixtures, here too
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_qt_thread() -> Iterator[None]:
+    """A test's closed event loop and Qt objects are collected here, on the Qt thread: left to
+    the cyclic collector, they may be freed on one of distributed's threads, where Qt warns
+    (timers stopped from another thread)."""
+    gc.collect()
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="module")
