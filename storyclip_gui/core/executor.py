@@ -9,7 +9,7 @@ the Dask one.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
@@ -88,7 +88,7 @@ class LocalClipExecutor:
     """Today's path: the Runner (QProcess) on this machine, one clip of a job at a time."""
 
     runner: Runner
-    parallel: int = field(default=1)
+    parallel: int = 1
 
     async def render(self, run: ClipRun, callbacks: ClipCallbacks) -> ClipResult:
         parser = ProgressParser()
