@@ -41,6 +41,7 @@ def serve(args: argparse.Namespace) -> None:
     from storyclip_gui.core.pipeline import PipelineHooks
     from storyclip_gui.core.scheduler import Scheduler
     from storyclip_gui.server import ServerConfig, start_web_server
+    from storyclip_gui.server.hub import WebSocketHub
 
     async def ticking_pipeline(job: Job, hooks: PipelineHooks) -> None:
         loop = asyncio.get_running_loop()
@@ -62,16 +63,22 @@ def serve(args: argparse.Namespace) -> None:
         config = ServerConfig(token=TOKEN, port=0,
                               max_connections=args.observers + args.all_observers + 100,
                               progress_interval=args.progress_interval)  # fmt: skip
-        handle = await start_web_server(EngineFacade(manager, manager.store), config)
         fanout: list[float] = []  # seconds from an event to its frame written to every client
-        emit = handle.hub._emit
 
-        def timed_emit(event: Any) -> None:
-            started = time.perf_counter()
-            emit(event)
-            fanout.append(time.perf_counter() - started)
+        def timed(method: Any) -> Any:
+            """Times the hub's handling of a bus event or its timer when a message went out:
+            the protocol's work (seq, throttle, one serialization) and every client's write."""
+            def wrapper(hub: WebSocketHub, *args: Any) -> None:
+                seq, started = hub.last_seq, time.perf_counter()
+                method(hub, *args)
+                if hub.last_seq != seq:
+                    fanout.append(time.perf_counter() - started)
+            return wrapper
 
-        handle.hub._emit = timed_emit  # type: ignore[method-assign]
+        # on the class, before the server starts: the hub subscribes its bound method
+        WebSocketHub._on_event = timed(WebSocketHub._on_event)  # type: ignore[method-assign]
+        WebSocketHub._on_timer = timed(WebSocketHub._on_timer)  # type: ignore[method-assign]
+        handle = await start_web_server(EngineFacade(manager, manager.store), config)
         manager.pause()
         for i in range(args.jobs):
             manager.submit(JobSpec(f"/bench/video{i}.mp4", job_id=f"job{i}"))

@@ -117,21 +117,22 @@ async def flood(manager: Any, per_second: float, seconds: float) -> None:
 
 
 class Recorder:
-    """Wraps the hub's `_emit`: every message it numbered, as (seq, jobId, must), where `must`
-    marks state changes, clips and final messages (never held back or coalesced)."""
+    """Wraps the hub protocol's `_emit`: every message it numbered, as (seq, jobId, must), where
+    `must` marks state changes, clips and final messages (never held back or coalesced)."""
 
     def __init__(self, hub: Any) -> None:
         from storyclip_gui.core.events import EventKind
 
         self.emitted: list[tuple[int, str, bool]] = []
-        emit = hub._emit
+        protocol = hub.protocol
+        emit = protocol._emit
 
         def recording(event: Any) -> None:
             emit(event)
             must = event.kind is not EventKind.JOB_UPDATED or bool(event.state_changed)
-            self.emitted.append((hub.last_seq, event.job_id, must))
+            self.emitted.append((protocol.last_seq, event.job_id, must))
 
-        hub._emit = recording
+        protocol._emit = recording
 
 
 # -- raw sockets ---------------------------------------------------------------------------------

@@ -14,6 +14,12 @@ if len(sys.argv) > 3 and sys.argv[1] == "--exec-with-parent-death-signal":
     os.setpgid(0, 0)  # out of the terminal's group: Ctrl-C reaches the app, which stops us
     os.execv(sys.argv[3], sys.argv[3:])
 
+if len(sys.argv) > 1 and sys.argv[1] == "--frame-analysis":
+    # the smart framing detector (storyclip_gui/core/framing_worker.py), a process of its own
+    from storyclip_gui.core.framing_worker import main as frame_analysis
+
+    sys.exit(frame_analysis(sys.argv[2:]))
+
 from storyclip_gui.__main__ import main
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from storyclip_gui import __version__
@@ -33,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="make a 20 s test video and process it (no file needed)")  # fmt: skip
     p.add_argument("--output-dir", help="where job folders with clips are written")
     p.add_argument("--clip-seconds", type=float, help="length of each clip (default 15)")
-    p.add_argument("--layout", choices=["crop", "blur", "fit"], help="how 16:9 becomes 9:16")
+    p.add_argument("--layout", choices=["crop", "blur", "fit", "smart"],
+                   help="how 16:9 becomes 9:16 (smart: the crop follows the subject)")
     p.add_argument("--size", help="1080x1920 (default) or 720x1280")
     p.add_argument("--quality", choices=["low", "medium", "high"])
     p.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
@@ -59,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--output-dir", help="where job folders with clips are written")
     sv.add_argument("--watch", action="append", metavar="DIR", default=[],
                     help="turn videos that appear in DIR into jobs (repeatable)")  # fmt: skip
+
     _executor_options(sv)
 
     w = sub.add_parser("worker", help="render clips for apps whose executor is dask: runs "
@@ -88,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     rr = hs.add_parser("rerun", help="run a past job again as a new job (same or changed options)")
     rr.add_argument("job_id", metavar="JOB_ID", help="the job's id or its first characters")
     rr.add_argument("--clip-seconds", type=float, help="new clip length")
-    rr.add_argument("--layout", choices=["crop", "blur", "fit"])
+    rr.add_argument("--layout", choices=["crop", "blur", "fit", "smart"])
     rr.add_argument("--size", help="1080x1920 or 720x1280")
     rr.add_argument("--quality", choices=["low", "medium", "high"])
     rr.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
@@ -243,118 +246,64 @@ def _serve(args: argparse.Namespace) -> int:
         return EXIT_FAILED
 
 
-def _options_from_args(args: argparse.Namespace, settings: Any) -> Any:
-    from storyclip_gui.core.options import StoryOptions
-
+def _chosen_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The story options given on the command line (the intake merges them over defaults)."""
     given: dict[str, Any] = {
         "clip_seconds": args.clip_seconds,
         "layout": args.layout,
         "size": args.size,
         "quality": args.quality,
         "preset": args.preset,
-        "trim_start": args.trim_start,
-        "trim_end": args.trim_end,
+        "trim_start": getattr(args, "trim_start", None),
+        "trim_end": getattr(args, "trim_end", None),
         "max_clips": args.max_clips,
-        "name_template": args.name_template,
+        "name_template": getattr(args, "name_template", None),
     }
     given = {k: v for k, v in given.items() if v is not None}
-    if args.no_audio:
+    if getattr(args, "no_audio", False):
         given["audio"] = False
-    if args.fast_copy:
+    if getattr(args, "fast_copy", False):
         given["fast_copy"] = True
-    if not args.preset:
-        given.setdefault("clip_seconds", settings.default_clip_seconds)
-    given.setdefault("quality", settings.default_quality)
-    return StoryOptions.from_dict(given)
+    return given
 
 
 def _process(args: argparse.Namespace) -> int:
-    from rich.console import Console
+    from storyclip_gui.app import make_demo_video
+    from storyclip_gui.core.intake import IntakeRequest, merge_options
 
-    from storyclip_gui.app import build_engine, make_demo_video, run_headless
-    from storyclip_gui.cli.console import output_console
-    from storyclip_gui.cli.process_view import (
-        ProcessView,
-        print_json,
-        print_summary,
-        result_objects,
-    )
-    from storyclip_gui.config import SettingsError
-    from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
-    from storyclip_gui.core.manager import JobSpec, SubmitError
-    from storyclip_gui.core.options import OptionsError
-    from storyclip_gui.core.sources import SourceProblem, expand_inputs
-
-    err = Console(stderr=True)
     if not args.paths and not args.demo:
-        err.print("storyclip process: give videos or folders, or --demo for a sample run.")
+        print("storyclip process: give videos or folders, or --demo for a sample run.",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
-        err.print("storyclip process: --jobs must be at least 1.")
+        print("storyclip process: --jobs must be at least 1.", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        settings = _load(args, output_dir=args.output_dir, concurrency=args.jobs,
-                         **_executor_overrides(args))  # fmt: skip
-        options = _options_from_args(args, settings)
-        # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
-        # window's) business, and a window running beside us may own them
-        engine = build_engine(settings, recover=False)
-        engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
-    except (SettingsError, OptionsError) as exc:
-        err.print(f"storyclip process: {exc}")
-        return EXIT_USAGE
-    except FFmpegNotFound as exc:
-        err.print(f"storyclip process: {exc}")
-        return EXIT_FAILED
-    sources, problems = expand_inputs(list(args.paths))
-    manager = engine.facade
-    state: dict[str, Any] = {"interrupted": False, "stopping": None}
 
-    def interrupt() -> None:
-        # as docs/cli.md promises: running jobs become interrupted (their verified clips are
-        # kept), jobs not started stay queued, and `storyclip resume` finishes the run
-        state["interrupted"] = True
-        err.print("[yellow]Interrupted: stopping; `storyclip resume` finishes the run…")
-        state["stopping"] = asyncio.ensure_future(manager.shutdown())
-
-    async def run() -> list[dict[str, Any]]:
+    async def submit(engine: Any) -> list[Any]:
+        intake = engine.facade.intake
+        chosen = merge_options(intake.defaults, _chosen_options(args))  # before the demo
+        paths = list(args.paths)
         if args.demo:
-            err.print("Making a 20 s demo video…")
-            sources.append(str(await make_demo_video(engine, settings.temp_dir / "demo")))
-        jobs = []
-        for source in sources:
-            try:
-                jobs.append(manager.submit(JobSpec(source, options)))
-            except SubmitError as exc:  # e.g. a name that is not valid UTF-8
-                shown = os.fsencode(source).decode("utf-8", "backslashreplace")
-                problems.append(SourceProblem(shown, str(exc)))
-        await manager.wait_until_idle()
-        if manager.pause_reason:
-            err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
-                      "`storyclip resume` when the problem is fixed.")  # fmt: skip
-        await engine.stop()
-        await asyncio.sleep(0)
-        return [job.to_dict() for job in jobs]
+            print("Making a 20 s demo video…", file=sys.stderr)
+            paths.append(str(await make_demo_video(engine, engine.settings.temp_dir / "demo")))
+        request = IntakeRequest(paths, chosen, relative_to=os.getcwd())
+        return intake.submit(request).refused
 
-    try:
-        with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
-            jobs = run_headless(run, interrupt)
-    except KeyboardInterrupt:  # a second Ctrl-C: stop at once, the history keeps the rest
-        err.print("Stopped at once: `storyclip resume` finishes the run.")
-        return EXIT_INTERRUPTED
-    results = result_objects(jobs, problems)
-    if args.json:
-        print_json(output_console(), results)
-    else:
-        print_summary(output_console(), results)
-    if state["interrupted"]:
-        return EXIT_INTERRUPTED
-    return EXIT_OK if all(r["status"] == "completed" for r in results) else EXIT_FAILED
+    # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
+    # window's) business, and a window running beside us may own them
+    overrides = {"output_dir": args.output_dir, "concurrency": args.jobs,
+                 **_executor_overrides(args)}
+    return _run_engine(args, "process", submit, recover=False, settings=overrides)
 
 
 def _resume(args: argparse.Namespace) -> int:
     """Headless: recover what a previous run left unfinished, run the queue until idle."""
-    return _run_engine(args, "resume", lambda engine: [])
+
+    async def submit(engine: Any) -> list[Any]:
+        return []
+
+    return _run_engine(args, "resume", submit, needs_history=True,
+                       nothing="Nothing to resume: no unfinished jobs in the history.")  # fmt: skip
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -387,20 +336,27 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _rerun(args: argparse.Namespace, job_id: str) -> int:
-    changes: dict[str, Any] = {
-        "clip_seconds": args.clip_seconds, "layout": args.layout, "size": args.size,
-        "quality": args.quality, "preset": args.preset, "max_clips": args.max_clips,
-    }  # fmt: skip
-    changes = {k: v for k, v in changes.items() if v is not None}
-    return _run_engine(
-        args, "history rerun",
-        lambda engine: [engine.facade.rerun(job_id, changes)], recover=False,
-    )  # fmt: skip
+    async def submit(engine: Any) -> list[Any]:
+        engine.facade.rerun(job_id, _chosen_options(args))
+        return []
+
+    return _run_engine(args, "history rerun", submit, recover=False, needs_history=True)
 
 
-def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool = True) -> int:
-    """Build the engine (recovering unfinished jobs unless told not to), submit, run until the
-    queue is idle, print the results of every job this run handled."""
+def _run_engine(
+    args: argparse.Namespace,
+    name: str,
+    submit: Callable[[Any], Awaitable[list[Any]]],
+    *,
+    recover: bool = True,
+    needs_history: bool = False,
+    settings: dict[str, Any] | None = None,
+    nothing: str = "",
+) -> int:
+    """Every headless run (process, resume, history rerun): build the engine (recovering
+    unfinished jobs unless told not to), `submit(engine)` through the intake, run
+    until the queue is idle, print one result per job this run handled and per refused input.
+    Ctrl-C or SIGTERM: running jobs become interrupted, queued ones stay queued (`resume`)."""
     from rich.console import Console
 
     from storyclip_gui.app import build_engine, run_headless
@@ -413,22 +369,23 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
     )
     from storyclip_gui.config import SettingsError
     from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
-    from storyclip_gui.core.manager import SubmitError
-    from storyclip_gui.core.options import OptionsError
+    from storyclip_gui.core.jobs import SubmitError
 
     err = Console(stderr=True)
     try:
-        engine = build_engine(_load(args), recover=recover)
-        engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
+        engine = build_engine(_load(args, **(settings or {})), recover=recover)
     except SettingsError as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_USAGE
     except FFmpegNotFound as exc:
         err.print(f"storyclip {name}: {exc}")
         return EXIT_FAILED
+    engine.facade.add_notice_listener(lambda message: err.print(f"Warning: {message}"))
     if engine.store_error is not None:
         err.print(f"storyclip {name}: {engine.store_error}")
-        return EXIT_FAILED
+        if needs_history:
+            return EXIT_FAILED
+        err.print("Jobs are kept in memory only.")
     report = engine.recovery
     if report is not None and (report.jobs_touched or report.queued):
         err.print(f"Recovered: {len(report.requeued)} resumed, {len(report.queued)} still "
@@ -436,16 +393,19 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
                   f"{len(report.interrupted)} left interrupted.")  # fmt: skip
     manager = engine.facade
     state: dict[str, Any] = {"interrupted": False, "error": "", "stopping": None}
+    refused: list[Any] = []
 
     def interrupt() -> None:
+        # as docs/cli.md promises: running jobs become interrupted (their verified clips are
+        # kept), jobs not started stay queued, and `storyclip resume` finishes the run
         state["interrupted"] = True
-        err.print("[yellow]Interrupted: stopping; unfinished jobs resume next time…")
+        err.print("[yellow]Interrupted: stopping; `storyclip resume` finishes the run…")
         state["stopping"] = asyncio.ensure_future(manager.shutdown())
 
     async def run() -> list[dict[str, Any]]:
         try:
-            submit(engine)
-        except (SubmitError, OptionsError) as exc:
+            refused.extend(await submit(engine))
+        except SubmitError as exc:
             state["error"] = str(exc)
             return []
         engine.start()
@@ -453,22 +413,26 @@ def _run_engine(args: argparse.Namespace, name: str, submit: Any, recover: bool 
         if manager.pause_reason:
             err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
                       "`storyclip resume` when the problem is fixed.")  # fmt: skip
-        await engine.stop()
+        await engine.stop()  # and disconnect from the cluster, if any
         await asyncio.sleep(0)
         return [job.to_dict() for job in manager.jobs()]
 
-    with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
-        jobs = run_headless(run, interrupt)
+    try:
+        with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
+            jobs = run_headless(run, interrupt)
+    except KeyboardInterrupt:  # a second Ctrl-C: stop at once, the history keeps the rest
+        err.print("Stopped at once: `storyclip resume` finishes the run.")
+        return EXIT_INTERRUPTED
     if state["error"]:
         err.print(f"storyclip {name}: {state['error']}")
         return EXIT_USAGE
-    results = result_objects(jobs, [])
+    results = result_objects(jobs, refused)
     if args.json:
         print_json(output_console(), results)
     elif results:
         print_summary(output_console(), results)
-    else:
-        err.print("Nothing to resume: no unfinished jobs in the history.")
+    elif nothing:
+        err.print(nothing)
     if state["interrupted"]:
         return EXIT_INTERRUPTED
     return EXIT_OK if all(r["status"] == "completed" for r in results) else EXIT_FAILED

@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyclip_gui.config import LIVE_SETTINGS, Settings, SettingsError, save_changes
+from storyclip_gui.core.eta import EtaEstimator
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
 from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
+from storyclip_gui.core.intake import Intake, IntakeRequest
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import JobStore, Runner, StoreError
+from storyclip_gui.core.recovery import RecoveryReport
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks
@@ -34,11 +37,9 @@ from storyclip_gui.core.webhooks import Webhooks
 if TYPE_CHECKING:
     from storyclip_gui.server import ServerHandle
     from storyclip_gui.store.job_store import SqliteJobStore
-    from storyclip_gui.store.recovery import RecoveryReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-RESTART_SEQ_GAP = 1_000_000
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Engine:
     store: JobStore
     runner: Runner
     manager: JobManager
-    facade: EngineFacade  # what the window, the server and the terminal use
+    facade: EngineFacade  # what the window, the server and the terminal use (intake included)
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
     executor: ClipExecutor | None = None  # where clips render (None: locally, the runner)
@@ -83,6 +84,11 @@ class Engine:
 def live_settings(settings: Settings) -> LiveSettings:
     return LiveSettings(settings.concurrency, settings.monitoring_interval, settings.output_dir,
                         settings.temp_dir, settings.stall_timeout_s)  # fmt: skip
+
+
+def default_options(settings: Settings) -> dict[str, Any]:
+    """The settings' default story options, which every door's choices are merged over."""
+    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -120,10 +126,7 @@ def build_engine(
             log.error("%s", exc)
             store, store_error = MemoryJobStore(), exc
     runner = runner or QProcessRunner()
-    # Progress ticks are not committed one by one, so after a crash the stored number can be
-    # behind what observers saw: jump well past it, so a number is never handed out twice.
-    last_seq = store.last_seq()
-    bus = EventBus(start_seq=last_seq + RESTART_SEQ_GAP if last_seq else 0)
+    bus = EventBus.after(store.last_seq())
 
     async def run_pipeline(job: Job, hooks: PipelineHooks) -> None:
         await JobPipeline(job, facade.pipeline or config, hooks).run()  # settings applied live
@@ -135,6 +138,7 @@ def build_engine(
         output_root=settings.output_dir,
         scheduler=Scheduler(settings.concurrency),
         monitoring_interval=settings.monitoring_interval,
+        eta=_eta_estimator(store),
     )
     # a configured ffmpeg is used once it passes the self-test, else the bundled build
     gate = ToolchainGate(toolchain, bundled_toolchain(), runner,
@@ -145,6 +149,7 @@ def build_engine(
     facade = EngineFacade(
         manager, store, pipeline=config, store_error=store_error,
         kill_processes=runner.kill_all if isinstance(runner, QProcessRunner) else None,
+        intake=Intake(manager, default_options(settings)),
     )  # fmt: skip
     if isinstance(store, SqliteJobStore):  # its write errors reach the views (StoreFailed)
         store.on_error = facade.store_failed
@@ -172,6 +177,16 @@ def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:
 
     fallback = local if settings.dask_fallback_local else None
     return DaskClipExecutor(settings.dask_scheduler, fallback=fallback)
+
+
+def _eta_estimator(store: JobStore) -> EtaEstimator:
+    """The learned ETA remembers clip speeds in the SQLite history (in memory without it)."""
+    from storyclip_gui.store.job_store import SqliteJobStore
+    from storyclip_gui.store.throughput_store import SqliteThroughputLog
+
+    if not isinstance(store, SqliteJobStore):
+        return EtaEstimator()
+    return EtaEstimator(SqliteThroughputLog(store.database))
 
 
 def _webhooks(store: JobStore, manager: JobManager) -> Webhooks | None:
@@ -203,7 +218,7 @@ def _recover(engine: Engine, list_failed: bool) -> RecoveryReport:
     except StoreError as exc:
         log.error("Unfinished jobs could not be recovered: %s", exc)
         engine.store_error = engine.store_error or exc
-        return _empty_report()
+        return RecoveryReport()
     failed: list[Job] = []
     if list_failed:  # failed jobs the list showed stay there (retry, or remove) across restarts
         manager.remember_failed = True
@@ -234,12 +249,6 @@ def _prune(store: JobStore, days: float, now: float) -> str | None:
         log.error("History could not be pruned: %s", exc)
         return None
     return message
-
-
-def _empty_report() -> RecoveryReport:
-    from storyclip_gui.store.recovery import RecoveryReport
-
-    return RecoveryReport()
 
 
 def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None]) -> T:
@@ -399,10 +408,6 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         max_connections=settings.server_max_connections,
         max_queued_jobs=settings.max_queued_jobs,
         heartbeat_interval=settings.monitoring_interval,
-        default_options={
-            "quality": settings.default_quality,
-            "clip_seconds": settings.default_clip_seconds,
-        },
         version=__version__,
     )
     return await start_web_server(engine.facade, config, engine.webhooks)
@@ -455,21 +460,21 @@ def run_serve(
 
 
 async def _watch(engine: Engine, folders: list[str]) -> None:
-    """Watch folders → jobs with the default options, through the one submit()."""
-    from storyclip_gui.core.manager import JobSpec
-    from storyclip_gui.core.options import StoryOptions
+    """Watch folders → jobs with the default options, through the one intake."""
     from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 
     settings = engine.settings
-    options = StoryOptions.from_dict(
-        {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
-    )
     seen = SeenFiles(settings.data_dir / "watched-files.json")
     watcher = FolderWatcher(folders, seen, exclude=[settings.output_dir])
     for folder in watcher.overlaps_output():
         engine.manager.notice(f"The watched folder {folder} and the output folder overlap: the "
                               "app's own clips there are not taken as new videos.")  # fmt: skip
-    await watch_folders(watcher, lambda path: engine.manager.submit(JobSpec(str(path), options)))
+
+    def take(path: Path) -> None:
+        for refusal in engine.facade.intake.submit(IntakeRequest([str(path)])).refused:
+            log.warning("watch folder: %s", refusal.message)
+
+    await watch_folders(watcher, take)
 
 
 async def make_demo_video(engine: Engine, folder: Path) -> Path:

@@ -73,7 +73,8 @@ def test_every_setting_is_documented():
 def test_sequence_numbers_jump_past_the_stored_one_after_a_restart(tmp_path):
     """After a crash, progress ticks newer than the stored seq were seen by observers: a new
     run must not hand those numbers out again."""
-    from storyclip_gui.app import RESTART_SEQ_GAP, build_engine
+    from storyclip_gui.app import build_engine
+    from storyclip_gui.core.events import RESTART_SEQ_GAP
     from storyclip_gui.core.memory_store import MemoryJobStore
 
     store = MemoryJobStore()

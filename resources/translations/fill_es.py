@@ -1,4 +1,5 @@
-"""Fill storyclip_es.ts from the table below (run after pyside6-lupdate; then pyside6-lrelease)."""
+"""Fill storyclip_es.ts (and storyclip_en.ts's plural forms) from the tables below: run after
+pyside6-lupdate, then pyside6-lrelease."""
 
 from __future__ import annotations
 
@@ -8,11 +9,23 @@ from pathlib import Path
 
 # fmt: off
 SPANISH = {
-    "no videos found in this folder": "no hay vídeos en esta carpeta",
-    "the file does not exist": "el archivo no existe",
-    "hidden files are not accepted": "no se aceptan archivos ocultos",
-    "no extension": "sin extensión",
-    "not a video file ({kind})": "no es un archivo de vídeo ({kind})",
+    "is longer than 4096 characters, so it names no file":
+        "tiene más de 4096 caracteres, así que no nombra ningún archivo",
+    "is not a valid path (it holds a NUL character)":
+        "no es una ruta válida (contiene un carácter NUL)",
+    "has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file":
+        "tiene un nombre que no es UTF-8 válido y no se puede pasar a ffmpeg; cambia su nombre",
+    "is not an absolute path": "no es una ruta absoluta",
+    "does not exist (was it moved?)": "no existe (¿se ha movido?)",
+    "cannot be opened: {detail}": "no se puede abrir: {detail}",
+    "is a folder, not a video file": "es una carpeta, no un archivo de vídeo",
+    "holds no videos": "no contiene vídeos",
+    "is not a regular file": "no es un archivo normal",
+    "is hidden (hidden files are often partial copies; they are not taken)":
+        "está oculto (los archivos ocultos suelen ser copias a medias; no se toman)",
+    "is not a video file ({detail})": "no es un archivo de vídeo ({detail})",
+    "is empty (0 bytes)": "está vacío (0 bytes)",
+    "cannot be read (permission denied)": "no se puede leer (permiso denegado)",
     "Drop videos or folders here": "Suelta aquí vídeos o carpetas",
     "Each video is cut into vertical story clips with the options on the left. Folders are "
     "searched for videos.": "Cada vídeo se corta en clips verticales para historias con las "
@@ -100,6 +113,27 @@ SPANISH = {
     "Crop to fill": "Recortar para llenar",
     "Fit on blurred copy": "Encajar sobre copia desenfocada",
     "Fit with bars": "Encajar con bandas",
+    "Follow the subject": "Seguir al sujeto",
+    "Preview": "Vista previa",
+    "Select a job to preview its cuts and framing.":
+        "Selecciona un trabajo para ver sus cortes y su encuadre.",
+    "Reading the source…": "Leyendo el origen…",
+    "No preview: {0}": "Sin vista previa: {0}",
+    "No preview: the source has no measurable video.":
+        "Sin vista previa: el origen no tiene vídeo medible.",
+    "No framing estimate: {0}": "Sin estimación de encuadre: {0}",
+    "centre crop": "recorte centrado",
+    "fit on blur": "encajado sobre desenfoque",
+    "fit with bars": "encajado con bandas",
+    "smart crop": "recorte inteligente",
+    " (finding the subject…)": " (buscando al sujeto…)",
+    " (estimated from these frames; the job analyses 4 per second)":
+        " (estimado con estos fotogramas; el trabajo analiza 4 por segundo)",
+    " (the job's analysis)": " (el análisis del trabajo)",
+    "Cuts and framing — {0}": "Cortes y encuadre — {0}",
+    "Crop window over time (top: left edge of the source)":
+        "Ventana de recorte en el tiempo (arriba: borde izquierdo del origen)",
+    "Clips as written (their real framing)": "Clips tal como se escribieron (su encuadre real)",
     "Low (fast)": "Baja (rápida)",
     "Medium": "Media",
     "High (slow)": "Alta (lenta)",
@@ -160,6 +194,75 @@ SPANISH = {
     "Checking ffmpeg, encoders and folders…": "Comprobando ffmpeg, codificadores y carpetas…",
     "Copy report": "Copiar informe",
     "The setup check itself failed: {e}": "La comprobación de la instalación falló: {e}",
+    # the engine's messages, as the window shows them (the API keeps the English)
+    "Waiting in queue": "Esperando en la cola",
+    "Starting video processing...": "Empezando a procesar el vídeo…",
+    "Processing video files...": "Procesando los archivos de vídeo…",
+    "Video processing completed": "Procesamiento del vídeo terminado",
+    "Cancelled before it started.": "Cancelado antes de empezar.",
+    "Interrupted: resumes at next start": "Interrumpido: se reanuda al volver a abrir",
+    "Interrupted: the app stopped while this job ran":
+        "Interrumpido: la aplicación se cerró mientras este trabajo se ejecutaba",
+    "ffmpeg stopped unexpectedly (it crashed or was killed).":
+        "ffmpeg se detuvo de forma inesperada (falló o alguien lo terminó).",
+    "Generated %n of {total} clips": ("Generado %n de {total} clips",
+                                      "Generados %n de {total} clips"),
+    "Verified %n of {total} clips": ("Verificado %n de {total} clips",
+                                     "Verificados %n de {total} clips"),
+    "Stopped after %n interrupted attempts; retry it by hand.": (
+        "Detenido tras %n intento interrumpido; reinténtalo a mano.",
+        "Detenido tras %n intentos interrumpidos; reinténtalo a mano."),
+    # times
+    "Running time of the last attempt; time waiting in the queue is not counted.":
+        "Tiempo de ejecución del último intento; no cuenta el tiempo de espera en la cola.",
+    "{n} attempts; the summary's speed counts the time of all of them.":
+        "{n} intentos; la velocidad del resumen cuenta el tiempo de todos.",
+    "Running time of this attempt; time waiting in the queue is not counted.":
+        "Tiempo de ejecución de este intento; no cuenta el tiempo de espera en la cola.",
+    "Attempt {n}": "Intento {n}",
+    # the job table
+    "Progress": "Progreso",
+    "Speed": "Velocidad",
+    "ETA": "Restante",
+    "Elapsed": "Tiempo",
+    "Folder": "Carpeta",
+    "Open the selected clip in the video player": "Abrir el clip seleccionado en el reproductor",
+    "%n videos queued": ("%n vídeo en cola", "%n vídeos en cola"),
+    "%n jobs are still queued or running. They stop now and resume at the next start.": (
+        "%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir "
+        "la aplicación.",
+        "%n trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver a "
+        "abrir la aplicación."),
+    # menus
+    "Filter by name": "Filtrar por nombre",
+    "Folder column": "Columna de carpeta",
+    "Queue order": "Orden de la cola",
+    "List the jobs as they run: finished and running first, then the queue in its order":
+        "Lista los trabajos según se ejecutan: primero los terminados y en curso, después la "
+        "cola en su orden",
+    "&File": "&Archivo",
+    "&Edit": "&Editar",
+    "&View": "&Ver",
+    "&Queue": "&Cola",
+    "&Help": "A&yuda",
+    "The output folder {p} does not exist (any more).": "La carpeta de salida {p} ya no existe.",
+    "Nothing on this computer opened {p}. Its folder is {d}.":
+        "Ningún programa de este equipo abrió {p}. Su carpeta es {d}.",
+    "The watched folder {0} and the output folder overlap: the app's own clips there are not "
+    "taken as new videos.": "La carpeta vigilada {0} y la carpeta de salida se solapan: los "
+    "clips de la propia aplicación no se toman como vídeos nuevos.",
+    # the Options tab
+    "Start at": "Empezar en",
+    "End at": "Terminar en",
+    "Most clips": "Máximo de clips",
+    "Sound": "Sonido",
+    "Fast copy (no re-encoding)": "Copia rápida (sin recodificar)",
+    "Shortest last clip": "Último clip más corto",
+    "File names": "Nombres de archivo",
+    "the end of the video": "el final del vídeo",
+    "no limit": "sin límite",
+    "Yes": "Sí",
+    "No": "No",
     # the status bar's counts, the queue's pause, settings that apply after a restart
     "Running {n}": "En curso {n}",
     "Queued {n}": "En cola {n}",
@@ -187,13 +290,35 @@ SPANISH = {
     "se borrarán {n} trabajos; el más antiguo es del {date}.",
     "Delete old history?": "¿Borrar el historial antiguo?",
 }
+
+# English needs only its plural forms (every other text is its own source)
+ENGLISH_PLURALS = {
+    "%n videos queued": ("%n video queued", "%n videos queued"),
+    "%n jobs are still queued or running. They stop now and resume at the next start.": (
+        "%n job is still queued or running. It stops now and resumes at the next start.",
+        "%n jobs are still queued or running. They stop now and resume at the next start."),
+    "Generated %n of {total} clips": ("Generated %n of {total} clips",
+                                      "Generated %n of {total} clips"),
+    "Verified %n of {total} clips": ("Verified %n of {total} clips",
+                                     "Verified %n of {total} clips"),
+    "Stopped after %n interrupted attempts; retry it by hand.": (
+        "Stopped after %n interrupted attempt; retry it by hand.",
+        "Stopped after %n interrupted attempts; retry it by hand."),
+}
 # fmt: on
 
 
 BY_CONTEXT = {("SettingsDialog", "Processing"): "Procesamiento"}
 
 
-def main(path: Path) -> int:
+def fill(
+    path: Path,
+    table: dict[str, str | tuple[str, ...]],
+    by_context: dict[tuple[str, str], str],
+    *,
+    all_needed: bool,
+) -> list[str]:
+    """Write the table's translations into the .ts file; return the sources left without."""
     tree = ET.parse(path)
     missing = []
     for context in tree.getroot().iter("context"):
@@ -202,17 +327,30 @@ def main(path: Path) -> int:
             source = message.findtext("source") or ""
             translation = message.find("translation")
             assert translation is not None
-            text = BY_CONTEXT.get((name, source), SPANISH.get(source))
-            if text is not None:
-                translation.text = text
-                translation.attrib.pop("type", None)
+            text = by_context.get((name, source), table.get(source))
+            if text is None:
+                if message.get("numerus") == "yes" or all_needed:
+                    missing.append(source)
+                continue
+            if message.get("numerus") == "yes":  # Qt's plural forms: one, then other
+                assert isinstance(text, tuple), source
+                for form, value in zip(translation.findall("numerusform"), text, strict=True):
+                    form.text = value
             else:
-                missing.append(source)
+                assert isinstance(text, str), source
+                translation.text = text
+            translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main(folder: Path) -> int:
+    missing = fill(folder / "storyclip_es.ts", SPANISH, BY_CONTEXT, all_needed=True)
+    missing += fill(folder / "storyclip_en.ts", ENGLISH_PLURALS, {}, all_needed=False)
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
     return 1 if missing else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(__file__).with_name("storyclip_es.ts")))
+    sys.exit(main(Path(__file__).parent))

@@ -1,909 +1,1358 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="122"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="125" />
         <source>About StoryClip Studio</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="136"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="139" />
         <source>Turns long videos into vertical story clips, and shows every job live.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="143"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="146" />
         <source>asking…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40"/>
-        <source>no videos found in this folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47"/>
-        <source>the file does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51"/>
-        <source>hidden files are not accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54"/>
-        <source>no extension</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58"/>
-        <source>not a video file ({kind})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
         <source>Drop videos or folders here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="115" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="123" />
         <source>Add videos…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="136" />
         <source>Change folder…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170"/>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="145" />
         <source>Clips are saved in {folder}, in one folder per video.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="15" />
+        <source>Waiting in queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="16" />
+        <source>Starting video processing...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="17" />
+        <source>Processing video files...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="18" />
+        <source>Video processing completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="19" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="20" />
+        <source>Cancelled before it started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="21" />
+        <source>Interrupted: resumes at next start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="22" />
+        <source>Interrupted: the app stopped while this job ran</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="23" />
+        <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <source>Generated %n of {total} clips</source>
+        <translation>
+            <numerusform>Generated %n of {total} clips</numerusform>
+            <numerusform>Generated %n of {total} clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <source>Verified %n of {total} clips</source>
+        <translation>
+            <numerusform>Verified %n of {total} clips</numerusform>
+            <numerusform>Verified %n of {total} clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <source>Stopped after %n interrupted attempts; retry it by hand.</source>
+        <translation>
+            <numerusform>Stopped after %n interrupted attempt; retry it by hand.</numerusform>
+            <numerusform>Stopped after %n interrupted attempts; retry it by hand.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="50"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="52" />
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="51"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="53" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="52"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="54" />
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="53"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="55" />
         <source>Clips</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="54"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="56" />
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="55"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="57" />
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="88"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="70" />
+        <source>Running time of the last attempt; time waiting in the queue is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="74" />
+        <source>{n} attempts; the summary's speed counts the time of all of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="84" />
         <source>Jobs: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="89"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="85" />
         <source>Clips: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="95"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="91" />
         <source>Failure rate: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="101"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="97" />
         <source>Mean speed: {s}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="230"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="219" />
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="231"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="220" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="232"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="221" />
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="233"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="222" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="235"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="224" />
         <source>Unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="240"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="229" />
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="241"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="230" />
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="242"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="231" />
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="243"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="305"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="282" />
         <source>Search by file name…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="313"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="290" />
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="336"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="313" />
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="337"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="314" />
         <source>Re-run with current options</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="338"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="315" />
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="339"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="316" />
         <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="419"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="397" />
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="436"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="414" />
         <source>Export failed: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="440"/>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="418" />
         <source>Exported {n} jobs to {p}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="21" />
+        <source>is longer than 4096 characters, so it names no file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="22" />
+        <source>is not a valid path (it holds a NUL character)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="23" />
+        <source>has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="24" />
+        <source>is not an absolute path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="25" />
+        <source>does not exist (was it moved?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="26" />
+        <source>cannot be opened: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="27" />
+        <source>is a folder, not a video file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="28" />
+        <source>holds no videos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="29" />
+        <source>is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="30" />
+        <source>is hidden (hidden files are often partial copies; they are not taken)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="31" />
+        <source>is not a video file ({detail})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="32" />
+        <source>is empty (0 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="33" />
+        <source>cannot be read (permission denied)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="144"/>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="204"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
         <source>Select a job to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="169"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="170"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
+        <source>Open the selected clip in the video player</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="177"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Clips</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="191"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>ffmpeg output</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="192"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="193"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>ffmpeg command</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="224"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="235"/>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
         <source>(ffmpeg has not started yet)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="249"/>
-        <source>— ffmpeg&apos;s last output —</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
+        <source>— ffmpeg's last output —</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="79"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="32" />
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="33" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="34" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="35" />
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="36" />
+        <source>Clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="37" />
+        <source>Speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="38" />
+        <source>ETA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="39" />
+        <source>Elapsed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="40" />
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="80"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="89" />
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="81"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="90" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="82"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="91" />
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="92" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="93" />
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="114" />
+        <source>Running time of this attempt; time waiting in the queue is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="119" />
+        <source>Attempt {n}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="79" />
         <source>All jobs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="76"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="77"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="78"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="82"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>Running {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Queued {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Done {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Failed {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="86"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Cancelled {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="87"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Interrupted {n}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
         <source>Add videos…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="197"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="209" />
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="201"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="204"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
         <source>Stop the selected jobs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="206"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
         <source>Remove from list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="211"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="214"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="217"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Open output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Copy WebSocket URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="589"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="696" />
         <source>Pause queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="222"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>Clear finished</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="224"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
         <source>Retry all failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="226"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Check setup…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="235"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="255" />
         <source>About StoryClip Studio</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="393"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="433" />
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
+        <source>%n videos queued</source>
+        <translation>
+            <numerusform>%n video queued</numerusform>
+            <numerusform>%n videos queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="977" />
+        <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
+        <translation>
+            <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
+            <numerusform>%n jobs are still queued or running. They stop now and resume at the next start.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="263"/>
-        <source>Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="311"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="339" />
         <source>Story options</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="343"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="371" />
         <source>Filter by name…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="400"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="410"/>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="703"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
+        <source>Filter by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <source>Folder column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
+        <source>Queue order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
+        <source>List the jobs as they run: finished and running first, then the queue in its order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="451" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="810" />
         <source>Server: off</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="427"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="463" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="465" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <source>&amp;Queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="525" />
         <source>The story options are not valid: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="443"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="533" />
         <source>Not added:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="443"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="533" />
         <source>Not added —</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="447"/>
-        <source>{n} videos queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="555" />
         <source>Videos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="555" />
         <source>All files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="470"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="558" />
         <source>Add videos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="478"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>Add folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="579"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="658" />
+        <source>The output folder {p} does not exist (any more).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="666" />
+        <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
         <source>Resume queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="693"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="800" />
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="706"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="813" />
         <source>Server: {u} · {n} observers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="737"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="844" />
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="738"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
         <source>The observer server now: {u}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="757"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="864" />
         <source>Saved. Applies after restart: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="775"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="882" />
         <source>ffmpeg in use</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="776"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="883" />
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="796"/>
-        <source>The watched folder {0} and the output folder overlap: the app&apos;s own clips there are not taken as new videos.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="903" />
+        <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="863"/>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="975" />
         <source>Quit StoryClip Studio?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OptionLabels</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="15" />
+        <source>Preset</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="865"/>
-        <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="16" />
+        <source>Clip length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="17" />
+        <source>Layout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="18" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="19" />
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="20" />
+        <source>Start at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="21" />
+        <source>End at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="22" />
+        <source>Most clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="23" />
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="24" />
+        <source>Fast copy (no re-encoding)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="25" />
+        <source>Shortest last clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="26" />
+        <source>File names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="29" />
+        <source>Crop to fill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
+        <source>Fit on blurred copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
+        <source>Fit with bars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
+        <source>Low (fast)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
+        <source>High (slow)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
+        <source>the end of the video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
+        <source>no limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <source>No</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="48"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="51" />
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="60" />
         <source>Crop to fill</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="58"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="61" />
         <source>Fit on blurred copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="59"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
         <source>Fit with bars</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="67"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <source>Follow the subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
         <source>Low (fast)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="68"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="69"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>High (slow)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="76"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
         <source>Choose the output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="83"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Clip length</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Layout</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="86"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="87"/>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="155"/>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="37"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
         <source>Working folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
         <source>Monitoring interval (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>ffmpeg program</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>Jobs at once</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Stall timeout (s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Default quality</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Default clip length (s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Resume interrupted jobs at start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Keep history (days, 0: always)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Keep finished jobs listed (s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Port (0: any free port)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Allowed web origins</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Allowed host names</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Most WebSocket connections</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Most queued jobs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="107"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="108" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="134"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="139" />
         <source>* applies after a restart</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
         <source>Keep running in the tray when the window closes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="146"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
         <source>A new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
         <source>Watch folders</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="163" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="123"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="127" />
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="198"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
         <source>Applies after a restart</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="245"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="250"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="258" />
         <source>Delete old history?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="306"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="311"/>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
         <source>Watch folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SetupCheckDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="40"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="41" />
         <source>Check setup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="47"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="48" />
         <source>What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder and the folders StoryClip writes to.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="57"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59" />
         <source>Checking ffmpeg, encoders and folders…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="61" />
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="84"/>
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="87" />
         <source>The setup check itself failed: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SourcePreview</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <source>Select a job to preview its cuts and framing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <source>Reading the source…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <source>No preview: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <source>No preview: the source has no measurable video.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <source>No framing estimate: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>centre crop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>fit on blur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <source>fit with bars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <source>smart crop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <source> (finding the subject…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <source> (estimated from these frames; the job analyses 4 per second)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <source> (the job's analysis)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <source>Cuts and framing — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <source>Crop window over time (top: left edge of the source)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <source>Clips as written (their real framing)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="36"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="37"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="38" />
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="56"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="57" />
         <source>A job failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="62"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="63" />
         <source>{done} completed, {failed} failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="66"/>
+        <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -3,17 +3,17 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="122" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="125" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="136" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="139" />
         <source>Turns long videos into vertical story clips, and shows every job live.</source>
         <translation>Convierte vídeos largos en clips verticales para historias y muestra cada trabajo en directo.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="143" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="146" />
         <source>asking…</source>
         <translation>consultando…</translation>
     </message>
@@ -21,254 +21,389 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="40" />
-        <source>no videos found in this folder</source>
-        <translation>no hay vídeos en esta carpeta</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="47" />
-        <source>the file does not exist</source>
-        <translation>el archivo no existe</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="51" />
-        <source>hidden files are not accepted</source>
-        <translation>no se aceptan archivos ocultos</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="54" />
-        <source>no extension</source>
-        <translation>sin extensión</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="58" />
-        <source>not a video file ({kind})</source>
-        <translation>no es un archivo de vídeo ({kind})</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="133" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
         <source>Drop videos or folders here</source>
         <translation>Suelta aquí vídeos o carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="140" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="115" />
         <source>Each video is cut into vertical story clips with the options on the left. Folders are searched for videos.</source>
         <translation>Cada vídeo se corta en clips verticales para historias con las opciones de la izquierda. En las carpetas se buscan vídeos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="148" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="123" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="161" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="136" />
         <source>Change folder…</source>
         <translation>Cambiar carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/drop_zone.py" line="170" />
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="145" />
         <source>Clips are saved in {folder}, in one folder per video.</source>
         <translation>Los clips se guardan en {folder}, en una carpeta por vídeo.</translation>
     </message>
 </context>
 <context>
-    <name>HistoryView</name>
+    <name>EngineText</name>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="50" />
-        <source>Source</source>
-        <translation>Origen</translation>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="15" />
+        <source>Waiting in queue</source>
+        <translation>Esperando en la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="51" />
-        <source>Status</source>
-        <translation>Estado</translation>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="16" />
+        <source>Starting video processing...</source>
+        <translation>Empezando a procesar el vídeo…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="52" />
-        <source>Created</source>
-        <translation>Creado</translation>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="17" />
+        <source>Processing video files...</source>
+        <translation>Procesando los archivos de vídeo…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="53" />
-        <source>Clips</source>
-        <translation>Clips</translation>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="18" />
+        <source>Video processing completed</source>
+        <translation>Procesamiento del vídeo terminado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="54" />
-        <source>Took</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="55" />
-        <source>Message</source>
-        <translation>Mensaje</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="88" />
-        <source>Jobs: {n}</source>
-        <translation>Trabajos: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="89" />
-        <source>Clips: {n}</source>
-        <translation>Clips: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="95" />
-        <source>Failure rate: {p}</source>
-        <translation>Tasa de fallos: {p}</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="101" />
-        <source>Mean speed: {s}</source>
-        <translation>Velocidad media: {s}</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="230" />
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="231" />
-        <source>Completed</source>
-        <translation>Completado</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
-        <source>Failed</source>
-        <translation>Fallido</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="233" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="19" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="235" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="20" />
+        <source>Cancelled before it started.</source>
+        <translation>Cancelado antes de empezar.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="21" />
+        <source>Interrupted: resumes at next start</source>
+        <translation>Interrumpido: se reanuda al volver a abrir</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="22" />
+        <source>Interrupted: the app stopped while this job ran</source>
+        <translation>Interrumpido: la aplicación se cerró mientras este trabajo se ejecutaba</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="23" />
+        <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
+        <translation>ffmpeg se detuvo de forma inesperada (falló o alguien lo terminó).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <source>Generated %n of {total} clips</source>
+        <translation>
+            <numerusform>Generado %n de {total} clips</numerusform>
+            <numerusform>Generados %n de {total} clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <source>Verified %n of {total} clips</source>
+        <translation>
+            <numerusform>Verificado %n de {total} clips</numerusform>
+            <numerusform>Verificados %n de {total} clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <source>Stopped after %n interrupted attempts; retry it by hand.</source>
+        <translation>
+            <numerusform>Detenido tras %n intento interrumpido; reinténtalo a mano.</numerusform>
+            <numerusform>Detenido tras %n intentos interrumpidos; reinténtalo a mano.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="52" />
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="53" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="54" />
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="55" />
+        <source>Clips</source>
+        <translation>Clips</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="56" />
+        <source>Took</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="57" />
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="70" />
+        <source>Running time of the last attempt; time waiting in the queue is not counted.</source>
+        <translation>Tiempo de ejecución del último intento; no cuenta el tiempo de espera en la cola.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="74" />
+        <source>{n} attempts; the summary's speed counts the time of all of them.</source>
+        <translation>{n} intentos; la velocidad del resumen cuenta el tiempo de todos.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="84" />
+        <source>Jobs: {n}</source>
+        <translation>Trabajos: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="85" />
+        <source>Clips: {n}</source>
+        <translation>Clips: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="91" />
+        <source>Failure rate: {p}</source>
+        <translation>Tasa de fallos: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="97" />
+        <source>Mean speed: {s}</source>
+        <translation>Velocidad media: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="219" />
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="220" />
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="221" />
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="222" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/history_view.py" line="224" />
         <source>Unfinished</source>
         <translation>Sin terminar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="240" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="229" />
         <source>Any time</source>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="241" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="230" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="242" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="231" />
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="243" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="232" />
         <source>Last 30 days</source>
         <translation>Últimos 30 días</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="305" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="282" />
         <source>Search by file name…</source>
         <translation>Buscar por nombre de archivo…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="313" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="290" />
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="336" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="313" />
         <source>Re-run</source>
         <translation>Volver a procesar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="337" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="314" />
         <source>Re-run with current options</source>
         <translation>Volver a procesar con las opciones actuales</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="338" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="315" />
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="339" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="316" />
         <source>Export JSON…</source>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="419" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="397" />
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="436" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="414" />
         <source>Export failed: {e}</source>
         <translation>La exportación falló: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/history_view.py" line="440" />
+        <location filename="../../storyclip_gui/ui/history_view.py" line="418" />
         <source>Exported {n} jobs to {p}</source>
         <translation>{n} trabajos exportados a {p}</translation>
     </message>
 </context>
 <context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="21" />
+        <source>is longer than 4096 characters, so it names no file</source>
+        <translation>tiene más de 4096 caracteres, así que no nombra ningún archivo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="22" />
+        <source>is not a valid path (it holds a NUL character)</source>
+        <translation>no es una ruta válida (contiene un carácter NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="23" />
+        <source>has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file</source>
+        <translation>tiene un nombre que no es UTF-8 válido y no se puede pasar a ffmpeg; cambia su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="24" />
+        <source>is not an absolute path</source>
+        <translation>no es una ruta absoluta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="25" />
+        <source>does not exist (was it moved?)</source>
+        <translation>no existe (¿se ha movido?)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="26" />
+        <source>cannot be opened: {detail}</source>
+        <translation>no se puede abrir: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="27" />
+        <source>is a folder, not a video file</source>
+        <translation>es una carpeta, no un archivo de vídeo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="28" />
+        <source>holds no videos</source>
+        <translation>no contiene vídeos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="29" />
+        <source>is not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="30" />
+        <source>is hidden (hidden files are often partial copies; they are not taken)</source>
+        <translation>está oculto (los archivos ocultos suelen ser copias a medias; no se toman)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="31" />
+        <source>is not a video file ({detail})</source>
+        <translation>no es un archivo de vídeo ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="32" />
+        <source>is empty (0 bytes)</source>
+        <translation>está vacío (0 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/drop_zone.py" line="33" />
+        <source>cannot be read (permission denied)</source>
+        <translation>no se puede leer (permiso denegado)</translation>
+    </message>
+</context>
+<context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="144" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="204" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
         <source>Select a job to see its details.</source>
         <translation>Selecciona un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="169" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation>Abrir clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="170" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
+        <source>Open the selected clip in the video player</source>
+        <translation>Abrir el clip seleccionado en el reproductor</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="177" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="191" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>ffmpeg output</source>
         <translation>Salida de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="192" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="193" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>ffmpeg command</source>
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="224" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="235" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="249" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
@@ -276,392 +411,628 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="79" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="32" />
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="33" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="34" />
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="35" />
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="36" />
+        <source>Clips</source>
+        <translation>Clips</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="37" />
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="38" />
+        <source>ETA</source>
+        <translation>Restante</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="39" />
+        <source>Elapsed</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="40" />
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="80" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="89" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="81" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="90" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="82" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="91" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="83" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="92" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="84" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="93" />
         <source>Interrupted</source>
         <translation>Interrumpido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="114" />
+        <source>Running time of this attempt; time waiting in the queue is not counted.</source>
+        <translation>Tiempo de ejecución de este intento; no cuenta el tiempo de espera en la cola.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="119" />
+        <source>Attempt {n}</source>
+        <translation>Intento {n}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="72" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="79" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="73" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="80" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="74" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="81" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="75" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="76" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="77" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="78" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="82" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>Running {n}</source>
         <translation>En curso {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="83" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Queued {n}</source>
         <translation>En cola {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="84" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Done {n}</source>
         <translation>Hechos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="85" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Failed {n}</source>
         <translation>Fallidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="86" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Cancelled {n}</source>
         <translation>Cancelados {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="87" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Interrupted {n}</source>
         <translation>Interrumpidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="195" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="207" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="197" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="209" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="201" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="213" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="204" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="216" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="206" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="208" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="211" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="214" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="217" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="219" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="589" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="696" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="255" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="393" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="433" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
-        <source>Help</source>
-        <translation>Ayuda</translation>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
+        <source>%n videos queued</source>
+        <translation>
+            <numerusform>%n vídeo en cola</numerusform>
+            <numerusform>%n vídeos en cola</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="977" />
+        <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
+        <translation>
+            <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
+            <numerusform>%n trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver a abrir la aplicación.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="311" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="339" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="343" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="371" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="400" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="441" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="410" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="703" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="263" />
+        <source>Filter by name</source>
+        <translation>Filtrar por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <source>Folder column</source>
+        <translation>Columna de carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
+        <source>Queue order</source>
+        <translation>Orden de la cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
+        <source>List the jobs as they run: finished and running first, then the queue in its order</source>
+        <translation>Lista los trabajos según se ejecutan: primero los terminados y en curso, después la cola en su orden</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="451" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="810" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="427" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="463" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="465" />
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <source>&amp;Queue</source>
+        <translation>&amp;Cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="525" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="443" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="533" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="443" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="533" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="447" />
-        <source>{n} videos queued</source>
-        <translation>{n} vídeos en cola</translation>
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="555" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="555" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="470" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="558" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="579" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="658" />
+        <source>The output folder {p} does not exist (any more).</source>
+        <translation>La carpeta de salida {p} ya no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="666" />
+        <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
+        <translation>Ningún programa de este equipo abrió {p}. Su carpeta es {d}.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="693" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="800" />
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="813" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="737" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="844" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="738" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="757" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="864" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="775" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="882" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="776" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="883" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="796" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="903" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
-        <translation type="unfinished" />
+        <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="863" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="975" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
+</context>
+<context>
+    <name>OptionLabels</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="865" />
-        <source>{n} jobs are still queued or running. They stop now and resume at the next start.</source>
-        <translation>{n} trabajos siguen en cola o en curso. Se detienen ahora y se reanudan al volver a abrir la aplicación.</translation>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="15" />
+        <source>Preset</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="16" />
+        <source>Clip length</source>
+        <translation>Duración del clip</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="17" />
+        <source>Layout</source>
+        <translation>Encuadre</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="18" />
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="19" />
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="20" />
+        <source>Start at</source>
+        <translation>Empezar en</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="21" />
+        <source>End at</source>
+        <translation>Terminar en</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="22" />
+        <source>Most clips</source>
+        <translation>Máximo de clips</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="23" />
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="24" />
+        <source>Fast copy (no re-encoding)</source>
+        <translation>Copia rápida (sin recodificar)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="25" />
+        <source>Shortest last clip</source>
+        <translation>Último clip más corto</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="26" />
+        <source>File names</source>
+        <translation>Nombres de archivo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="29" />
+        <source>Crop to fill</source>
+        <translation>Recortar para llenar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
+        <source>Fit on blurred copy</source>
+        <translation>Encajar sobre copia desenfocada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
+        <source>Fit with bars</source>
+        <translation>Encajar con bandas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
+        <source>Low (fast)</source>
+        <translation>Baja (rápida)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
+        <source>High (slow)</source>
+        <translation>Alta (lenta)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
+        <source>the end of the video</source>
+        <translation>el final del vídeo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="48" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="51" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="57" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="60" />
         <source>Crop to fill</source>
         <translation>Recortar para llenar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="58" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="61" />
         <source>Fit on blurred copy</source>
         <translation>Encajar sobre copia desenfocada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="59" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
         <source>Fit with bars</source>
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="67" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <source>Follow the subject</source>
+        <translation>Seguir al sujeto</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="68" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="69" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="76" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
         <source>Choose the output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
         <source>Preset</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Clip length</source>
         <translation>Duración del clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Layout</source>
         <translation>Encuadre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="87" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="155" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
@@ -669,182 +1040,182 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="37" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="107" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="108" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="134" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="139" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="146" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="163" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="165" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="123" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="127" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="198" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="245" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="250" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="258" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="306" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="311" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>
@@ -852,55 +1223,134 @@
 <context>
     <name>SetupCheckDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="40" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="41" />
         <source>Check setup</source>
         <translation>Comprobar instalación</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="47" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="48" />
         <source>What “storyclip doctor” finds on this computer: ffmpeg, the H.264 encoder and the folders StoryClip writes to.</source>
         <translation>Lo que «storyclip doctor» encuentra en este equipo: ffmpeg, el codificador H.264 y las carpetas donde escribe StoryClip.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="57" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59" />
         <source>Checking ffmpeg, encoders and folders…</source>
         <translation>Comprobando ffmpeg, codificadores y carpetas…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="59" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="61" />
         <source>Copy report</source>
         <translation>Copiar informe</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="84" />
+        <location filename="../../storyclip_gui/ui/help_dialogs.py" line="87" />
         <source>The setup check itself failed: {e}</source>
         <translation>La comprobación de la instalación falló: {e}</translation>
     </message>
 </context>
 <context>
+    <name>SourcePreview</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <source>Select a job to preview its cuts and framing.</source>
+        <translation>Selecciona un trabajo para ver sus cortes y su encuadre.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <source>Reading the source…</source>
+        <translation>Leyendo el origen…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <source>No preview: {0}</source>
+        <translation>Sin vista previa: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <source>No preview: the source has no measurable video.</source>
+        <translation>Sin vista previa: el origen no tiene vídeo medible.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <source>No framing estimate: {0}</source>
+        <translation>Sin estimación de encuadre: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>centre crop</source>
+        <translation>recorte centrado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <source>fit on blur</source>
+        <translation>encajado sobre desenfoque</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <source>fit with bars</source>
+        <translation>encajado con bandas</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <source>smart crop</source>
+        <translation>recorte inteligente</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <source> (finding the subject…)</source>
+        <translation> (buscando al sujeto…)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <source> (estimated from these frames; the job analyses 4 per second)</source>
+        <translation> (estimado con estos fotogramas; el trabajo analiza 4 por segundo)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <source> (the job's analysis)</source>
+        <translation> (el análisis del trabajo)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <source>Cuts and framing — {0}</source>
+        <translation>Cortes y encuadre — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <source>Crop window over time (top: left edge of the source)</source>
+        <translation>Ventana de recorte en el tiempo (arriba: borde izquierdo del origen)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <source>Clips as written (their real framing)</source>
+        <translation>Clips tal como se escribieron (su encuadre real)</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="36" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="37" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="38" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="56" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="57" />
         <source>A job failed</source>
         <translation>Un trabajo ha fallado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="62" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="63" />
         <source>{done} completed, {failed} failed</source>
         <translation>{done} completados, {failed} fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/tray.py" line="66" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
         <translation>La cola ha terminado</translation>
     </message>

@@ -97,11 +97,26 @@ def diagnose(configured_ffmpeg: str | None, folders: dict[str, Path]) -> DoctorR
             if usable
             else f"none usable ({len(listed)} listed by ffmpeg, none with working hardware)",
         )
+    framing = framing_available()
+    report.add("smart framing", "OpenCV face cascades found" if framing is None
+               else f"unavailable ({framing}): the smart layout cannot be used",
+               ok=framing is None)  # fmt: skip
     for label, path in folders.items():
         ok, text = _writable(path)
         report.add(f"{label} folder", text, ok=ok, fatal=label in ("output", "temp", "data"))
     report.add("cores", str(os.cpu_count()))
     return report
+
+
+def framing_available() -> str | None:
+    """None when the smart layout's detector can load OpenCV and its cascades, else why not."""
+    try:
+        from storyclip_gui.core.framing_worker import Detector
+
+        Detector((64, 36))
+    except (ImportError, RuntimeError) as exc:
+        return str(exc)
+    return None
 
 
 def _self_test(report: DoctorReport, tools: Toolchain) -> None:

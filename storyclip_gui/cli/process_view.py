@@ -8,11 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from storyclip_gui.core.events import Event, EventBus, EventKind
-from storyclip_gui.core.sources import SourceProblem
+from storyclip_gui.core.sources import Refusal
 
 
 class ProcessView:
@@ -25,7 +25,7 @@ class ProcessView:
             BarColumn(),
             TextColumn("{task.percentage:>5.1f}%"),
             TextColumn("{task.fields[status]}"),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[eta]}", style="cyan"),
             console=console,
             transient=False,
         )
@@ -45,7 +45,7 @@ class ProcessView:
         task = self._tasks.get(event.job_id)
         if task is None:
             name = os.path.basename(job["source"])[:40]
-            task = self.progress.add_task("", total=100, name=name, status="queued")
+            task = self.progress.add_task("", total=100, name=name, status="queued", eta="")
             self._tasks[event.job_id] = task
         status = job["message"]
         if event.kind is EventKind.JOB_COMPLETED:
@@ -54,11 +54,25 @@ class ProcessView:
             )
         elif job["speed"]:
             status = f"{status}  {job['speed']:.1f}x"
-        self.progress.update(task, completed=job["progress"], status=status)
+        self.progress.update(task, completed=job["progress"], status=status,
+                             eta=eta_text(job.get("eta")))  # fmt: skip
+
+
+def eta_text(eta: dict[str, Any] | None) -> str:
+    """'~1:40 (≤2:10)': the learned P50, and the P90 it stays under nine times in ten."""
+    if not eta:
+        return ""
+    return f"~{clock_text(eta['p50Seconds'])} (≤{clock_text(eta['p90Seconds'])})"
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def result_objects(
-    jobs: list[dict[str, Any]], problems: list[SourceProblem]
+    jobs: list[dict[str, Any]], refused: list[Refusal]
 ) -> list[dict[str, Any]]:
     """One object per input for --json (the contract in docs/cli.md)."""
     results = []
@@ -77,10 +91,10 @@ def result_objects(
                 for c in job["clips"] if c["state"] == "verified"
             ],
         })  # fmt: skip
-    for problem in problems:
+    for refusal in refused:  # an input the intake refused: no job, the reason
         results.append({
-            "jobId": None, "source": problem.path, "status": "failed",
-            "error": {"code": "invalid_input", "message": problem.message},
+            "jobId": None, "source": refusal.path, "status": "failed",
+            "error": {"code": "invalid_input", "message": refusal.message},
             "outputDir": None, "clips": [],
         })  # fmt: skip
     return results

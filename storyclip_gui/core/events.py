@@ -13,6 +13,11 @@ from storyclip_gui.core.jobs import JobView
 
 log = logging.getLogger(__name__)
 
+# Progress ticks are not committed one by one, so after a crash the stored last seq can be
+# behind what observers saw: a restarted bus starts this far above it, so a number is never
+# handed out twice.
+RESTART_SEQ_GAP = 1_000_000
+
 
 class EventKind(StrEnum):
     JOB_REGISTERED = "jobRegistered"
@@ -73,6 +78,11 @@ class EventBus:
         self._seq = start_seq
         self._subscribers: list[Subscriber] = []
         self._engine_subscribers: list[EngineSubscriber] = []
+
+    @classmethod
+    def after(cls, stored_seq: int) -> EventBus:
+        """The bus of a new run, given the last seq the previous runs stored (0: none)."""
+        return cls(start_seq=stored_seq + RESTART_SEQ_GAP if stored_seq else 0)
 
     @property
     def last_seq(self) -> int:

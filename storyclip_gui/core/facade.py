@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from storyclip_gui.core.eta import Eta
 from storyclip_gui.core.events import EventBus, StoreFailed
+from storyclip_gui.core.intake import Intake
 from storyclip_gui.core.jobs import Job, JobView
 from storyclip_gui.core.manager import JobManager, JobSpec
 from storyclip_gui.core.pipeline import PipelineConfig
@@ -52,8 +54,11 @@ class EngineFacade:
         pipeline: PipelineConfig | None = None,
         kill_processes: Callable[[], None] | None = None,
         store_error: StoreError | None = None,
+        intake: Intake | None = None,
     ) -> None:
         self.manager = manager  # for app.py and tests; adapters use the methods below
+        # every door's way in (paths, options, ids checked by one rule): submit, re-run, retry
+        self.intake = intake or Intake(manager)
         self._store = store
         self.pipeline = pipeline  # what each job starts with (app.py's pipeline reads it)
         self._kill_processes = kill_processes
@@ -65,16 +70,18 @@ class EngineFacade:
 
     # -- jobs ------------------------------------------------------------------------------
     def submit(self, spec: JobSpec) -> Job:
+        """Register a job as given (tests, benches); doors go through `intake.submit`."""
         return self.manager.submit(spec)
 
     def rerun(self, job_id: str, changes: dict[str, Any] | None = None) -> Job:
-        return self.manager.rerun(job_id, changes)
+        return self.intake.rerun(job_id, changes)
 
     def cancel(self, job_id: str) -> bool:
         return self.manager.cancel(job_id)
 
     def retry(self, job_id: str) -> Job:
-        return self.manager.retry(job_id)
+        """Re-queue a failed, cancelled or interrupted job once its source is still usable."""
+        return self.intake.retry(job_id)
 
     def remove(self, job_id: str) -> bool:
         """Take a finished job off the live list (the history keeps it): JobForgotten."""
@@ -115,6 +122,10 @@ class EngineFacade:
         return self.manager.running_ids
 
     # -- reading ---------------------------------------------------------------------------
+    def queue_eta(self) -> Eta | None:
+        """When the running and queued jobs should all be done (learned P50/P90)."""
+        return self.manager.queue_eta()
+
     def jobs(self) -> list[Job]:
         return self.manager.jobs()
 
@@ -132,8 +143,8 @@ class EngineFacade:
     def history(self, query: HistoryQuery) -> HistoryPage:
         return self._store.history(query)
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return self._store.stats(since)
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        return self._store.stats(since, query)
 
     def log_tail(self, job_id: str) -> str:
         return self.manager.log_tail(job_id)

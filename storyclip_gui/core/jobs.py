@@ -3,6 +3,7 @@ and what a person may do with a job in each state (derived from the transitions)
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from storyclip_gui.core.ffmpeg.errors import JobError
+from storyclip_gui.core.framing import CropPath
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import MediaInfo
 
@@ -71,6 +73,7 @@ class Phase(StrEnum):
     WAITING = "waiting"
     STARTING = "starting"  # 0-10: checking and probing the source
     PREPARING = "preparing"  # 10-30: planning, folders, command
+    ANALYSING = "analysing"  # 20-30 when the options need it: finding the subject (smart)
     GENERATING = "generating"  # 30-80: ffmpeg writes the clips
     FINALIZING = "finalizing"  # 80-100: verification, manifest
     DONE = "done"
@@ -149,6 +152,25 @@ class ClipView(NamedTuple):
         }
 
 
+JOB_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always fullmatch()
+BAD_JOB_ID = "jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."
+
+
+class SubmitError(ValueError):
+    """A job could not be registered or re-queued; the message is for the caller."""
+
+
+class DuplicateJobError(SubmitError):
+    """A job with this id exists already (live, or in the history)."""
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(f"A job with id {job_id!r} already exists.")
+
+
+def is_job_id(value: object) -> bool:
+    return isinstance(value, str) and JOB_ID_PATTERN.fullmatch(value) is not None
+
+
 def new_job_id() -> str:
     return uuid.uuid4().hex[:16]
 
@@ -166,7 +188,9 @@ class Job:
     clips: list[Clip] = field(default_factory=list)
     speed: float | None = None
     fps: float | None = None
-    eta_seconds: float | None = None
+    eta_seconds: float | None = None  # ffmpeg's live estimate for the clips left
+    eta: dict[str, Any] | None = None  # the learned P50/P90 (core.eta.Eta.to_dict()); not stored
+    media_left: float | None = None  # source seconds still to render, read from ffmpeg; not stored
     error: JobError | None = None
     output_dir: str | None = None
     media: MediaInfo | None = None
@@ -174,8 +198,9 @@ class Job:
     pid: int | None = None
     attempts: int = 0
     parent_id: str | None = None  # the history job this one re-runs
+    framing: CropPath | None = None  # smart layout: the crop path found (kept in memory only)
     created_at: float = field(default_factory=time.time)
-    started_at: float | None = None
+    started_at: float | None = None  # the current (or last) attempt's start; None while queued
     finished_at: float | None = None
     updated_at: float = field(default_factory=time.time)
 
@@ -202,8 +227,8 @@ class Job:
         elif new in FINAL_STATES:
             self.finished_at = self.updated_at
             self.eta_seconds = None
-        elif new is JobState.QUEUED:
-            self.finished_at = None
+        elif new is JobState.QUEUED:  # a new attempt: its times start afresh when it runs
+            self.started_at = self.finished_at = None
 
     def view(self) -> JobView:
         """An immutable snapshot for views and observers (later changes do not reach it)."""
@@ -213,7 +238,8 @@ class Job:
             speed=self.speed, fps=self.fps, eta_seconds=self.eta_seconds, error=self.error,
             output_dir=self.output_dir, options=self.options, attempts=self.attempts,
             parent_id=self.parent_id, created_at=self.created_at, started_at=self.started_at,
-            finished_at=self.finished_at, updated_at=self.updated_at,
+            finished_at=self.finished_at, updated_at=self.updated_at, eta=self.eta,
+            framing=self.framing,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -244,6 +270,8 @@ class JobView:
     started_at: float | None
     finished_at: float | None
     updated_at: float
+    eta: dict[str, Any] | None = None  # the learned P50/P90 finish (core.eta)
+    framing: CropPath | None = None  # smart layout: the crop path found
 
     @property
     def is_final(self) -> bool:
@@ -283,10 +311,17 @@ class JobView:
         return bool(self.output_dir)
 
     def elapsed(self, now: float) -> float | None:
-        """Seconds of the latest attempt (to `now` while it runs); None before it started."""
+        """Running seconds of the latest attempt (to `now` while it runs); None while it waits
+        in the queue, when it was cancelled before it started, or when it stopped without an
+        end time (interrupted by a crash): time spent waiting never counts."""
         if self.started_at is None:
             return None
-        return max(0.0, (self.finished_at or now) - self.started_at)
+        end = self.finished_at
+        if end is None:
+            if self.state is not JobState.PROCESSING:
+                return None
+            end = now
+        return max(0.0, end - self.started_at)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (docs/api.md): the one shape of a job on every wire."""
@@ -304,6 +339,7 @@ class JobView:
             "speed": self.speed,
             "fps": self.fps,
             "etaSeconds": self.eta_seconds,
+            "eta": self.eta,
             "error": self.error.to_dict() if self.error else None,
             "outputDir": self.output_dir,
             "options": self.options.to_dict(),
@@ -314,4 +350,5 @@ class JobView:
             "finishedAt": self.finished_at,
             "updatedAt": self.updated_at,
             "clips": [c.to_dict() for c in self.clips],
+            "framing": self.framing.to_dict() if self.framing else None,
         }

@@ -1,8 +1,9 @@
 """JobManager: the one way a job is born, and the owner of every job's state changes.
 
-Every entry point (terminal, window, REST, watch folder) calls `submit()`. A state change is
-committed to the JobStore before it is published on the EventBus; progress ticks are published
-at once and written at most once per monitoring interval.
+Every door (terminal, window, REST, watch folder) goes through core.intake, which calls
+`submit()`. A state change is committed to the JobStore before it is published on the
+EventBus; progress ticks are published at once and written at most once per monitoring
+interval.
 """
 
 from __future__ import annotations
@@ -10,51 +11,43 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
-import re
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyclip_gui.core.eta import Eta, EtaEstimator
 from storyclip_gui.core.events import EventBus, EventKind, JobForgotten, QueuePaused, QueueResumed
 from storyclip_gui.core.executor import ExecutorUnavailable
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
 from storyclip_gui.core.jobs import (
+    BAD_JOB_ID,
     FINAL_STATES,
     Clip,
     ClipState,
+    DuplicateJobError,
     Job,
     JobState,
     Phase,
+    SubmitError,
     can_remove,
     can_retry,
+    is_job_id,
     new_job_id,
 )
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.pipeline import PipelineHooks
 from storyclip_gui.core.ports import JobStore
 from storyclip_gui.core.scheduler import Scheduler
+from storyclip_gui.core.sources import Refusal, clean_path, printable, text_problem
 
 log = logging.getLogger(__name__)
 
-JOB_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always fullmatch()
 LOG_LIMIT = 64 * 1024
 
 PipelineFactory = Callable[[Job, PipelineHooks], Coroutine[Any, Any, None]]
-
-
-def _utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # undecodable bytes of a file name (surrogate escapes)
-        return False
-    return True
-
-
-class SubmitError(ValueError):
-    """A job could not be registered (bad id, duplicate id); the message is for the caller."""
+__all__ = ["JobManager", "JobSpec", "SubmitError"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +57,7 @@ class JobSpec:
     job_id: str | None = None
     output_root: str | None = None
     parent_id: str | None = None
+    output_dir: str | None = None  # a folder to reuse (a re-run's own empty folder)
 
 
 class JobManager:
@@ -77,6 +71,7 @@ class JobManager:
         scheduler: Scheduler | None = None,
         monitoring_interval: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        eta: EtaEstimator | None = None,
     ) -> None:
         self.store = store
         self.bus = bus
@@ -85,6 +80,7 @@ class JobManager:
         self.monitoring_interval = monitoring_interval
         self._run_pipeline = run_pipeline
         self._clock = clock
+        self.eta = eta or EtaEstimator()
         self._jobs: dict[str, Job] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._stop_as: dict[str, JobState] = {}
@@ -121,6 +117,11 @@ class JobManager:
     def queued_ids(self) -> list[str]:
         return self.scheduler.order
 
+    def queue_eta(self) -> Eta | None:
+        """When the running and queued jobs should all be done (P50/P90), if known."""
+        jobs = [self._jobs[i] for i in [*self._tasks, *self.scheduler.order] if i in self._jobs]
+        return self.eta.queue_eta(jobs, self.scheduler.concurrency) if jobs else None
+
     # -- entry point -----------------------------------------------------------------------
     def notice(self, message: str) -> None:
         if message in self.notices:
@@ -131,46 +132,31 @@ class JobManager:
             listener(message)
 
     def submit(self, spec: JobSpec) -> Job:
-        """Register a job: committed to the store, then announced, then scheduled."""
+        """Register a job: committed to the store, then announced, then scheduled. The doors
+        call core.intake, which decides what becomes a job; this keeps the invariants every
+        stored job has (a valid, unused id; a source and folders as absolute text)."""
         job_id = spec.job_id if spec.job_id is not None else new_job_id()
-        if not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id):
-            raise SubmitError("jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.")
+        if not is_job_id(job_id):
+            raise SubmitError(BAD_JOB_ID)
         if job_id in self._jobs:
-            raise SubmitError(f"A job with id {job_id!r} already exists.")
-        source = str(Path(spec.source).absolute())
-        if not _utf8(source):  # QProcess, SQLite and JSON all need the name as real text
-            shown = os.path.basename(os.fsencode(source).decode("utf-8", "backslashreplace"))
-            raise SubmitError(f"'{shown}': the file name is not valid UTF-8, so it cannot be "
-                              "handed to ffmpeg; rename the file.")  # fmt: skip
+            raise DuplicateJobError(job_id)
+        why = text_problem(spec.source)
+        if why is not None:  # QProcess, SQLite and JSON all need the name as real text
+            raise SubmitError(Refusal(printable(spec.source), why).message)
         job = Job(
             id=job_id,
-            source=source,
+            source=clean_path(spec.source),
             options=spec.options,
-            output_root=str(Path(spec.output_root or self.output_root).absolute()),
+            output_root=clean_path(str(spec.output_root or self.output_root)),
             parent_id=spec.parent_id,
         )
+        job.output_dir = spec.output_dir
         self.store.add(job)
         self._jobs[job.id] = job
         self._publish(EventKind.JOB_REGISTERED, job, state_changed=True)
         self.scheduler.enqueue(job.id)
         self._pump()
         return job
-
-    def rerun(self, job_id: str, changes: dict[str, Any] | None = None) -> Job:
-        """Submit a new job for the source of a job from history (live or stored), with the
-        same options or with `changes` applied; the new job's parent_id names the old one.
-        Raises SubmitError (unknown job) or OptionsError (invalid changes)."""
-        old = self._jobs.get(job_id) or self.store.get(job_id)
-        if old is None:
-            raise SubmitError(f"No job with id {job_id!r} in the history.")
-        base = old.options.to_dict()
-        changes = dict(changes or {})
-        if changes.get("preset"):  # a new preset's clip length and limit win over the old ones
-            base.pop("clip_seconds", None)
-            base.pop("max_clips", None)
-        options = StoryOptions.from_dict({**base, **changes})
-        return self.submit(JobSpec(old.source, options, output_root=old.output_root,
-                                   parent_id=old.id))  # fmt: skip
 
     def expire_finished(self, max_age: float, now: float | None = None) -> list[str]:
         """Drop finished jobs older than `max_age` seconds from the live view (they stay in
@@ -465,6 +451,7 @@ class JobManager:
 
     def _on_clip(self, job: Job, clip: Clip) -> None:
         assert clip.state is ClipState.VERIFIED
+        self.eta.clip_verified(job, clip.end - clip.start, len(self._tasks))
         self.store.save_clip(job, clip)
         self._publish(EventKind.CLIP_COMPLETED, job, clip=clip.to_dict())
 
@@ -486,6 +473,10 @@ class JobManager:
     def _change_state(self, job: Job, state: JobState) -> None:
         was_failed = job.state is JobState.FAILED
         job.transition(state)
+        if state is JobState.PROCESSING:
+            self.eta.job_started(job)
+        elif state in FINAL_STATES:
+            self.eta.job_ended(job)
         self.store.save(job)  # committed before anyone is told
         if was_failed or state is JobState.FAILED:
             self._save_failed_list()
@@ -499,6 +490,8 @@ class JobManager:
         clip: dict[str, Any] | None = None,
         state_changed: bool = False,
     ) -> None:
+        estimate = self.eta.job_eta(job, len(self._tasks))
+        job.eta = estimate.to_dict() if estimate is not None else None
         view = job.view()
         event = self.bus.publish(kind, view.to_dict(), clip=clip, state_changed=state_changed,
                                  view=view)  # fmt: skip

@@ -14,6 +14,15 @@ from storyclip_gui.core.ports import (
 )
 
 
+def history_matches(job: Job, query: HistoryQuery) -> bool:
+    """Does the job pass the query's state, date and name filters (paging aside)?"""
+    needle = (query.search or "").lower()
+    return ((not query.states or job.state in query.states)
+            and (query.since is None or job.created_at >= query.since)
+            and (query.until is None or job.created_at < query.until)
+            and needle in job.source.rsplit("/", 1)[-1].lower())  # fmt: skip
+
+
 def compute_stats(jobs: Sequence[Job]) -> HistoryStats:
     """HistoryStats over jobs held in memory (the SQLite store computes the same in SQL)."""
     counts: dict[str, int] = {}
@@ -93,23 +102,21 @@ class MemoryJobStore:
 
     def history(self, query: HistoryQuery) -> HistoryPage:
         rows = sorted(self.jobs.values(), key=lambda j: (j.created_at, j.id), reverse=True)
-        needle = (query.search or "").lower()
         picked = [
             j for j in rows
-            if (not query.states or j.state in query.states)
-            and (query.since is None or j.created_at >= query.since)
-            and (query.until is None or j.created_at < query.until)
-            and needle in j.source.rsplit("/", 1)[-1].lower()
+            if history_matches(j, query)
             and (query.before is None or (j.created_at, j.id) < query.before)
         ]  # fmt: skip
         page = picked[: query.limit]
         more = len(picked) > query.limit
         return HistoryPage(page, (page[-1].created_at, page[-1].id) if more and page else None)
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return compute_stats(
-            [j for j in self.jobs.values() if since is None or j.created_at >= since]
-        )
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        return compute_stats([
+            j for j in self.jobs.values()
+            if (since is None or j.created_at >= since)
+            and (query is None or history_matches(j, query))
+        ])  # fmt: skip
 
     def prunable(self, finished_before: float) -> tuple[int, float | None]:
         ends = [j.finished_at for j in self.jobs.values()

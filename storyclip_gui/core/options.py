@@ -23,6 +23,10 @@ class Layout(StrEnum):
     CROP = "crop"  # fill 9:16, centre crop
     BLUR = "blur"  # fit, with a blurred copy of the video behind
     FIT = "fit"  # fit with bars
+    SMART = "smart"  # fill 9:16, the crop following the subject (core/framing.py)
+
+
+LAYOUT_NAMES = ", ".join(layout.value for layout in Layout)
 
 
 class Quality(StrEnum):
@@ -188,7 +192,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             out["layout"] = Layout(str(out["layout"])[:MAX_OPTION_TEXT].lower())
         except ValueError:
             raise OptionsError(
-                f"Layout {_shown(out['layout'])} is not one of: crop, blur, fit."
+                f"Layout {_shown(out['layout'])} is not one of: {LAYOUT_NAMES}."
             ) from None
     if "quality" in out:
         try:
@@ -236,7 +240,7 @@ def _number(value: Any, name: str) -> float:
 def validate(options: StoryOptions) -> None:
     """Raise OptionsError with a clear message for the first invalid option found."""
     if not isinstance(options.layout, Layout):
-        raise OptionsError(f"Layout {_shown(options.layout)} is not one of: crop, blur, fit.")
+        raise OptionsError(f"Layout {_shown(options.layout)} is not one of: {LAYOUT_NAMES}.")
     if not isinstance(options.quality, Quality):
         raise OptionsError(f"Quality {_shown(options.quality)} is not one of: low, medium, high.")
     if options.preset is not None and (not isinstance(options.preset, str)

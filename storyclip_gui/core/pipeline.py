@@ -14,7 +14,6 @@ import itertools
 import json
 import os
 import shutil
-import stat
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from storyclip_gui.core.executor import (
     ClipExecutor,
     ClipProgress,
     ClipRun,
+    ExecutorUnavailable,
     LocalClipExecutor,
 )
 from storyclip_gui.core.ffmpeg.command import (
@@ -43,8 +43,24 @@ from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, cl
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_argv
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
+from storyclip_gui.core.framing import (
+    CropPath,
+    SampleParser,
+    build_path,
+    crop_half_width,
+    crop_x_expression,
+)
+from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
-from storyclip_gui.core.plan import ClipPlan, PlanError, frame_cut, keyframe_plan, plan_clips
+from storyclip_gui.core.options import Layout
+from storyclip_gui.core.plan import (
+    ClipPlan,
+    PlanError,
+    floor_us,
+    frame_cut,
+    keyframe_plan,
+    plan_clips,
+)
 from storyclip_gui.core.ports import ProcessOutcome, Runner
 from storyclip_gui.core.probe import (
     MediaInfo,
@@ -54,6 +70,7 @@ from storyclip_gui.core.probe import (
     parse_ffmpeg_banner,
     parse_ffprobe_json,
 )
+from storyclip_gui.core.sources import file_problem
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
@@ -161,24 +178,11 @@ async def scan_packets(
 
 
 def check_source(path: str) -> None:
-    """Fail fast, with a message naming the problem, before any process is started."""
-    name = os.path.basename(path) or path
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' does not exist (was it moved?).") from None
-    except OSError as exc:
-        raise _fail(
-            ErrorCode.INVALID_INPUT, f"'{name}' cannot be opened: {exc.strerror}."
-        ) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is a folder, not a video file.")
-    if not stat.S_ISREG(st.st_mode):
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is not a regular file.")
-    if st.st_size == 0:
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' is empty (0 bytes).")
-    if not os.access(path, os.R_OK):
-        raise _fail(ErrorCode.INVALID_INPUT, f"'{name}' cannot be read (permission denied).")
+    """Fail fast, with a message naming the problem, before any process is started (the
+    intake's file rule again: the file may have changed since the job was queued)."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise _fail(ErrorCode.INVALID_INPUT, problem.message)
 
 
 def _fail(code: ErrorCode, message: str, detail: str = "") -> JobFailure:
@@ -242,6 +246,8 @@ class JobPipeline:
         job_dir = self._prepare_outputs(media)
         try:
             await self._check_unrecorded()
+            if self._needs_framing(media):
+                await self._analyse_framing(media)
             if can_copy(media, job.options):
                 await self._render_copy(job_dir)
             else:
@@ -271,7 +277,8 @@ class JobPipeline:
             percent = int(100 * min(1.0, seconds / duration))
             if percent > self._scan_percent:  # a second, decoding pass starts over
                 self._scan_percent = percent
-                self._report(10 + 0.2 * percent, Phase.PREPARING, "Processing video files...")
+                span = 0.1 if self._needs_framing(media) else 0.2  # smart framing: 20-30
+                self._report(10 + span * percent, Phase.PREPARING, "Processing video files...")
 
         runner, toolchain = self.config.runner, self.toolchain
         scan, outcome = await scan_packets(runner, toolchain, self.job.source, progress)
@@ -397,6 +404,70 @@ class JobPipeline:
                 clip.path = str(naming.unique_path(path, taken))
         self._unrecorded = []
 
+    # -- smart framing (core/framing.py) ---------------------------------------------------
+    def _needs_framing(self, media: MediaInfo) -> bool:
+        return self.job.options.layout is Layout.SMART and not can_copy(media, self.job.options)
+
+    async def _analyse_framing(self, media: MediaInfo) -> None:
+        """Find the subject in the planned range (the detector runs as its own process through
+        the runner: progress from its samples, cancel and the stall watchdog as for ffmpeg),
+        then build the crop path. Progress 20-30. Kept on the job: a resume of the same range
+        of the same file does not analyse again."""
+        job = self.job
+        pending = [c for c in job.clips if c.state is not ClipState.VERIFIED]
+        if not pending:
+            return
+        begin, end = min(c.start for c in pending), max(c.end for c in pending)
+        key = _source_key(job.source)
+        old = job.framing
+        if old and old.source_key == key and old.span[0] <= begin and end <= old.span[1]:
+            return
+        width, height = media.display_size
+        argv = worker_argv(python_command(), self.toolchain.ffmpeg, job.source,
+                           self._origin + begin, end - begin, (width, height),
+                           self._origin)  # fmt: skip
+        parser = SampleParser()
+        label = "Finding the subject for smart framing"
+        self._report(20, Phase.ANALYSING, f"{label}...")
+
+        reported = -1
+
+        def on_stdout(data: bytes) -> None:
+            nonlocal reported
+            parser.feed(data)
+            share = min(1.0, max(0.0, (parser.last_seconds - begin) / (end - begin or 1)))
+            if int(100 * share) > reported:  # one report per percent, like the scan
+                reported = int(100 * share)
+                self._report(20 + 10 * share, Phase.ANALYSING, f"{label}... {reported}%")
+
+        outcome = await self.config.runner.run(
+            argv, on_stdout=on_stdout, stall_timeout=self.config.stall_timeout,
+            on_started=lambda pid: self.hooks.process_started(job, pid),
+        )  # fmt: skip
+        self.hooks.process_started(job, None)
+        if not outcome.ok or not parser.done:
+            if outcome.stalled:
+                raise JobFailure(self._classify(outcome))
+            detail = outcome.stderr_tail.strip()
+            raise _fail(ErrorCode.INTERNAL_ERROR if outcome.exit_code != 3
+                        else ErrorCode.ENCODER_UNAVAILABLE,
+                        "Smart framing could not analyse the video "
+                        f"({detail.splitlines()[-1] if detail else outcome}). "
+                        "Choose another layout, or check `storyclip doctor`.",
+                        outcome.stderr_tail)  # fmt: skip
+        half = crop_half_width(width, height, job.options.width, job.options.height)
+        path = build_path(parser.samples, half)
+        job.framing = CropPath(path.knots, path.half_width, path.modes, (begin, end), key)
+
+    def _crop_x(self, start: float, stop: float, seek_from: float | None) -> str | None:
+        """The smart crop's x for a clip whose frames are [start, stop) (clip clock): the
+        filter's `t` counts from the input seek point (ffmpeg's clock, the one the scan read)."""
+        path = self.job.framing
+        if path is None or self.job.options.layout is not Layout.SMART:
+            return None
+        seek = floor_us(seek_from if seek_from is not None else self._origin + start)
+        return crop_x_expression(path, start, stop, seek - self._origin)
+
     # -- rendering -------------------------------------------------------------------------
     async def _render(self, job_dir: Path, media: MediaInfo) -> None:
         """One ffmpeg run per clip still missing, through the clip executor: one after another
@@ -432,9 +503,10 @@ class JobPipeline:
         end, origin = media.duration or 0.0, self._origin
         start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
         temp = naming.temp_clip_path(job_dir, job.id, clip.index)
+        seek_from = self._seek_from(origin + start, media)
         argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
                           media, job.options, str(temp), self.scan.video.time_base,
-                          self._seek_from(origin + start, media))  # fmt: skip
+                          seek_from, self._crop_x(start, stop, seek_from))  # fmt: skip
         job.commands.append(argv)
         duration = stop - start
 
@@ -481,6 +553,7 @@ class JobPipeline:
         speeds = [c.speed for c in job.clips if c.index in self._rendering and c.speed]
         job.speed = round(sum(speeds), 3) if speeds else update.speed
         job.fps = update.fps
+        job.media_left = self._pending_seconds - done
         if job.speed and job.speed > 0:
             job.eta_seconds = round((self._pending_seconds - done) / job.speed, 1)
         self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())
@@ -575,6 +648,7 @@ class JobPipeline:
         fraction = min(1.0, done / self._pending_seconds)
         job.speed = update.speed
         job.fps = update.fps
+        job.media_left = self._pending_seconds - done
         if update.speed and update.speed > 0:
             job.eta_seconds = round((self._pending_seconds - done) / update.speed, 1)
         self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())
@@ -725,11 +799,20 @@ def _first_cause(group: BaseExceptionGroup[BaseException]) -> BaseException:
             leaves.append(error)
 
     flatten(group)
-    for kind in (asyncio.CancelledError, JobFailure):
+    for kind in (asyncio.CancelledError, ExecutorUnavailable, JobFailure):
         for error in leaves:
             if isinstance(error, kind):
                 return error
     return leaves[0]
+
+
+def _source_key(path: str) -> str:
+    """Which file, as it is now: a path, size and modification time."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return path
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}"
 
 
 def _is_still_image(media: MediaInfo) -> bool:

@@ -101,7 +101,9 @@ class HistorySource(Protocol):
 
     def history(self, query: HistoryQuery) -> HistoryPage: ...
 
-    def stats(self, since: float | None = None) -> HistoryStats: ...
+    def stats(
+        self, since: float | None = None, query: HistoryQuery | None = None
+    ) -> HistoryStats: ...
 
 
 class JobStore(Protocol):
@@ -154,8 +156,9 @@ class JobStore(Protocol):
         """A page of jobs, newest first, filtered (keyset-paged so deep pages stay fast)."""
         ...
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        """Statistics over the history (jobs created at or after `since`, when given)."""
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        """Statistics over the history: jobs created at or after `since`, when given, and
+        matching `query`'s states, dates and search when given (its paging is ignored)."""
         ...
 
     def prunable(self, finished_before: float) -> tuple[int, float | None]:

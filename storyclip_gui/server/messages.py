@@ -69,6 +69,7 @@ def job_view(job: dict[str, Any], *, clips: bool = False) -> dict[str, Any]:
         "clipsTotal": job.get("clipsTotal", 0),
         "speed": job.get("speed"),
         "etaSeconds": job.get("etaSeconds"),
+        "eta": job.get("eta"),
         "error": public_error(error),
         "attempts": job.get("attempts", 0),
         "createdAt": job.get("createdAt"),

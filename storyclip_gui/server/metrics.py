@@ -12,10 +12,12 @@ from storyclip_gui.core.ports import HistoryStats
 class HubCounters(Protocol):
     @property
     def client_count(self) -> int: ...
-
-    messages_sent: int
-    clients_dropped: int
-    ticks_coalesced: int
+    @property
+    def messages_sent(self) -> int: ...
+    @property
+    def clients_dropped(self) -> int: ...
+    @property
+    def ticks_coalesced(self) -> int: ...
 
 
 def _label(value: str) -> str:

@@ -109,6 +109,17 @@ def openapi_document(version: str) -> dict[str, Any]:
                                      "properties": {"code": {"type": "string"},
                                                     "message": {"type": "string"}}}},
         },
+        "Eta": {
+            "type": ["object", "null"],
+            "description": "Learned finish estimate, seconds from now: P50 (as likely sooner "
+                           "as later) and P90 (later only one time in ten). basis: history, "
+                           "live (ffmpeg's speed, no history yet) or history+live.",
+            "required": ["p50Seconds", "p90Seconds", "basis"],
+            "properties": {"p50Seconds": {"type": "number"}, "p90Seconds": {"type": "number"},
+                           "basis": {"type": "string",
+                                     "enum": ["history", "live", "history+live"]},
+                           "unknownJobs": {"type": "integer"}},
+        },
         "JobError": {
             "type": ["object", "null"],
             "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
@@ -137,11 +148,13 @@ def openapi_document(version: str) -> dict[str, Any]:
                                                       "failed", "cancelled", "interrupted"]},
                 "progress": {"type": "number", "minimum": 0, "maximum": 100},
                 "phase": {"type": "string", "enum": ["waiting", "starting", "preparing",
-                                                     "generating", "finalizing", "done"]},
+                                                     "analysing", "generating", "finalizing",
+                                                     "done"]},
                 "message": {"type": "string"},
                 "sourceName": {"type": "string"},
                 "clipsDone": {"type": "integer"}, "clipsTotal": {"type": "integer"},
                 "speed": _NUM_OR_NULL, "etaSeconds": _NUM_OR_NULL,
+                "eta": _ref("Eta"),
                 "error": _ref("JobError"),
                 "attempts": {"type": "integer"},
                 "createdAt": {"type": "number"}, "startedAt": _NUM_OR_NULL,
@@ -165,7 +178,10 @@ def openapi_document(version: str) -> dict[str, Any]:
             "properties": {"jobId": _JOB_ID, "source": {"type": "string"},
                            "status": {"type": "string"}, "progress": {"type": "number"},
                            "options": {"type": "object"}, "error": _ref("JobError"),
-                           "clips": {"type": "array", "items": _ref("Clip")}},
+                           "clips": {"type": "array", "items": _ref("Clip")},
+                           "framing": {"type": ["object", "null"], "description":
+                                       "smart layout: the crop path found (halfWidth, modes, "
+                                       "span, knots [time, centre] as shares of the width)"}},
         },
         "JobSummary": {
             "type": "object",
@@ -233,7 +249,12 @@ def openapi_document(version: str) -> dict[str, Any]:
                                  "existing regular file on the server's machine"},
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
-                                "nameTemplate, fastCopy"},
+                                "nameTemplate, fastCopy",
+                                "properties": {
+                                    # smart: the 9:16 crop follows the subject (smart framing)
+                                    "layout": {"type": "string",
+                                               "enum": ["crop", "blur", "fit", "smart"]},
+                                }},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
                           **_errors(400, 401, 403, 408, 409, 413, 429, 503)},

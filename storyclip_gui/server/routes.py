@@ -8,8 +8,6 @@ import binascii
 import contextlib
 import json
 import logging
-import os
-import stat
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,9 +18,8 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from storyclip_gui.core.facade import EngineFacade
-from storyclip_gui.core.jobs import Job, JobState, can_cancel
-from storyclip_gui.core.manager import JOB_ID_PATTERN, JobSpec, SubmitError
-from storyclip_gui.core.options import OptionsError, StoryOptions
+from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
+from storyclip_gui.core.jobs import BAD_JOB_ID, Job, JobState, can_cancel, is_job_id
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
 from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError
@@ -34,11 +31,9 @@ from storyclip_gui.server.security import Principal, Scope, TicketSigner, same_s
 
 MAX_MESSAGE_BYTES = 64 * 1024
 BODY_TIMEOUT = 10.0  # seconds for a request body to arrive once its headers have (408)
-BAD_JOB_ID = "jobId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."
 CLOSE_UNAUTHORIZED = 4401  # wrong or missing credentials in the first message
 CLOSE_FORBIDDEN = 4403  # a ticket for another job
 CLOSE_AUTH_TIMEOUT = 4408  # no credentials within the grace period
-MAX_PATH_CHARS = 4096  # PATH_MAX: a longer tempPath names no file
 RETRY_AFTER_S = 30  # told to a client whose job found the queue full
 STATIC_DIR = Path(__file__).parent / "static"
 log = logging.getLogger(__name__)
@@ -93,7 +88,6 @@ class ServerState:
     hub: WebSocketHub
     token: str
     tickets: TicketSigner
-    default_options: Mapping[str, Any]
     version: str
     max_connections: int
     auth_timeout: float
@@ -142,7 +136,7 @@ def principal_of(request: web.Request) -> Principal | None:
 
 def job_id_param(request: web.Request) -> str:
     job_id = request.match_info["jobId"]
-    if not JOB_ID_PATTERN.fullmatch(job_id):
+    if not is_job_id(job_id):
         raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
     return job_id
 
@@ -206,74 +200,52 @@ def full_job(job: Job) -> dict[str, Any]:
 
 # -- seed contract ------------------------------------------------------------------------------
 async def process_story(request: web.Request) -> web.Response:
+    """The seed's submit: one file by absolute path (never a folder), through the intake."""
     state = state_of(request)
     body = await read_json_object(request)
-    job_id = body.get("jobId")
-    if job_id is not None and (not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id)):
-        raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
     temp_path = body.get("tempPath")
     if not isinstance(temp_path, str) or not temp_path.strip():
         raise ApiError(400, "invalid_temp_path", "tempPath is required: the video file to cut.")
-    check_source(temp_path)
+    given = body.get("options")
+    intake = IntakeRequest([temp_path], {} if given is None else given, job_id=body.get("jobId"),
+                           search_folders=False, relative_to=None)  # fmt: skip
     if state.queue_full():
         raise queue_full_error()
-    given = body.get("options")
-    given = {} if given is None else given
-    if not isinstance(given, dict):
-        raise ApiError(400, "invalid_options", "options must be a JSON object.")
-    defaults = dict(state.default_options)
-    if given.get("preset"):  # the preset's clip length wins over the server's default
-        defaults.pop("clip_seconds", None)
     try:
-        options = StoryOptions.from_dict({**defaults, **given})
-    except OptionsError as exc:
-        raise ApiError(400, "invalid_options", str(exc)) from None
-    except (TypeError, ValueError):
-        raise ApiError(400, "invalid_options", "An option has a value of the wrong type.") from None
-    engine = state.engine
-    try:
-        if job_id is not None and engine.lookup(job_id):
-            raise ApiError(409, "duplicate_job_id", f"A job with id {job_id!r} already exists.")
-        job = engine.submit(JobSpec(temp_path, options, job_id=job_id))
-    except SubmitError as exc:
-        raise ApiError(400, "invalid_job", str(exc)) from None
+        result = state.engine.intake.submit(intake)
+    except IntakeError as exc:
+        raise intake_error(exc) from None
     except StoreError:
         raise ApiError(503, "store_unavailable",
                        "The job could not be stored (the history database refused the "
                        "write); nothing was started.") from None  # fmt: skip
+    if result.refused:  # the reason, never the path: it may name where the client keeps files
+        raise ApiError(400, "invalid_temp_path", f"tempPath {result.refused[0].reason}.")
+    job = result.jobs[0]
     return web.json_response(
         {"jobId": job.id, "status": job.state.value, **job_urls(request, job.id)}, status=202
     )
+
+
+INTAKE_ERRORS: dict[Problem, tuple[int, str]] = {
+    Problem.JOB_ID: (400, "invalid_job_id"),
+    Problem.OPTIONS: (400, "invalid_options"),
+    Problem.SOURCE: (409, "not_retryable"),  # its source is gone or unreadable now
+    Problem.DUPLICATE: (409, "duplicate_job_id"),
+    Problem.UNKNOWN_JOB: (404, "job_not_found"),
+    Problem.NOT_RETRYABLE: (409, "not_retryable"),
+}
+
+
+def intake_error(exc: IntakeError) -> ApiError:
+    status, code = INTAKE_ERRORS[exc.problem]
+    return ApiError(status, code, str(exc))
 
 
 def queue_full_error() -> ApiError:
     return ApiError(429, "queue_full",
                     "The queue holds as many jobs as it accepts; try again later.",
                     {"Retry-After": str(RETRY_AFTER_S)})  # fmt: skip
-
-
-def check_source(temp_path: str) -> None:
-    """tempPath must name an existing, readable regular file (errors never echo the path)."""
-    if len(temp_path) > MAX_PATH_CHARS:
-        raise ApiError(400, "invalid_temp_path",
-                       f"tempPath is longer than {MAX_PATH_CHARS} characters.")  # fmt: skip
-    try:
-        temp_path.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate ("\ud800") names no file
-        raise ApiError(400, "invalid_temp_path", "tempPath is not valid Unicode text.") from None
-    if "\x00" in temp_path or not os.path.isabs(temp_path):
-        raise ApiError(400, "invalid_temp_path", "tempPath must be an absolute file path.")
-    try:
-        info = os.stat(temp_path)
-    except (OSError, ValueError):
-        raise ApiError(400, "invalid_temp_path",
-                       "tempPath does not exist or cannot be reached.") from None  # fmt: skip
-    if not stat.S_ISREG(info.st_mode):
-        raise ApiError(400, "invalid_temp_path", "tempPath is not a regular file.")
-    if info.st_size == 0:
-        raise ApiError(400, "invalid_temp_path", "tempPath is an empty file.")
-    if not os.access(temp_path, os.R_OK):
-        raise ApiError(400, "invalid_temp_path", "tempPath cannot be read (permission denied).")
 
 
 async def job_status(request: web.Request) -> web.Response:
@@ -305,7 +277,9 @@ async def ws_active_jobs(request: web.Request) -> web.Response:
 
 def live_counts(state: ServerState) -> dict[str, Any]:
     jobs = state.engine.jobs()
+    eta = state.engine.queue_eta()
     return {
+        "eta": eta.to_dict() if eta is not None else None,  # the whole queue's
         "queued": sum(1 for j in jobs if j.state is JobState.QUEUED),
         "processing": sum(1 for j in jobs if j.state is JobState.PROCESSING),
         "connectedClients": state.hub.client_count,
@@ -343,7 +317,7 @@ def decode_cursor(text: str) -> tuple[float, str]:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
         created, _, job_id = raw.partition("|")
-        if not JOB_ID_PATTERN.fullmatch(job_id):
+        if not is_job_id(job_id):
             raise ValueError(job_id)
         return float(created), job_id
     except (ValueError, binascii.Error, UnicodeDecodeError):
@@ -408,15 +382,12 @@ async def retry_job(request: web.Request) -> web.Response:
     state = state_of(request)
     job_id = job_id_param(request)
     find_job(state, job_id)
-    if state.engine.get(job_id) is None:
-        raise ApiError(409, "not_retryable",
-                       "The job is only in the history now; submit it again.")  # fmt: skip
     if state.queue_full():
         raise queue_full_error()
     try:
-        job = state.engine.retry(job_id)
-    except SubmitError as exc:
-        raise ApiError(409, "not_retryable", str(exc)) from None
+        job = state.engine.intake.retry(job_id)
+    except IntakeError as exc:
+        raise intake_error(exc) from None
     return web.json_response(
         {"jobId": job.id, "status": job.state.value, **job_urls(request, job.id)}, status=202
     )
@@ -427,7 +398,7 @@ async def create_ticket(request: web.Request) -> web.Response:
     body = await read_json_object(request)
     job_id = body.get("jobId")
     if job_id is not None:
-        if not isinstance(job_id, str) or not JOB_ID_PATTERN.fullmatch(job_id):
+        if not is_job_id(job_id):
             raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
         find_job(state, job_id)
     ticket, expires = state.tickets.issue(job_id)
@@ -486,7 +457,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
     state = state_of(request)
     query = request.query
     job_id = query.get("jobId") or None
-    if job_id is not None and not JOB_ID_PATTERN.fullmatch(job_id):
+    if job_id is not None and not is_job_id(job_id):
         raise ApiError(400, "invalid_job_id", BAD_JOB_ID)
     since: int | None = None
     if query.get("since", "") != "":

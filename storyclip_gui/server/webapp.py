@@ -5,14 +5,11 @@ from __future__ import annotations
 import errno
 import logging
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from aiohttp import web
 
 from storyclip_gui.core.facade import EngineFacade
-from storyclip_gui.core.ports import StoreError
 from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
 from storyclip_gui.server.hub import WebSocketHub
@@ -62,7 +59,6 @@ class ServerConfig:
     replay_size: int = 4096  # messages kept for ?since=N
     progress_interval: float = 0.1  # at most 10 progress messages per second per job
     client_buffer_limit: int = 1 << 20  # bytes waiting for one client before it is dropped
-    default_options: Mapping[str, Any] = field(default_factory=dict)
     version: str = "0"
 
 
@@ -75,7 +71,6 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _engine: EngineFacade
     _sender: WebhookSender | None = None
 
     @property
@@ -88,16 +83,11 @@ class ServerHandle:
         return f"http://{host}:{self.port}"
 
     async def close(self) -> None:
-        """Close every socket (1001 going away), stop listening, remember the last seq so the
-        next run's numbers continue above every number a client has seen."""
+        """Close every socket (1001 going away; the hub records the last seq), stop listening."""
         await self.hub.close()
         if self._sender is not None:
             await self._sender.close()
         await self._runner.cleanup()
-        try:
-            self._engine.remember_seq(self.hub.last_seq)
-        except StoreError as exc:
-            log.warning("last WebSocket seq not stored: %s", exc)
 
 
 def _cors_headers(origin: str) -> dict[str, str]:
@@ -202,7 +192,10 @@ async def start_web_server(
 ) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
     hub = WebSocketHub(
-        engine,
+        engine.bus,
+        lookup=engine.lookup,
+        live_jobs=engine.jobs,
+        record_seq=engine.remember_seq,
         heartbeat_interval=config.heartbeat_interval,
         replay_size=config.replay_size,
         progress_interval=config.progress_interval,
@@ -213,7 +206,6 @@ async def start_web_server(
         hub=hub,
         token=config.token,
         tickets=TicketSigner(config.ticket_ttl),
-        default_options=config.default_options,
         version=config.version,
         max_connections=config.max_connections,
         max_unauthenticated=config.max_unauthenticated,
@@ -256,4 +248,4 @@ async def start_web_server(
         sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
         webhooks.wake = sender.wake
         sender.start()
-    return ServerHandle(config.host, port, hub, state, runner, engine, sender)
+    return ServerHandle(config.host, port, hub, state, runner, sender)

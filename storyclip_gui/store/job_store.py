@@ -23,8 +23,15 @@ from typing import Any, NoReturn, TypeVar
 import peewee
 
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
-from storyclip_gui.core.jobs import FINAL_STATES, Clip, ClipState, Job, JobState, Phase
-from storyclip_gui.core.manager import SubmitError
+from storyclip_gui.core.jobs import (
+    FINAL_STATES,
+    Clip,
+    ClipState,
+    DuplicateJobError,
+    Job,
+    JobState,
+    Phase,
+)
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.ports import (
     HistoryPage,
@@ -110,7 +117,7 @@ class SqliteJobStore:
         try:
             with self.database.atomic():
                 if JobRow.select().where(JobRow.id == job.id).exists():
-                    raise SubmitError(f"A job with id {job.id!r} is already in the history.")
+                    raise DuplicateJobError(job.id)
                 JobRow.insert({**self._row(job), "processing_seconds": _busy_seconds(None, job)}
                               ).execute()  # fmt: skip
                 self._write_clips(job)
@@ -265,8 +272,8 @@ class SqliteJobStore:
 
         return self._read(read)
 
-    def stats(self, since: float | None = None) -> HistoryStats:
-        return self._read(lambda: self._stats(since))
+    def stats(self, since: float | None = None, query: HistoryQuery | None = None) -> HistoryStats:
+        return self._read(lambda: self._stats(since, query))
 
     # -- internals -------------------------------------------------------------------------
     def _history_query(self, query: HistoryQuery) -> peewee.ModelSelect[JobRow]:
@@ -286,9 +293,12 @@ class SqliteJobStore:
             )
         return select.order_by(JobRow.created_at.desc(), JobRow.id.desc())
 
-    def _stats(self, since: float | None) -> HistoryStats:
-        where = "WHERE created_at >= ?" if since is not None else ""
-        params: tuple[Any, ...] = (since,) if since is not None else ()
+    def _stats(self, since: float | None, query: HistoryQuery | None) -> HistoryStats:
+        conditions, values = _stats_filter(since, query)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        params: tuple[Any, ...] = tuple(values)
+        # the covering index holds every column but the name: a search reads the rows
+        index = "" if query is not None and query.search else "INDEXED BY job_stats"
         sql: Callable[..., Any] = self.database.execute_sql
         counts: dict[str, int] = {}
         clips = 0
@@ -297,8 +307,8 @@ class SqliteJobStore:
         # one pass over the covering index job_stats: the wide rows are never read
         for state, count, verified, media_s, busy_s, busy_n in sql(
             f"SELECT state, count(*), total(clips_verified), total(media_seconds), "
-            f"total(processing_seconds), count(processing_seconds) FROM job INDEXED BY "
-            f"job_stats {where} GROUP BY state", params
+            f"total(processing_seconds), count(processing_seconds) FROM job {index} "
+            f"{where} GROUP BY state", params
         ):  # fmt: skip
             counts[state] = count
             clips += int(verified)
@@ -306,7 +316,7 @@ class SqliteJobStore:
                 media, busy, busy_count = media_s, busy_s, busy_n
         p95 = None
         if busy_count:
-            extra = "AND created_at >= ?" if since is not None else ""
+            extra = "".join(f"AND {c} " for c in conditions)
             offset = min(busy_count - 1, math.ceil(0.95 * busy_count) - 1)
             row = sql(
                 f"SELECT processing_seconds FROM job WHERE state = 'completed' AND "
@@ -318,7 +328,7 @@ class SqliteJobStore:
             code or ErrorCode.INTERNAL_ERROR.value: n
             for code, n in sql(
                 f"SELECT error_code, count(*) FROM job WHERE state = 'failed' "
-                f"{'AND created_at >= ?' if since is not None else ''} GROUP BY error_code",
+                f"{''.join(f'AND {c} ' for c in conditions)} GROUP BY error_code",
                 params,
             )
         }
@@ -465,6 +475,30 @@ class SqliteJobStore:
             log.error("%s", error)
             if self.on_error is not None:
                 self.on_error(error)
+
+
+def _stats_filter(since: float | None, query: HistoryQuery | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on the job table) and their parameters for stats over a filter."""
+    conditions: list[str] = []
+    values: list[Any] = []
+    if since is not None:
+        conditions.append("created_at >= ?")
+        values.append(since)
+    if query is not None:
+        if query.states:
+            states = sorted(s.value for s in query.states)
+            conditions.append(f"state IN ({', '.join('?' * len(states))})")
+            values.extend(states)
+        if query.since is not None:
+            conditions.append("created_at >= ?")
+            values.append(query.since)
+        if query.until is not None:
+            conditions.append("created_at < ?")
+            values.append(query.until)
+        if query.search:
+            conditions.append("instr(source_name, ?) > 0")
+            values.append(query.search.lower())
+    return conditions, values
 
 
 def _busy_seconds(old: JobRow | None, job: Job) -> float | None:

@@ -150,9 +150,27 @@ def _v3_webhooks(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
+def _v4_throughput(database: peewee.SqliteDatabase) -> None:
+    """Clip throughput samples: what the learned ETA is learned from (core.eta)."""
+    database.execute_sql("""CREATE TABLE clip_throughput (
+        id INTEGER PRIMARY KEY NOT NULL,
+        at REAL NOT NULL,
+        encoder TEXT NOT NULL,
+        quality TEXT NOT NULL,
+        size TEXT NOT NULL,
+        source_codec TEXT NOT NULL,
+        source_height INTEGER NOT NULL,
+        concurrency INTEGER NOT NULL,
+        media_seconds REAL NOT NULL,
+        wall_seconds REAL NOT NULL,
+        source_bytes INTEGER NOT NULL,
+        source_seconds REAL NOT NULL
+    )""")
+
+
 Step = Callable[[peewee.SqliteDatabase], None]
 # STEPS[n - 1] takes version n-1 to n
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_history, _v3_webhooks)
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history, _v3_webhooks, _v4_throughput)
 CURRENT_VERSION = len(STEPS)
 
 

@@ -124,4 +124,24 @@ class DeliveryRow(BaseModel):
         table_name = "webhook_delivery"
 
 
-MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow)
+class ThroughputRow(BaseModel):
+    """One verified clip's pace (core.eta.Sample)."""
+
+    id = peewee.AutoField()
+    at = peewee.FloatField()
+    encoder = peewee.TextField()
+    quality = peewee.TextField()
+    size = peewee.TextField()
+    source_codec = peewee.TextField()
+    source_height = peewee.IntegerField()
+    concurrency = peewee.IntegerField()
+    media_seconds = peewee.FloatField()
+    wall_seconds = peewee.FloatField()
+    source_bytes = peewee.IntegerField()
+    source_seconds = peewee.FloatField()
+
+    class Meta:
+        table_name = "clip_throughput"
+
+
+MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow, ThroughputRow)

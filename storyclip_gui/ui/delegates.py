@@ -34,16 +34,35 @@ class ProgressBarDelegate(QStyledItemDelegate):
         else:
             trough = palette.color(QPalette.ColorRole.Mid)
             trough.setAlpha(90)
+        trough_text = palette.color(QPalette.ColorRole.Text)  # Text is drawn on Base
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(trough)
         painter.drawRoundedRect(rect, 3, 3)
         fraction = max(0.0, min(1.0, float(progress) / 100.0))
+        filled = QRect(rect)
+        filled.setWidth(max(6, int(rect.width() * fraction)) if fraction > 0 else 0)
         if fraction > 0:
-            filled = QRect(rect)
-            filled.setWidth(max(6, int(rect.width() * fraction)))
             painter.setBrush(QColor(STATUS_COLORS.get(status, "#2f7de1")))
             painter.drawRoundedRect(filled, 3, 3)
-        painter.setPen(palette.color(QPalette.ColorRole.Text) if fraction < 0.5
-                       else QColor("white"))  # fmt: skip
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{float(progress):.0f} %")
+        # the text in two clips: white over the coloured part, the trough's text colour over
+        # the rest, so no part of it is ever drawn in the colour it sits on
+        text = f"{float(progress):.0f} %"
+        empty = QRect(rect)
+        empty.setLeft(filled.right() + 1 if fraction > 0 else rect.left())
+        for part, colour in ((filled, QColor("white")), (empty, trough_text)):
+            if part.width() > 0:
+                painter.setClipRect(part)
+                painter.setPen(colour)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Cuts a long file or folder name in the middle ("holiday…day2.mp4", "/home/…/trip"), where
+    the ends that tell files apart stay visible; other columns cut at the end as usual."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]

@@ -1,68 +1,43 @@
-"""DropZone accepts files and folders from the file manager; sort_dropped() keeps the videos."""
+"""DropZone accepts files and folders from the file manager; the intake's refusals in words."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from storyclip_gui.core.sources import expand_inputs, looks_like_video
+from storyclip_gui.core.sources import Refusal, Refused
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("DropZone", text)
 
 
-@dataclass
-class DroppedPaths:
-    """What a drop (or "Add videos…") yields: videos to queue and the refusals to show."""
+# core.sources' reasons, for lupdate (the English text is the same: a test holds them in step)
+REASONS: dict[Refused, str] = {
+    Refused.TOO_LONG: QT_TRANSLATE_NOOP("Intake", "is longer than 4096 characters, so it names no file"),  # noqa: E501
+    Refused.NOT_TEXT: QT_TRANSLATE_NOOP("Intake", "is not a valid path (it holds a NUL character)"),
+    Refused.NOT_UTF8: QT_TRANSLATE_NOOP("Intake", "has a name that is not valid UTF-8, so it cannot be handed to ffmpeg; rename the file"),  # noqa: E501
+    Refused.RELATIVE: QT_TRANSLATE_NOOP("Intake", "is not an absolute path"),
+    Refused.MISSING: QT_TRANSLATE_NOOP("Intake", "does not exist (was it moved?)"),
+    Refused.UNREACHABLE: QT_TRANSLATE_NOOP("Intake", "cannot be opened: {detail}"),
+    Refused.FOLDER: QT_TRANSLATE_NOOP("Intake", "is a folder, not a video file"),
+    Refused.NO_VIDEOS: QT_TRANSLATE_NOOP("Intake", "holds no videos"),
+    Refused.NOT_REGULAR: QT_TRANSLATE_NOOP("Intake", "is not a regular file"),
+    Refused.HIDDEN: QT_TRANSLATE_NOOP("Intake", "is hidden (hidden files are often partial copies; they are not taken)"),  # noqa: E501
+    Refused.NOT_VIDEO: QT_TRANSLATE_NOOP("Intake", "is not a video file ({detail})"),
+    Refused.EMPTY: QT_TRANSLATE_NOOP("Intake", "is empty (0 bytes)"),
+    Refused.UNREADABLE: QT_TRANSLATE_NOOP("Intake", "cannot be read (permission denied)"),
+}  # fmt: skip
 
-    videos: list[str] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
 
-    def message(self) -> str:
-        lines = [f"“{name}”: {reason}" for name, reason in self.refused]
-        return "\n".join(lines)
-
-
-def sort_dropped(paths: list[str]) -> DroppedPaths:
-    """Folders are searched recursively; a file that is not a video is refused with the reason."""
-    result = DroppedPaths()
-    sources, problems = expand_inputs(paths)
-    for problem in problems:
-        result.refused.append(
-            (
-                Path(problem.path).name or problem.path,
-                QCoreApplication.translate("DropZone", "no videos found in this folder"),
-            )
-        )
-    for source in sources:
-        path = Path(source)
-        if not path.exists():
-            result.refused.append(
-                (path.name, QCoreApplication.translate("DropZone", "the file does not exist"))
-            )
-        elif path.name.startswith("."):
-            result.refused.append(
-                (path.name, QCoreApplication.translate("DropZone", "hidden files are not accepted"))
-            )
-        elif not looks_like_video(path):
-            kind = path.suffix.lower() or QCoreApplication.translate("DropZone", "no extension")
-            result.refused.append(
-                (
-                    path.name,
-                    QCoreApplication.translate("DropZone", "not a video file ({kind})").replace(
-                        "{kind}", kind
-                    ),
-                )
-            )
-        else:
-            result.videos.append(str(path))
-    return result
+def refusal_line(refusal: Refusal) -> str:
+    """“name” reason, in the window's language."""
+    reason = QCoreApplication.translate("Intake", REASONS[refusal.why])
+    return f"“{refusal.name}” {reason.replace('{detail}', refusal.detail)}"
 
 
 def local_paths(mime: QMimeData) -> list[str]:

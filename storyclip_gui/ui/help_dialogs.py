@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from storyclip_gui import __version__
 from storyclip_gui.core.ports import Runner
+from storyclip_gui.ui.settings_dialog import fit_to_parent
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class SetupCheckDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("setupCheckDialog")
         self.setWindowTitle(self.tr("Check setup"))
-        self.resize(880, 360)
+        self.resize(fit_to_parent(QSize(880, 420), parent))
         self._check = check
         self.task: asyncio.Future[None] | None = None
         layout = QVBoxLayout(self)
@@ -52,7 +53,8 @@ class SetupCheckDialog(QDialog):
         self.report = QPlainTextEdit()
         self.report.setObjectName("setupReport")
         self.report.setReadOnly(True)
-        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # keep the columns
+        # long paths wrap: the dialog scrolls down, never sideways, even in a small window
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report.setPlainText(self.tr("Checking ffmpeg, encoders and folders…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -70,6 +72,7 @@ class SetupCheckDialog(QDialog):
     def start(self) -> asyncio.Future[None]:
         """Run the check off the Qt thread; the report replaces the placeholder when done."""
         self.task = asyncio.ensure_future(self._run())
+        self.finished.connect(self.task.cancel)  # closed before the check ended: drop its answer
         return self.task
 
     @property

@@ -42,6 +42,7 @@ from storyclip_gui.core.history import HistoryPager
 from storyclip_gui.core.history_export import ExportFormat
 from storyclip_gui.core.jobs import Job, JobState, can_rerun
 from storyclip_gui.core.ports import HistoryQuery, HistorySource, HistoryStats, StoreError
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,18 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("HistoryView", text)
+
+
+def took_tooltip(attempts: int) -> str:
+    text = QCoreApplication.translate(
+        "HistoryView", "Running time of the last attempt; time waiting in the queue is not counted."
+    )
+    if attempts > 1:
+        text += "\n" + QCoreApplication.translate(
+            "HistoryView", "{n} attempts; the summary's speed counts the time of all of them."
+        )
+        text = text.replace("{n}", str(attempts))
+    return text
 
 
 def format_stats(stats: HistoryStats) -> str:
@@ -182,13 +195,18 @@ class HistoryModel(QAbstractTableModel):
             if col == H_BUSY:
                 return format_duration(busy)
             if col == H_MESSAGE:
-                return job.error.message if job.error else job.message
+                return engine_message(job.error.message if job.error else job.message)
         if role == H_JOB_ROLE:
             return job
         if role == Qt.ItemDataRole.DecorationRole and col == H_STATUS:
             return status_icon(job.state)
-        if role == Qt.ItemDataRole.ToolTipRole and col == H_SOURCE:
-            return job.source
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == H_SOURCE:
+                return job.source
+            if col == H_BUSY:
+                return took_tooltip(job.attempts)
+            if col == H_MESSAGE:
+                return engine_message(job.error.message if job.error else job.message)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -345,14 +363,15 @@ class HistoryView(QWidget):
         self.model.set_query(self.build_query())
         if self.model.canFetchMore():
             self.model.fetchMore()
+        self.refresh_stats()
 
     def reload(self) -> None:
         self.apply_filters()
-        self.refresh_stats()
 
     def refresh_stats(self) -> None:
+        """The summary counts the jobs the filters show (all of them, not only the loaded)."""
         try:
-            self.stats.setText(format_stats(self._store.stats()))
+            self.stats.setText(format_stats(self._store.stats(query=self.model.query)))
         except StoreError as exc:
             self.stats.setText(str(exc))
 

@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from storyclip_gui.core.jobs import ClipView, JobState, JobView
 from storyclip_gui.core.ports import Runner
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
+from storyclip_gui.ui.option_labels import describe_options
+from storyclip_gui.ui.preview import SourcePreview
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
@@ -76,6 +79,7 @@ class ThumbnailCache(QObject):
         self._icons: dict[str, QIcon] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._gate = asyncio.Semaphore(2)
+        self._previews: list[SourcePreview] = []
 
     def icon(self, clip_path: str, duration: float | None = None) -> QIcon | None:
         """The thumbnail if made; otherwise start making it and return None."""
@@ -92,11 +96,23 @@ class ThumbnailCache(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self.preview_busy
+
+    @property
+    def preview_busy(self) -> bool:
+        return any(p.busy for p in self._previews)
 
     def stop(self) -> None:
         for task in self._pending.values():
             task.cancel()
+        for preview in self._previews:
+            preview.stop()
+
+    def new_preview(self, parent: QWidget | None = None) -> SourcePreview:
+        """A source preview that makes its frames the same way (ffmpeg through the runner)."""
+        preview = SourcePreview(self._runner, self._ffmpeg, self._folder, parent)
+        self._previews.append(preview)
+        return preview
 
     def _target(self, clip_path: str) -> Path:
         try:
@@ -164,19 +180,28 @@ class JobDetail(QWidget):
         self.clips.setWordWrap(True)
         self.clips.setSpacing(4)
         self.clips.itemActivated.connect(self._open_clip)
+        self.clips.itemSelectionChanged.connect(self._update_buttons)
         clips_layout.addWidget(self.clips)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open clip"))
+        self.open_button.setObjectName("openClipButton")
+        self.open_button.setToolTip(self.tr("Open the selected clip in the video player"))
         self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.setObjectName("revealButton")
         self.open_button.clicked.connect(lambda: self._open_clip(self.clips.currentItem()))
         self.reveal_button.clicked.connect(self._reveal)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         clips_layout.addLayout(buttons)
+        # before processing: the source, its planned cuts and the crop window (ui/preview.py)
+        self.preview = thumbnails.new_preview() if thumbnails is not None else None
+        if self.preview is not None:
+            self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(clips_page, self.tr("Clips"))
 
         self.options = QPlainTextEdit(readOnly=True)
+        self.options.setObjectName("optionsText")
         self.command = QPlainTextEdit(readOnly=True)
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_LINES)
@@ -205,6 +230,8 @@ class JobDetail(QWidget):
         for edit in (self.options, self.command, self.log, self.ffmpeg_output):
             edit.clear()
         self.clips.clear()
+        if self.preview is not None:
+            self.preview.clear()
         self._update_buttons()
 
     def show_job(
@@ -221,9 +248,9 @@ class JobDetail(QWidget):
             self._last_line = ""
             self.log.clear()
             self.clips.clear()
-        folder_label = self.tr("Output folder")
-        options = "\n".join(f"{k}: {v}" for k, v in job.options.to_dict().items())
-        options += f"\n\n{folder_label}: {job.output_dir or '—'}"
+        rows = [*describe_options(job.options.to_dict()),
+                (self.tr("Output folder"), job.output_dir or "—")]  # fmt: skip
+        options = "\n".join(f"{label}: {value}" for label, value in rows)
         if options != self.options.toPlainText():
             self.options.setPlainText(options)
         self._append_log(job)
@@ -234,12 +261,14 @@ class JobDetail(QWidget):
         if text != self.command.toPlainText():
             self.command.setPlainText(text or self.tr("(ffmpeg has not started yet)"))
         self._sync_clips(job)
+        if self.preview is not None:
+            self.preview.show_job(job)
         self._update_buttons()
 
     def _append_log(self, job: JobView) -> None:
         error = job.error if job.state is JobState.FAILED else None
         code = f"[{error.code.value}] " if error else ""
-        key = f"{status_label(job.state)} · {code}{job.message}"
+        key = f"{status_label(job.state)} · {code}{engine_message(job.message)}"
         if key == self._last_line:
             return  # only the percentage moved: keep the log readable
         self._last_line = key
@@ -280,7 +309,7 @@ class JobDetail(QWidget):
                     item.setIcon(icon)
 
     def _open_clip(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and item.isSelected():
             self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _reveal(self) -> None:
@@ -291,8 +320,7 @@ class JobDetail(QWidget):
             self.openRequested.emit(self._job.output_dir)
 
     def _update_buttons(self) -> None:
-        has_clips = self.clips.count() > 0
-        self.open_button.setEnabled(has_clips)
+        self.open_button.setEnabled(bool(self.clips.selectedItems()))  # what would it open?
         self.reveal_button.setEnabled(bool(self._job and self._job.can_open))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Callable
@@ -21,14 +22,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from storyclip_gui.core.jobs import ClipState, JobState, JobView
+from storyclip_gui.core.sources import natural_key
 from storyclip_gui.runner.bridge import JobSignals
+from storyclip_gui.ui.engine_text import engine_message
 
 (COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED,
- COL_WORKERS) = range(9)  # fmt: skip
-HEADERS = tuple(
-    QT_TRANSLATE_NOOP("JobTableModel", text)
-    for text in ("Source", "Status", "Progress", "Message", "Clips", "Speed", "ETA", "Elapsed",
-                 "Workers")
+ COL_FOLDER, COL_WORKERS) = range(10)  # fmt: skip
+HEADERS = (
+    QT_TRANSLATE_NOOP("JobTableModel", "Source"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Status"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Progress"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Message"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Clips"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Speed"),
+    QT_TRANSLATE_NOOP("JobTableModel", "ETA"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Elapsed"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Folder"),  # the source's folder (hidden by default)
+    QT_TRANSLATE_NOOP("JobTableModel", "Workers"),  # who renders its clips now (a cluster)
 )
 
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the JobView
@@ -96,7 +106,21 @@ def format_duration(seconds: float | None) -> str:
 
 
 def elapsed_seconds(job: JobView, now: float | None = None) -> float | None:
+    """The running time of the job's latest attempt (JobView.elapsed); History's "Took" is
+    the same. Time waiting in the queue never counts."""
     return job.elapsed(now if now is not None else time.time())
+
+
+def elapsed_tooltip(attempts: int) -> str:
+    text = QCoreApplication.translate(
+        "JobTableModel",
+        "Running time of this attempt; time waiting in the queue is not counted.",
+    )
+    if attempts > 1:
+        text += "\n" + QCoreApplication.translate("JobTableModel", "Attempt {n}").replace(
+            "{n}", str(attempts)
+        )
+    return text
 
 
 _icons: dict[JobState, QIcon] = {}
@@ -257,19 +281,24 @@ class JobTableModel(QAbstractTableModel):
         self._refresh.stop()
         ids = [i for i in self._dirty if i in self._pos]
         restyled = [i for i in self._restyled if i in self._pos]
+        requeued = False
         if self._queue_order is not None and (self._queue_dirty or restyled):
             self._queue_dirty = False
-            order = self._queue_order()
             old = self._queue_pos
-            self._queue_pos = {job_id: i for i, job_id in enumerate(order)}
-            ids.extend(i for i in old if i in self._pos and i not in self._dirty)
+            new = self._queue_pos = {job_id: i for i, job_id in enumerate(self._queue_order())}
+            moved = {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+            requeued = bool(moved)
+            ids.extend(i for i in moved if i in self._pos and i not in self._dirty)
         self._dirty.clear()
         self._restyled.clear()
         refilter = bool(self._states) and any(
             self._passes(self._all[self._pos[i]]) != (i in self._row_of) for i in restyled
         )
         resort = False
-        if self._sort_column >= 0 and (ids or self._sort_stale):
+        if self._sort_column < 0:  # queue order: a move or a start shows at once
+            resort = (requeued or bool(restyled) or self._sort_stale) and self._order_changed()
+            self._sort_stale = False
+        elif ids or self._sort_stale:
             wait = SORT_INTERVAL - (self._clock() - self._sorted_at)
             if wait <= 0:
                 resort = True
@@ -331,8 +360,22 @@ class JobTableModel(QAbstractTableModel):
         return not self._text or self._text in self._names[job.id]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, or (column -1) in queue order: the jobs that ran or ended, by when
+        they left the queue, then the queue itself, first to start at the top."""
         self._sort_column, self._sort_order = column, order
         self._relayout(resort=True)
+
+    def _queue_key(self, job: JobView) -> tuple[int, float, float]:
+        if job.state is JobState.QUEUED:  # not yet in the order read last: after the rest
+            pos = self._queue_pos.get(job.id)
+            return (1, float(pos) if pos is not None else float(len(self._queue_pos)),
+                    job.created_at)  # fmt: skip
+        left = job.started_at or job.finished_at or job.created_at
+        return (0, left, job.created_at)
+
+    def _order_changed(self) -> bool:
+        keys = [self._queue_key(job) for job in self._all]
+        return any(a > b for a, b in itertools.pairwise(keys))
 
     def _relayout(self, *, resort: bool) -> None:
         """Re-sort (if asked and sorted) and re-filter the rows in one layout change.
@@ -344,13 +387,16 @@ class JobTableModel(QAbstractTableModel):
         if resort:
             self._sort_stale = False
             self._sorted_at = self._clock()
-            resort = self._sort_column >= 0 and len(self._all) > 1
+            resort = len(self._all) > 1
         if not resort and not self.filtering and len(self._rows) == len(self._all):
             return  # nothing can move, appear or disappear
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         keep = [(self._rows[i.row()].id, i.column()) for i in persistent]
-        if resort:
+        if resort and self._sort_column < 0:
+            self._all.sort(key=self._queue_key)
+            self._pos = {job.id: i for i, job in enumerate(self._all)}
+        elif resort:
             column = self._sort_column
             self._all.sort(key=lambda job: self._sort_value(job, column),
                            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)  # fmt: skip
@@ -442,12 +488,14 @@ class JobTableModel(QAbstractTableModel):
         if role == _DECORATION:
             return status_icon(job.state) if col == COL_STATUS else None
         if role == _TOOLTIP:
-            if col == COL_SOURCE:
+            if col in (COL_SOURCE, COL_FOLDER):
                 return job.source
             if col in (COL_STATUS, COL_MESSAGE) and job.error:
-                return job.error.message
+                return engine_message(job.error.message)
             if col == COL_MESSAGE:
-                return job.message
+                return engine_message(job.message)
+            if col == COL_ELAPSED:
+                return elapsed_tooltip(job.attempts)
         if role == _ALIGNMENT and col in (COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED):
             return _RIGHT
         return None
@@ -467,7 +515,7 @@ class JobTableModel(QAbstractTableModel):
         if col == COL_PROGRESS:
             return f"{job.progress:.0f} %"
         if col == COL_MESSAGE:
-            return job.message
+            return engine_message(job.message)
         if col == COL_CLIPS:
             total = job.clips_total
             return f"{job.clips_verified}/{total}" if total else ""
@@ -478,6 +526,8 @@ class JobTableModel(QAbstractTableModel):
             return format_duration(job.eta_seconds) if running else ""
         if col == COL_ELAPSED:
             return format_duration(elapsed_seconds(job))
+        if col == COL_FOLDER:
+            return os.path.dirname(job.source)
         if col == COL_WORKERS:
             return ", ".join(rendering_workers(job))
         return None
@@ -485,7 +535,8 @@ class JobTableModel(QAbstractTableModel):
     def _sort_value(self, job: JobView, col: int) -> Any:
         if col == COL_SOURCE:
             pos = self._queue_pos.get(job.id)
-            return (0, pos, "") if pos is not None else (1, 0, os.path.basename(job.source))
+            name = natural_key(os.path.basename(job.source))
+            return (0, pos, name) if pos is not None else (1, 0, name)
         if col == COL_STATUS:
             return job.state.value
         if col == COL_PROGRESS:
@@ -500,6 +551,8 @@ class JobTableModel(QAbstractTableModel):
             return job.eta_seconds or 0.0
         if col == COL_ELAPSED:
             return elapsed_seconds(job) or 0.0
+        if col == COL_FOLDER:
+            return natural_key(os.path.dirname(job.source))
         if col == COL_WORKERS:
             return ", ".join(rendering_workers(job))
         return None

@@ -10,8 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,15 +43,14 @@ from storyclip_gui.config import Settings, SettingsError
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ffmpeg.locate import Toolchain
-from storyclip_gui.core.jobs import FINAL_STATES, Job, JobState, JobView
-from storyclip_gui.core.manager import JobSpec, SubmitError
-from storyclip_gui.core.options import OptionsError
+from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
+from storyclip_gui.core.jobs import FINAL_STATES, Job, JobState, JobView, SubmitError
 from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
-from storyclip_gui.ui.delegates import ProgressBarDelegate
-from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, sort_dropped
+from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
+from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, refusal_line
 from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
 from storyclip_gui.ui.job_detail import JobDetail, ThumbnailCache, open_with_desktop
@@ -52,6 +58,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_CLIPS,
     COL_ELAPSED,
     COL_ETA,
+    COL_FOLDER,
     COL_MESSAGE,
     COL_PROGRESS,
     COL_SOURCE,
@@ -62,7 +69,7 @@ from storyclip_gui.ui.job_table_model import (
     JobTableModel,
 )
 from storyclip_gui.ui.options_panel import OptionsPanel
-from storyclip_gui.ui.resources import app_icon
+from storyclip_gui.ui.resources import action_icon, app_icon
 from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
 from storyclip_gui.ui.tray import Tray
 from storyclip_gui.ui.workers_panel import WorkersPanel
@@ -97,7 +104,7 @@ class EngineParts(Protocol):
     toolchain: Toolchain
     bus: EventBus
     runner: Runner  # the thumbnails and About run ffmpeg through it
-    facade: EngineFacade  # everything the window does to jobs goes through it
+    facade: EngineFacade  # everything the window does to jobs goes through it (intake included)
 
     def apply_settings(self, settings: Settings) -> list[str]:
         """Save and apply; returns the changed names that apply at the next start."""
@@ -110,7 +117,8 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """The desktop window. It drives the engine through `engine.facade` only."""
+    """The desktop window. It drives the engine through `engine.facade` only; every job it
+    makes goes through the facade's intake."""
 
     def __init__(
         self,
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
         self._closed: asyncio.Future[None] | None = None
         self._quitting = False
         self._history_stale = True
+        self.opener: Callable[[str], bool] = open_with_desktop  # tests and platforms may swap it
 
         self.setWindowTitle("StoryClip Studio")
         self.setWindowIcon(app_icon())
@@ -181,9 +190,12 @@ class MainWindow(QMainWindow):
         slot: Callable[[], Any],
         shortcut: str | None = None,
         tip: str | None = None,
+        icon: QIcon | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(icon)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -193,54 +205,78 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
-        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O")
-        self.act_add_folder = a(
-            "addFolderAction", self.tr("Add folder…"), self.add_folder_dialog, "Ctrl+Shift+O"
-        )
+        a, icon = self._action, action_icon
+        self.act_add = a("addAction", self.tr("Add videos…"), self.add_videos_dialog, "Ctrl+O",
+                         icon=icon("list-add"))  # fmt: skip
+        self.act_add_folder = a("addFolderAction", self.tr("Add folder…"), self.add_folder_dialog,
+                                "Ctrl+Shift+O", icon=icon("folder-new"))  # fmt: skip
         self.act_cancel = a(
             "cancelAction",
             self.tr("Cancel"),
             self.cancel_selected,
             "Ctrl+Backspace",
             self.tr("Stop the selected jobs"),
+            icon("process-stop"),
         )
-        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R")
-        self.act_remove = a(
-            "removeAction", self.tr("Remove from list"), self.remove_selected, "Delete"
-        )
-        self.act_up = a(
-            "moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1), "Ctrl+Up"
-        )
-        self.act_down = a(
-            "moveDownAction", self.tr("Move down"), lambda: self.move_selected(1), "Ctrl+Down"
-        )
-        self.act_open = a(
-            "openOutputAction", self.tr("Open output folder"), self.open_selected_output, "Ctrl+E"
-        )
-        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url)
-        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P")
+        self.act_retry = a("retryAction", self.tr("Retry"), self.retry_selected, "Ctrl+R",
+                           icon=icon("view-refresh"))  # fmt: skip
+        self.act_remove = a("removeAction", self.tr("Remove from list"), self.remove_selected,
+                            "Delete", icon=icon("edit-delete"))  # fmt: skip
+        self.act_up = a("moveUpAction", self.tr("Move up"), lambda: self.move_selected(-1),
+                        "Ctrl+Up", icon=icon("go-up"))  # fmt: skip
+        self.act_down = a("moveDownAction", self.tr("Move down"), lambda: self.move_selected(1),
+                          "Ctrl+Down", icon=icon("go-down"))  # fmt: skip
+        self.act_open = a("openOutputAction", self.tr("Open output folder"),
+                          self.open_selected_output, "Ctrl+E",
+                          icon=icon("folder-open"))  # fmt: skip
+        self.act_copy_ws = a("copyWsAction", self.tr("Copy WebSocket URL"), self.copy_ws_url,
+                             icon=icon("edit-copy"))  # fmt: skip
+        self.act_pause = a("pauseAction", self.tr("Pause queue"), self.toggle_pause, "Ctrl+P",
+                           icon=icon("media-playback-pause"))  # fmt: skip
         self.act_pause.setCheckable(True)
-        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished)
-        self.act_retry_failed = a(
-            "retryFailedAction", self.tr("Retry all failed"), self.retry_all_failed
-        )
-        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,")
-        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q")
+        self.act_clear = a("clearFinishedAction", self.tr("Clear finished"), self.clear_finished,
+                           icon=icon("edit-clear"))  # fmt: skip
+        self.act_retry_failed = a("retryFailedAction", self.tr("Retry all failed"),
+                                  self.retry_all_failed,
+                                  icon=icon("retry-failed", themed=False))  # fmt: skip
+        self.act_settings = a("settingsAction", self.tr("Settings…"), self.open_settings, "Ctrl+,",
+                              icon=icon("preferences-system"))  # fmt: skip
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit = a("quitAction", self.tr("Quit"), self.quit, "Ctrl+Q",
+                          icon=icon("application-exit"))  # fmt: skip
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_doctor = a(
             "checkSetupAction",
             self.tr("Check setup…"),
             self.open_setup_check,
+            "F1",
             tip=self.tr("Run `storyclip doctor`: ffmpeg, encoders and folders"),
+            icon=icon("help-contents"),
         )
         self.act_doctor.setEnabled(self.check_setup is not None)
-        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about)
+        self.act_about = a("aboutAction", self.tr("About StoryClip Studio"), self.open_about,
+                           icon=icon("help-about"))  # fmt: skip
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        # View
+        self.act_show_queue = a("showQueueAction", self.tr("Queue"),
+                                lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")  # fmt: skip
+        self.act_show_history = a("showHistoryAction", self.tr("History"),
+                                  lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")  # fmt: skip
+        self.act_find = a("findAction", self.tr("Filter by name"), self.focus_filter, "Ctrl+F")
+        self.act_folder_column = a("folderColumnAction", self.tr("Folder column"),
+                                   self.toggle_folder_column)  # fmt: skip
+        self.act_folder_column.setCheckable(True)
+        self.act_queue_order = a("queueOrderAction", self.tr("Queue order"),
+                                 lambda: self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder),
+                                 tip=self.tr("List the jobs as they run: finished and running "
+                                             "first, then the queue in its order"))  # fmt: skip
 
     def _build_ui(self) -> None:
-        toolbar = self.addToolBar(self.tr("Queue"))
+        self._build_menus()
+        self.toolbar = toolbar = self.addToolBar(self.tr("Queue"))
         toolbar.setObjectName("queueToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # names in tooltips
         for action in (
             self.act_add,
             self.act_add_folder,
@@ -262,16 +298,8 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self.help_menu = QMenu(self.tr("Help"), self)
-        self.help_menu.setObjectName("helpMenu")
-        self.help_menu.addAction(self.act_doctor)
-        self.help_menu.addAction(self.act_about)
-        toolbar.addSeparator()
-        toolbar.addAction(self.help_menu.menuAction())
-        help_button = toolbar.widgetForAction(self.help_menu.menuAction())
-        if isinstance(help_button, QToolButton):
-            help_button.setObjectName("helpButton")
-            help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._worded = [self.act_add, self.act_add_folder, self.act_pause]  # words when room
+        self._toolbar_text_width = 0  # width the toolbar needs with those words (_fit_toolbar)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -362,6 +390,10 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+        names = MiddleElideDelegate(self.table)  # keeps ".mp4" and the folders' last parts
+        self.table.setItemDelegateForColumn(COL_SOURCE, names)
+        self.table.setItemDelegateForColumn(COL_FOLDER, names)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -378,26 +410,37 @@ class MainWindow(QMainWindow):
             (COL_ELAPSED, 60),
             (COL_WORKERS, 240),
         ):
-            header.resizeSection(col, width)
+            # a header's words (in any language) are never cut off
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionHidden(COL_FOLDER, True)  # View ▸ Folder column, or the header's menu
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header.addAction(self.act_folder_column)
+        header.addAction(self.act_queue_order)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         tl.addWidget(self.table, 1)
         self.pages.addWidget(table_page)
         self.queue_splitter.addWidget(self.drop_zone)
         self.detail = JobDetail(self.thumbnails)
-        self.detail.openRequested.connect(open_with_desktop)
+        self.detail.openRequested.connect(self.open_path)
         self.queue_splitter.addWidget(self.detail)
         self.workers = WorkersPanel()  # a cluster's workers and the clips each renders
-        self.workers.setVisible(getattr(self.engine.settings, "executor", "local") == "dask")
+        on_cluster = getattr(self.engine.settings, "executor", "local") == "dask"
+        self.workers.setVisible(on_cluster)
+        self.table.horizontalHeader().setSectionHidden(COL_WORKERS, not on_cluster)
         self.queue_splitter.addWidget(self.workers)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
         self.queue_splitter.setStretchFactor(2, 1)
         self.main_splitter.addWidget(self.queue_splitter)
-        self.main_splitter.setStretchFactor(0, 0)
-        self.main_splitter.setStretchFactor(1, 1)
+        # the options share a window's change in width (a quarter of it), up to a readable
+        # width, so at 800 px they leave the table most of the room
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 3)
+        options_box.setMaximumWidth(420)
         self.main_splitter.setSizes([290, 910])
         self.tabs.addTab(self.main_splitter, self.tr("Queue"))
+        QWidget.setTabOrder(self.table, self.detail.tabs)  # Tab: filters → table → detail
 
         self.history = HistoryView(self.facade)
         self.history.rerunRequested.connect(self.rerun)
@@ -420,40 +463,87 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.server_label)
 
+    def _build_menus(self) -> None:
+        """The menu bar holds every action (the toolbar a selection), each with its shortcut."""
+        bar = self.menuBar()
+        menus = (
+            ("fileMenu", self.tr("&File"), (self.act_add, self.act_add_folder, None,
+                                            self.act_open, None, self.act_quit)),
+            ("editMenu", self.tr("&Edit"), (self.act_copy_ws, self.act_find, None,
+                                            self.act_settings)),
+            ("viewMenu", self.tr("&View"), (self.act_show_queue, self.act_show_history, None,
+                                            self.act_queue_order, self.act_folder_column)),
+            ("queueMenu", self.tr("&Queue"), (self.act_cancel, self.act_retry, self.act_remove,
+                                              None, self.act_up, self.act_down, None,
+                                              self.act_pause, self.act_clear,
+                                              self.act_retry_failed)),
+            ("helpMenu", self.tr("&Help"), (self.act_doctor, self.act_about)),
+        )  # fmt: skip
+        for name, title, actions in menus:
+            menu = bar.addMenu(title)
+            menu.setObjectName(name)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            menu.aboutToShow.connect(self._update_actions)  # match the selection when opened
+        self.help_menu = bar.findChild(QMenu, "helpMenu")
+
+    def _fit_toolbar(self) -> None:
+        """The main actions (add, pause) show their words while the toolbar fits the window
+        with them; when narrower, icons alone (every name is in its tooltip and the menus),
+        so the toolbar never spills into an overflow menu in any language."""
+        buttons = [b for a in self._worded
+                   if isinstance(b := self.toolbar.widgetForAction(a), QToolButton)]  # fmt: skip
+        if not self._toolbar_text_width:
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._toolbar_text_width = self.toolbar.sizeHint().width()
+        style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                 if self.width() >= self._toolbar_text_width
+                 else Qt.ToolButtonStyle.ToolButtonIconOnly)  # fmt: skip
+        for button in buttons:
+            button.setToolButtonStyle(style)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the name filter of the tab in view."""
+        field = self.text_filter if self.tabs.currentIndex() == 0 else self.history.search
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    def toggle_folder_column(self) -> None:
+        self.table.setColumnHidden(COL_FOLDER, not self.act_folder_column.isChecked())
+
     # -- adding jobs ---------------------------------------------------------------------------
     def add_paths(self, paths: list[str]) -> list[Job]:
-        """Queue the videos among `paths` (folders searched); refuse the rest, saying why."""
-        dropped = sort_dropped([str(p) for p in paths])
-        refused = list(dropped.refused)
-        jobs: list[Job] = []
-        if dropped.videos:
-            try:
-                options = self.options_panel.options()
-            except OptionsError as exc:
-                self.show_notice(
-                    self.tr("The story options are not valid: {e}").replace("{e}", str(exc))
-                )
-                return []
-            output_root = self.options_panel.output_root()
-            for source in dropped.videos:
-                try:
-                    jobs.append(
-                        self.facade.submit(JobSpec(source, options, output_root=output_root))
-                    )
-                except SubmitError as exc:
-                    refused.append((os.path.basename(source), str(exc)))
+        """Queue the videos among `paths` (folders searched) through the intake; refuse the
+        rest, saying why."""
+        request = IntakeRequest([str(p) for p in paths], self.options_panel.values(),
+                                output_root=self.options_panel.output_root(),
+                                relative_to=os.getcwd())  # fmt: skip
+        try:
+            result = self.facade.intake.submit(request)
+        except IntakeError as exc:
+            text = str(exc)
+            if exc.problem is Problem.OPTIONS:
+                text = self.tr("The story options are not valid: {e}").replace("{e}", text)
+            self.show_notice(text)
+            return []
         if paths:
             first = Path(paths[0])
             self.qsettings.setValue("ui/lastFolder", str(first if first.is_dir() else first.parent))
-        if refused:
-            text = "\n".join(f"“{name}”: {reason}" for name, reason in refused)
-            title = self.tr("Not added:") if len(refused) > 1 else self.tr("Not added —")
-            self.show_notice(f"{title} {text}" if len(refused) == 1 else f"{title}\n{text}")
-        if jobs:
-            self.statusBar().showMessage(
-                self.tr("{n} videos queued").replace("{n}", str(len(jobs))), 5000
-            )
-        return jobs
+        if result.refused:
+            text = "\n".join(refusal_line(refusal) for refusal in result.refused)
+            title = self.tr("Not added:") if len(result.refused) > 1 else self.tr("Not added —")
+            self.show_notice(f"{title} {text}" if len(result.refused) == 1 else f"{title}\n{text}")
+        if result.jobs:
+            self.statusBar().showMessage(self.tr("%n videos queued", "", len(result.jobs)), 5000)
+        return result.jobs
 
     def output_folder(self) -> str:
         """Where the next job's folder goes: the options panel's folder, else the setting."""
@@ -487,12 +577,10 @@ class MainWindow(QMainWindow):
             self.add_paths([folder])
 
     def rerun(self, job: Job, with_current_options: bool) -> Job | None:
+        changes = self.options_panel.values() if with_current_options else None
         try:
-            options = self.options_panel.options() if with_current_options else job.options
-            new = self.facade.submit(
-                JobSpec(job.source, options, output_root=job.output_root, parent_id=job.id)
-            )
-        except (OptionsError, SubmitError) as exc:
+            new = self.facade.rerun(job.id, changes)
+        except SubmitError as exc:
             self.show_notice(str(exc))
             return None
         self.tabs.setCurrentIndex(0)
@@ -514,7 +602,11 @@ class MainWindow(QMainWindow):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.setCurrentIndex(index)
+        # not table.setCurrentIndex(): that reads the keyboard's modifiers, and a held Ctrl
+        # would toggle the row off again
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
     def _on_history_tab(self) -> bool:
         return self.tabs.currentWidget() is self.history
@@ -543,10 +635,13 @@ class MainWindow(QMainWindow):
     def retry_selected(self) -> None:
         for job in self._live(self.current_jobs()):
             if job.can_retry:
-                try:
-                    self.facade.retry(job.id)
-                except SubmitError as exc:
-                    self.show_notice(str(exc))
+                self._retry(job.id)
+
+    def _retry(self, job_id: str) -> None:
+        try:
+            self.facade.retry(job_id)  # its source is checked again
+        except SubmitError as exc:
+            self.show_notice(str(exc))
 
     def remove_selected(self) -> None:
         if self._on_history_tab():  # the list's rows only; the history keeps every job
@@ -567,7 +662,21 @@ class MainWindow(QMainWindow):
         for job in self.current_jobs()[:1]:
             folder = job.output_dir or job.options.output_root
             if folder and os.path.isdir(folder):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+                self.open_path(folder)
+            else:
+                self.show_notice(self.tr("The output folder {p} does not exist (any more).")
+                                 .replace("{p}", str(folder or "—")))  # fmt: skip
+
+    def open_path(self, path: str) -> bool:
+        """Open a clip or folder with the desktop's application; say so when nothing can."""
+        if self.opener(path):
+            return True
+        self.show_notice(
+            self.tr("Nothing on this computer opened {p}. Its folder is {d}.")
+            .replace("{p}", path)
+            .replace("{d}", os.path.dirname(path) or path)
+        )
+        return False
 
     def copy_ws_url(self) -> None:
         jobs = self.current_jobs()
@@ -615,7 +724,7 @@ class MainWindow(QMainWindow):
     def retry_all_failed(self) -> None:
         for job in self.model.jobs():
             if job.state is JobState.FAILED:
-                self.facade.retry(job.id)
+                self._retry(job.id)
 
     def context_menu(self) -> QMenu:
         """The selection's menu (built fresh so its actions match the selection)."""
@@ -831,6 +940,10 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if value is not None:
                 view.horizontalHeader().restoreState(value)
+        # kept apart from the header's state: one saved before the column existed would show it
+        show_folder = str(s.value("window/folderColumn", "false")).lower() == "true"
+        self.table.setColumnHidden(COL_FOLDER, not show_folder)
+        self.act_folder_column.setChecked(show_folder)
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
 
     def save_state(self) -> None:
@@ -841,6 +954,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/jobColumns", self.table.horizontalHeader().saveState())
         s.setValue("window/historyColumns", self.history.table.horizontalHeader().saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
+        s.setValue("window/folderColumn", "true" if self.act_folder_column.isChecked() else "false")
         self.options_panel.save()
         s.sync()
 
@@ -871,8 +985,10 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Quit StoryClip Studio?"),
             self.tr(
-                "{n} jobs are still queued or running. They stop now and resume at the next start."
-            ).replace("{n}", str(running)),
+                "%n jobs are still queued or running. They stop now and resume at the next start.",
+                "",
+                running,
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -24,7 +24,9 @@ from storyclip_gui.core.options import (
     Quality,
     StoryOptions,
 )
-from storyclip_gui.core.presets import PRESETS
+from storyclip_gui.core.presets import PRESETS, PlatformPreset
+
+PRESET_SIZE = "1080x1920"  # every preset renders at this size (docs/presets.md)
 
 
 class OptionsPanel(QWidget):
@@ -44,6 +46,7 @@ class OptionsPanel(QWidget):
         self._default_output = default_output
         form = QFormLayout(self)
         form.setContentsMargins(8, 8, 8, 8)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Custom"), None)
         for preset in PRESETS.values():
@@ -57,6 +60,7 @@ class OptionsPanel(QWidget):
             (Layout.CROP, self.tr("Crop to fill")),
             (Layout.BLUR, self.tr("Fit on blurred copy")),
             (Layout.FIT, self.tr("Fit with bars")),
+            (Layout.SMART, self.tr("Follow the subject")),
         ):
             self.layout_box.addItem(label, value.value)
         self.size = QComboBox()
@@ -79,6 +83,13 @@ class OptionsPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.output)
         row.addWidget(browse)
+        for combo in (self.preset, self.layout_box, self.size, self.quality):
+            # a narrow window narrows the boxes (the open list still shows whole names)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.output.setMinimumWidth(60)
         form.addRow(self.tr("Preset"), self.preset)
         form.addRow(self.tr("Clip length"), self.clip_seconds)
         form.addRow(self.tr("Layout"), self.layout_box)
@@ -126,6 +137,7 @@ class OptionsPanel(QWidget):
         self._select(self.size, s.value("options/size", defaults.size))
         self._select(self.quality, s.value("options/quality", defaults.quality.value))
         self.output.setText(str(s.value("options/outputDir", self._default_output)))
+        self._show_custom_if_changed()
 
     def save(self) -> None:
         s = self._settings
@@ -137,15 +149,32 @@ class OptionsPanel(QWidget):
         s.setValue("options/quality", values["quality"])
         s.setValue("options/outputDir", self.output.text().strip())
 
+    def matches_preset(self, preset: PlatformPreset) -> bool:
+        """Are the length and size shown still the preset's own?"""
+        return (abs(self.clip_seconds.value() - preset.clip_seconds) < 0.05
+                and self.size.currentData() == PRESET_SIZE)  # fmt: skip
+
+    def _show_custom_if_changed(self) -> None:
+        """A preset names its values: once the length or size differ, the box says Custom."""
+        preset = PRESETS.get(self.preset.currentData() or "")
+        if preset is not None and not self.matches_preset(preset):
+            self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(0)
+            self.preset.blockSignals(False)
+
     def _preset_chosen(self) -> None:
         preset = PRESETS.get(self.preset.currentData() or "")
         if preset is not None:
             self.clip_seconds.blockSignals(True)
             self.clip_seconds.setValue(preset.clip_seconds)
             self.clip_seconds.blockSignals(False)
+            self.size.blockSignals(True)
+            self._select(self.size, PRESET_SIZE)
+            self.size.blockSignals(False)
         self._edited()
 
     def _edited(self) -> None:
+        self._show_custom_if_changed()
         self.save()
         self.changed.emit()
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, Settings, SettingsError, with_overrides
+from storyclip_gui.ui.option_labels import choice_label
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
@@ -114,6 +115,8 @@ class SettingsDialog(QDialog):
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # everything wraps to the dialog's width: it scrolls down, never sideways
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         column = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -121,8 +124,10 @@ class SettingsDialog(QDialog):
 
         engine_box = QGroupBox(self.tr("Processing"))
         form = QFormLayout(engine_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         server_box = QGroupBox(self.tr("Server"))
         server_form = QFormLayout(server_box)
+        server_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         if server_panel is not None:  # where it listens now, where its token is
             server_form.addRow(server_panel)
         for spec in SETTINGS:
@@ -138,6 +143,7 @@ class SettingsDialog(QDialog):
 
         window_box = QGroupBox(self.tr("Window"))
         wform = QFormLayout(window_box)
+        wform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.language = QComboBox()
         for code, label in LANGUAGES:
             self.language.addItem(self.tr(label) if code == "" else label, code)
@@ -145,20 +151,22 @@ class SettingsDialog(QDialog):
         self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when the window closes"))
         self.close_to_tray.setChecked(prefs.close_to_tray)
         wform.addRow(self.tr("Language"), self.language)
-        wform.addRow("", self.close_to_tray)
-        wform.addRow("", QLabel(self.tr("A new language applies at the next start.")))
+        wform.addRow(self.close_to_tray)
+        language_note = QLabel(self.tr("A new language applies at the next start."))
+        language_note.setWordWrap(True)
+        wform.addRow(language_note)
         column.addWidget(window_box)
 
         watch_box = QGroupBox(self.tr("Watch folders"))
         wl = QVBoxLayout(watch_box)
-        wl.addWidget(
-            QLabel(
-                self.tr(
-                    "A video saved into one of these folders is queued once it "
-                    "stops growing; each file only once."
-                )
+        watch_note = QLabel(
+            self.tr(
+                "A video saved into one of these folders is queued once it "
+                "stops growing; each file only once."
             )
         )
+        watch_note.setWordWrap(True)
+        wl.addWidget(watch_note)
         self.watch_list = QListWidget()
         self.watch_list.addItems(prefs.watch_folders)
         wl.addWidget(self.watch_list)
@@ -185,7 +193,7 @@ class SettingsDialog(QDialog):
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
         outer.addWidget(box)
-        self.resize(560, 640)
+        self.resize(fit_to_parent(QSize(560, 640), parent))
 
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
@@ -254,8 +262,9 @@ class SettingsDialog(QDialog):
     def _editor(self, name: str, value: Any, kind: Any = None) -> QWidget:
         if name in CHOICES:
             combo = QComboBox()
-            combo.addItems(list(CHOICES[name]))
-            combo.setCurrentIndex(max(0, combo.findText(str(value))))
+            for choice in CHOICES[name]:  # "medium" is shown as "Medium" (or "Media")
+                combo.addItem(choice_label(choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(str(value))))
             return combo
         if isinstance(value, bool):
             check = QCheckBox()
@@ -276,6 +285,7 @@ class SettingsDialog(QDialog):
             dspin.setValue(value)
             return dspin
         line = QLineEdit("" if value is None else str(value))
+        line.setMinimumWidth(120)  # long paths scroll inside the field, not the dialog
         if isinstance(value, Path):
             holder = QWidget()
             row = QHBoxLayout(holder)
@@ -294,7 +304,7 @@ class SettingsDialog(QDialog):
         if line is not None:
             return line.text().strip()
         if isinstance(editor, QComboBox):
-            return editor.currentText()
+            return editor.currentData()
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
         if isinstance(editor, (QSpinBox, QDoubleSpinBox)):
@@ -312,6 +322,15 @@ class SettingsDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Watch folder"))
         if folder:
             self.watch_list.addItem(folder)
+
+
+def fit_to_parent(size: QSize, parent: QWidget | None) -> QSize:
+    """`size`, made smaller where the parent window is smaller (a dialog never outgrows it)."""
+    if parent is None:
+        return size
+    room = parent.window().size()
+    return QSize(min(size.width(), max(320, room.width() - 40)),
+                 min(size.height(), max(240, room.height() - 40)))  # fmt: skip
 
 
 def _accepts(kind: Any, value: Any) -> bool:

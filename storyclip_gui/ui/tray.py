@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from storyclip_gui.core.jobs import JobState, JobView
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import JobTableModel
 
 
@@ -52,7 +53,7 @@ class Tray(QObject):
         """Called for every job reaching a final state (after the model has taken it in)."""
         if job.state is JobState.FAILED:
             name = os.path.basename(job.source)
-            message = job.error.message if job.error else job.message
+            message = engine_message(job.error.message if job.error else job.message)
             self._notify(self.tr("A job failed"), f"{name}: {message}", failure=True)
         counts = self._model.counts  # exact at once; only its signal is coalesced
         if not (counts.get(JobState.PROCESSING) or counts.get(JobState.QUEUED)):

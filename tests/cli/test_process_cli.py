@@ -43,7 +43,8 @@ def test_json_has_one_object_per_input_and_exit_status_1_on_any_failure(video, t
         assert abs(clip["duration"] - (clip["end"] - clip["start"])) < 0.05
         assert clip["size"] == Path(clip["path"]).stat().st_size
     assert bad["error"]["code"] == "invalid_input" and "notes.mp4" in bad["error"]["message"]
-    assert folder["jobId"] is None and "No videos found" in folder["error"]["message"]
+    assert folder["jobId"] is None and folder["source"] == str(empty_folder)
+    assert folder["error"]["message"] == f"'{empty_folder}' holds no videos."
 
 
 def test_all_good_exits_0_with_a_summary(video, tmp_path):

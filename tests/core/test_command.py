@@ -165,3 +165,14 @@ def test_copy_cuts_never_land_after_their_keyframe():
         exact = min(keyframes, key=lambda k: abs(k - plan.start))
         assert exact - 1e-6 < plan.start <= exact
         assert frame_cut([i / 30 for i in range(1800)], plan.start, 60) == exact
+
+
+def test_smart_layout_crops_at_the_path_expression_and_centres_without_one():
+    x = "(iw-ow)*(0.25000+0.50000*clip((t-1.000000)/2.000000,0,1))"
+    argv = build_clip("ffmpeg", "/in/a.mp4", 0, 15, HD, StoryOptions(layout="smart"),
+                      "/out/v/.j1.001.part", TB, crop_x=x)  # fmt: skip
+    graph = argv[argv.index("-filter_complex") + 1]
+    assert ("crop=1080:1920:x=(iw-ow)*(0.25000+0.50000*clip((t-1.000000)/2.000000\\,0\\,1))"
+            ":y=(ih-oh)/2") in graph  # commas escaped inside the filter graph
+    centred = encode(layout="smart")
+    assert centred == encode(layout="crop")

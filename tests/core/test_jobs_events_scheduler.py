@@ -27,6 +27,18 @@ def test_happy_path_and_timestamps():
     assert j.finished_at == 20 and j.is_final
 
 
+def test_a_retried_job_times_its_new_attempt_only():
+    """Elapsed/Took are one attempt's running time: a retried job waiting in the queue has no
+    start, and cancelling it before it runs leaves no running time (issue 16 item 7)."""
+    j = job()
+    j.transition(JobState.PROCESSING, now=10)
+    j.transition(JobState.CANCELLED, now=20)
+    j.transition(JobState.QUEUED, now=30)
+    assert j.started_at is None and j.finished_at is None
+    j.transition(JobState.CANCELLED, now=125)
+    assert j.started_at is None and j.finished_at == 125
+
+
 @pytest.mark.parametrize("state", list(JobState))
 def test_every_illegal_transition_raises(state):
     for target in JobState:

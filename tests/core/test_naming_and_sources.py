@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from storyclip_gui.core import naming
+from storyclip_gui.core.intake import expand
 from storyclip_gui.core.plan import ClipPlan
-from storyclip_gui.core.sources import expand_inputs, find_videos
+from storyclip_gui.core.sources import Refused, find_videos
 
 
 def test_safe_stem_handles_hostile_names():
@@ -50,8 +51,16 @@ def test_folders_are_searched_and_problems_reported(tmp_path):
     (tmp_path / "empty").mkdir()
     os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "loop")
     assert [p.name for p in find_videos(tmp_path / "a")] == ["one.MP4", "two.mkv"]
-    sources, problems = expand_inputs(
+    sources, problems = expand(
         [str(tmp_path / "a"), str(tmp_path / "missing.mp4"), str(tmp_path / "empty")]
     )
-    assert [Path(s).name for s in sources] == ["one.MP4", "two.mkv", "missing.mp4"]
-    assert len(problems) == 1 and "No videos found" in problems[0].message
+    assert [Path(s).name for s in sources] == ["one.MP4", "two.mkv"]
+    assert [p.why for p in problems] == [Refused.MISSING, Refused.NO_VIDEOS]
+    assert problems[1].message == f"'{tmp_path / 'empty'}' holds no videos."
+
+
+def test_a_folder_is_queued_in_natural_order(tmp_path):
+    for name in ("v10.mp4", "v2.mp4", "V1.mp4", "v1b.mp4", "clip.mp4"):
+        (tmp_path / name).write_bytes(b"x")
+    names = [p.name for p in find_videos(tmp_path)]
+    assert names == ["clip.mp4", "V1.mp4", "v1b.mp4", "v2.mp4", "v10.mp4"]

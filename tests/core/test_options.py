@@ -54,7 +54,7 @@ def test_preset_sets_length_and_explicit_values_win():
         ({"clipSeconds": "abc"}, "must be a number"),
         ({"clipSeconds": True}, "must be a number"),
         ({"clipSeconds": float("inf")}, "finite"),
-        ({"layout": "stretch"}, "crop, blur, fit"),
+        ({"layout": "stretch"}, "crop, blur, fit, smart"),
         ({"quality": "ultra"}, "low, medium, high"),
         ({"size": "1920x1080"}, "not supported"),
         ({"size": "big"}, "WIDTHxHEIGHT"),

@@ -18,11 +18,11 @@ import pytest
 
 from storyclip_gui.app import build_engine
 from storyclip_gui.config import load_settings
+from storyclip_gui.core.intake import expand
 from storyclip_gui.core.jobs import ClipState, Job, JobState
 from storyclip_gui.core.manager import JobSpec, SubmitError
 from storyclip_gui.core.options import StoryOptions
 from storyclip_gui.core.probe import MediaInfo, parse_ffmpeg_banner
-from storyclip_gui.core.sources import expand_inputs
 from tests.helpers.procs import ROOT, leftovers
 from tests.reliability.inputs import BadInput, OddInput, bad_inputs, lavfi_video, odd_inputs
 
@@ -240,7 +240,7 @@ def test_unreadable_and_undecodable_names_through_the_cli(tmp_path: Path, ffmpeg
 
 
 def test_a_folder_of_thousands_of_non_videos_is_searched_fast(tmp_path: Path) -> None:
-    """10,000 files in 100 nested folders, symlink loops among them: expand_inputs stays fast,
+    """10,000 files in 100 nested folders, symlink loops among them: expand stays fast,
     does not follow the loops, and finds exactly the videos there are."""
     drop = tmp_path / "drop"
     for d in range(100):
@@ -254,16 +254,16 @@ def test_a_folder_of_thousands_of_non_videos_is_searched_fast(tmp_path: Path) ->
     (drop / ".cache").mkdir()
     (drop / ".cache" / "x.mp4").touch()
     started = time.monotonic()
-    sources, problems = expand_inputs([str(drop)])
+    sources, problems = expand([str(drop)])
     empty_seconds = time.monotonic() - started
-    assert sources == [] and len(problems) == 1 and "No videos found" in problems[0].message
+    assert sources == [] and len(problems) == 1 and "holds no videos" in problems[0].message
     for where in ("d3/sub13", "d7/sub57", "d7/sub97"):
-        (drop / where / "Clip.MP4").touch()
+        (drop / where / "Clip.MP4").write_bytes(b"x")  # an empty file would be refused
     started = time.monotonic()
-    sources, problems = expand_inputs([str(drop)])
+    sources, problems = expand([str(drop)])
     found_seconds = time.monotonic() - started
     assert problems == []
     assert [str(Path(s).relative_to(drop)) for s in sources] == [
         "d3/sub13/Clip.MP4", "d7/sub57/Clip.MP4", "d7/sub97/Clip.MP4"]  # fmt: skip
     assert max(empty_seconds, found_seconds) < 2.0, (empty_seconds, found_seconds)
-    print(f"expand_inputs over 10,000 files: {empty_seconds:.3f} s, {found_seconds:.3f} s")
+    print(f"expand over 10,000 files: {empty_seconds:.3f} s, {found_seconds:.3f} s")

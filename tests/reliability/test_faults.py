@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -294,11 +295,13 @@ def test_headless_disk_full_leaves_the_rest_queued_for_resume(ffmpeg, video, tmp
     """`storyclip process` whose first job fills the disk: the others are not failed, they
     stay queued in the history and `storyclip resume` (space freed) completes them."""
     source = video("fault6.mp4", seconds=6)
+    other = tmp_path / "fault6-copy.mp4"  # a second file: the same one twice is one job
+    shutil.copy(source, other)
     env = {**os.environ, "MISBEHAVE_REAL": ffmpeg, "MISBEHAVE_MODE": "fsize",
            "MISBEHAVE_FSIZE": "40000", "STORYCLIP_FFMPEG": str(WRAPPER)}  # fmt: skip
     cli = [sys.executable, "-m", "storyclip_gui"]
     first = subprocess.run([*cli, "process", "--json", "--jobs", "1", "--clip-seconds", "2",
-                            "--size", "720x1280", "--quality", "low", str(source), str(source)],
+                            "--size", "720x1280", "--quality", "low", str(source), str(other)],
                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
                            stdin=subprocess.DEVNULL)  # fmt: skip
     assert first.returncode == 1, first.stderr

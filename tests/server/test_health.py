@@ -22,6 +22,7 @@ def test_a_failing_history_makes_health_degraded_until_it_writes_again(run_async
     failures: list[Any] = []
     engine.bus.subscribe_engine(lambda e: failures.append(e) if isinstance(e, StoreFailed) else 0)
     engine.facade.pause()
+    (tmp_path / "a.mp4").write_bytes(b"x")  # a retry checks that its source is still there
     job = engine.facade.submit(JobSpec(str(tmp_path / "a.mp4")))
 
     async def health(http: aiohttp.ClientSession, url: str) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""The WebSocket hub: seq and replay with since, resync, throttling, heartbeat, slow clients."""
+"""The WebSocket hub on live sockets: the aiohttp adapter's wiring, timer, writes and close.
+
+The protocol's rules, one by one on a fake clock, are in test_observer_protocol.py."""
 
 from __future__ import annotations
 
@@ -8,12 +10,15 @@ import gc
 import os
 import socket
 import tracemalloc
+from typing import Any
 
 import aiohttp
 
 from storyclip_gui.core.events import EventKind
 from storyclip_gui.core.jobs import JobState
-from storyclip_gui.server import hub as hub_module
+from storyclip_gui.core.ports import StoreError
+from storyclip_gui.server import ServerConfig, observer_protocol, start_web_server
+from storyclip_gui.server.hub import CLOSE_GOING_AWAY
 from tests.server.conftest import (
     TOKEN,
     auth,
@@ -139,30 +144,6 @@ def test_progress_is_throttled_and_the_final_message_always_arrives(run_async, e
     run_async(main())
 
 
-def test_held_tick_does_not_break_seq_order_across_jobs(run_async, engine) -> None:
-    async def main() -> None:
-        a, b = make_job("jobA"), make_job("jobB")
-        async with running(engine, progress_interval=0.2) as server, \
-                aiohttp.ClientSession() as http:  # fmt: skip
-            ws = await http.ws_connect(f"{server.url}/ws", headers=auth())
-            await next_json(ws)
-            publish_tick(engine, a, 1)
-            publish_tick(engine, a, 2)  # held for 0.2 s
-            publish_state(engine, b)  # goes out at once, after it in bus order
-            got = await receive_until(ws, lambda m: m["progress"] == 2)
-            assert [(m["jobId"], m["progress"]) for m in got] == [
-                ("jobA", 1), ("jobB", 0.0), ("jobA", 2)
-            ]
-            seqs = [m["seq"] for m in got]
-            assert seqs == sorted(set(seqs)), seqs  # the held tick got a fresh, higher seq
-            await ws.close()
-            ws = await http.ws_connect(f"{server.url}/ws?since={seqs[1]}", headers=auth())
-            assert (await next_json(ws))["seq"] == seqs[2]  # replay sees it too
-            await ws.close()
-
-    run_async(main())
-
-
 def test_heartbeat_every_interval(run_async, engine) -> None:
     async def main() -> None:
         job = make_job("job1")
@@ -185,15 +166,45 @@ def test_heartbeat_every_interval(run_async, engine) -> None:
     run_async(main())
 
 
+def test_a_failing_heartbeat_does_not_stop_the_next(run_async, engine, monkeypatch) -> None:
+    """The history failing while a watched job's heartbeat reads it: logged, the other
+    observers' heartbeats still go out, and the timer keeps beating."""
+
+    async def main() -> None:
+        engine.store.add(make_job("kept"))  # in the history only: its heartbeat reads the store
+        async with running(engine, heartbeat_interval=0.1) as server, \
+                aiohttp.ClientSession() as http:  # fmt: skip
+            everything = await http.ws_connect(f"{server.url}/ws", headers=auth())
+            kept = await http.ws_connect(f"{server.url}/ws?jobId=kept", headers=auth())
+            await next_json(everything)
+            await next_json(kept)
+            read = engine.store.get
+
+            def failing(job_id: str) -> Any:
+                raise StoreError("the history cannot be read")
+
+            monkeypatch.setattr(engine.store, "get", failing)
+            for _ in range(3):
+                assert (await next_json(everything))["type"] == "heartbeat"
+            monkeypatch.setattr(engine.store, "get", read)
+            beat = await receive_until(kept, lambda m: m["type"] == "heartbeat",
+                                       skip_heartbeats=False)  # fmt: skip
+            assert beat[-1]["jobId"] == "kept" and beat[-1]["status"] == "queued"
+            await everything.close()
+            await kept.close()
+
+    run_async(main())
+
+
 def test_each_event_is_serialized_once_for_many_clients(run_async, engine, monkeypatch) -> None:
     calls = []
-    real_encode = hub_module.encode
+    real_encode = observer_protocol.encode
 
     def counting(message: dict) -> bytes:
         calls.append(message["type"])
         return real_encode(message)
 
-    monkeypatch.setattr(hub_module, "encode", counting)
+    monkeypatch.setattr(observer_protocol, "encode", counting)
 
     async def main() -> None:
         job = make_job("job1")
@@ -280,33 +291,33 @@ def test_a_client_that_never_reads_is_dropped_memory_stays_flat(run_async, engin
     run_async(main(), timeout=120)
 
 
-def test_no_more_than_ten_progress_messages_in_any_second(run_async, engine) -> None:
+def test_close_says_going_away_and_records_the_last_seq(run_async, engine) -> None:
+    """Closing the server closes every socket with 1001, forgets a held tick with its timer,
+    and hands the last seq to the recorder it was given (the store), so a restarted engine's
+    numbers continue above it."""
+
     async def main() -> None:
         job = make_job("job1")
         engine.store.add(job)
-        async with running(engine) as server, aiohttp.ClientSession() as http:
-            ws = await http.ws_connect(f"{server.url}/ws?jobId=job1", headers=auth())
-            await next_json(ws)
-            arrivals: list[float] = []
-
-            async def collect() -> None:
-                loop = asyncio.get_running_loop()
-                while True:
-                    message = await next_json(ws)
-                    if message["type"] == "status":
-                        arrivals.append(loop.time())
-
-            collector = asyncio.ensure_future(collect())
-            for i in range(75):  # a tick every 20 ms for 1.5 s: 50 a second
-                publish_tick(engine, job, i / 10)
-                await asyncio.sleep(0.02)
-            await wait_until(lambda: not server.hub._held)
-            await asyncio.sleep(0.1)
-            collector.cancel()
-            span = arrivals[-1] - arrivals[0]
-            assert len(arrivals) <= 10 * span / 0.95 + 1, (len(arrivals), span)
-            for i, start in enumerate(arrivals):  # ~10 a second: in any 0.9 s, at most 10
-                assert sum(1 for t in arrivals[i:] if t - start < 0.9) <= 10
-            await ws.close()
+        server = await start_web_server(engine.facade, ServerConfig(token=TOKEN, port=0))
+        async with aiohttp.ClientSession() as http:
+            sockets = [await http.ws_connect(f"{server.url}/ws{query}", headers=auth())
+                       for query in ("", "?jobId=job1")]  # fmt: skip
+            for ws in sockets:
+                await next_json(ws)
+            publish_tick(engine, job, 1)
+            publish_tick(engine, job, 2)  # held, with the hub's timer set
+            assert engine.store.last_seq() < server.hub.last_seq  # ticks are not stored
+            await server.close()
+            for ws in sockets:
+                message = await ws.receive(timeout=5)
+                while message.type is aiohttp.WSMsgType.TEXT:  # the first tick
+                    message = await ws.receive(timeout=5)
+                assert message.type is aiohttp.WSMsgType.CLOSE, message
+                assert message.data == CLOSE_GOING_AWAY
+            assert server.hub.client_count == 0
+            assert engine.store.last_seq() == server.hub.last_seq == engine.bus.last_seq - 1
+            assert server.hub.protocol.next_deadline() is None
+        await engine.manager.shutdown()
 
     run_async(main())

@@ -85,6 +85,25 @@ def test_statistics_match_the_memory_store(both):
     assert sum(since.counts.values()) < sum(got.counts.values())
 
 
+
+@pytest.mark.parametrize("query", [
+    HistoryQuery(states=frozenset({JobState.COMPLETED})),
+    HistoryQuery(search="holiday", since=1_000_020.0),
+    HistoryQuery(states=frozenset({JobState.FAILED, JobState.CANCELLED}), until=1_000_070.0),
+])  # fmt: skip
+def test_statistics_follow_the_history_filters(both, query):
+    """The History tab's summary counts what its filters show (issue 16)."""
+    sqlite, memory = both
+    got, expected = sqlite.stats(query=query), memory.stats(query=query)
+    assert got.counts == expected.counts and got.counts
+    assert sum(got.counts.values()) == len(memory.history(
+        HistoryQuery(**{**query.__dict__, "limit": 10_000})).jobs)  # fmt: skip
+    assert got.clips_generated == expected.clips_generated
+    assert got.failures_by_code == expected.failures_by_code
+    assert got.mean_speed == pytest.approx(expected.mean_speed)
+    assert got.p95_processing_seconds == pytest.approx(expected.p95_processing_seconds)
+
+
 def test_exact_statistics_on_a_small_history(store, make_job):
     for took in (10.0, 20.0, 30.0, 40.0):
         store.add(make_job(JobState.COMPLETED, clips=2, verified=2, took=took))

@@ -46,7 +46,7 @@ def test_a_duplicate_id_is_refused_and_the_first_job_kept(store, make_job):
     store.add(job)
     clash = make_job()
     clash.id = job.id
-    with pytest.raises(SubmitError, match="already in the history"):
+    with pytest.raises(SubmitError, match="already exists"):
         store.add(clash)
     assert store.get(job.id).source == job.source
 

@@ -95,6 +95,33 @@ def test_old_temporary_files_are_swept(tmp_path, store):
     assert sorted(report.removed_temp) == sorted([str(old_dir), str(old_file)])
 
 
+def test_temp_folders_of_ended_jobs_are_swept_at_start_never_a_live_engines(db_path, make_job,
+                                                                           tmp_path):  # fmt: skip
+    """Issue 16 item 5: what cancelled, failed or crashed jobs left in TEMP_DIR goes at the
+    next start whatever its age; a folder of a job another live engine (sharing the data
+    folder) has queued or running stays, and so do fresh entries that name no job."""
+    from storyclip_gui.store import processes
+
+    temp = tmp_path / "temp"
+    live = open_store(db_path, identity=processes.identity(os.getppid()))  # alive: our parent
+    ended, running, waiting = (make_job(JobState.FAILED), make_job(JobState.PROCESSING),
+                               make_job(JobState.QUEUED))  # fmt: skip
+    for job in (ended, running, waiting):
+        live.add(job)
+        (temp / job.id).mkdir(parents=True)
+        (temp / job.id / "segments.csv").write_text("x")
+    (temp / "demo").mkdir()
+    live.close()
+
+    second = open_store(db_path)
+    jobs, report = recover(second, temp_root=temp)
+    assert jobs == [], "another live engine's jobs are not ours to recover"
+    assert report.removed_temp == [str(temp / ended.id)]
+    assert sorted(p.name for p in temp.iterdir()) == sorted([running.id, waiting.id, "demo"])
+    assert second.get(running.id).state is JobState.PROCESSING
+    second.close()
+
+
 @pytest.fixture
 def stray_process(tmp_path, monkeypatch):
     """Start a long-running process with a given argv; killed at the end if still alive."""

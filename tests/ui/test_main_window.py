@@ -36,6 +36,10 @@ def statuses(window: MainWindow) -> list[str]:
     return [model.index(r, 0).data(JOB_ROLE).state for r in range(model.rowCount())]
 
 
+def sources(window: MainWindow) -> list[str]:
+    return [window.model.index(r, COL_SOURCE).data() for r in range(window.model.rowCount())]
+
+
 def menu_action(menu: QMenu, name: str):
     [action] = [a for a in menu.actions() if a.objectName() == name]
     return action
@@ -71,8 +75,8 @@ def test_a_non_video_is_refused_by_name_and_the_rest_still_queued(
     drop(window.drop_zone, [notes, video("c.mp4", seconds=2), empty])
     assert window.notice.isVisible()
     text = window.notice_text.text()
-    assert "“notes.txt”: not a video file (.txt)" in text
-    assert "“empty-folder”: no videos found in this folder" in text
+    assert "“notes.txt” is not a video file (.txt)" in text
+    assert f"“{empty}” holds no videos" in text  # a folder by its absolute path
     assert [Path(j.source).name for j in engine.manager.jobs()] == ["c.mp4"]
 
 
@@ -137,7 +141,8 @@ def test_remove_move_and_clear_finished(make_window, engine, video, qtbot):
     window.select_job(jobs[2].id)
     menu_action(window.context_menu(), "moveUpAction").trigger()
     assert engine.manager.queued_ids == [jobs[0].id, jobs[2].id, jobs[1].id]
-    qtbot.waitUntil(lambda: window.model.index(2, COL_SOURCE).data() == "2. m2.mp4", timeout=2000)
+    qtbot.waitUntil(lambda: sources(window) == ["1. m0.mp4", "2. m2.mp4", "3. m1.mp4"],
+                    timeout=2000)  # fmt: skip
     engine.manager.cancel(jobs[0].id)
     qtbot.waitUntil(lambda: statuses(window)[0] == "cancelled", timeout=2_000)
     window.select_job(jobs[0].id)
@@ -168,7 +173,8 @@ def test_status_and_text_filters(make_window, engine, video, qtbot):
 def test_window_state_persists_across_a_restart(make_window, engine, qtbot, tmp_path):
     window = make_window()
     window.resize(760, 540)
-    window.main_splitter.setSizes([300, 460])
+    total = sum(window.main_splitter.sizes())  # as a drag does: the sizes fill the splitter
+    window.main_splitter.setSizes([300, total - 300])
     window.table.horizontalHeader().resizeSection(COL_SOURCE, 333)
     window.options_panel.clip_seconds.setValue(42)
     window.options_panel.quality.setCurrentIndex(2)
@@ -202,7 +208,12 @@ def test_settings_dialog_applies_and_saves(make_window, engine, tmp_path):
 
 
 def test_the_spanish_translation_loads(qapp):
-    from storyclip_gui.ui.resources import install_translator, pick_language, resources_dir
+    from storyclip_gui.ui.resources import (
+        install_translator,
+        pick_language,
+        resources_dir,
+        uninstall_translator,
+    )
 
     assert (resources_dir() / "translations" / "storyclip_es.qm").is_file()
     translator = install_translator(qapp, "es")
@@ -210,16 +221,24 @@ def test_the_spanish_translation_loads(qapp):
     try:
         assert QCoreApplication.translate("MainWindow", "Add videos…") == "Añadir vídeos…"
         assert QCoreApplication.translate("JobTableModel", "Completed") == "Completado"
-        assert QCoreApplication.translate("DropZone", "not a video file ({kind})") == (
-            "no es un archivo de vídeo ({kind})"
+        assert QCoreApplication.translate("Intake", "is not a video file ({detail})") == (
+            "no es un archivo de vídeo ({detail})"
         )
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translator(qapp, translator)
     assert pick_language("es") == "es" and pick_language("de") in ("en", "es")
 
 
+def test_the_window_words_every_intake_reason_as_the_core_does(qapp):
+    """The window's lupdate marks are core.sources' reasons, word for word, one per reason."""
+    from storyclip_gui.core.sources import Refused
+    from storyclip_gui.ui.drop_zone import REASONS
+
+    assert {why: why.value for why in Refused} == REASONS
+
+
 def test_the_window_speaks_spanish(qapp, make_window):
-    from storyclip_gui.ui.resources import install_translator
+    from storyclip_gui.ui.resources import install_translator, uninstall_translator
 
     translator = install_translator(qapp, "es")
     try:
@@ -227,7 +246,7 @@ def test_the_window_speaks_spanish(qapp, make_window):
         assert window.act_add.text() == "Añadir vídeos…"
         assert window.tabs.tabText(1) == "Historial"
     finally:
-        qapp.removeTranslator(translator)
+        uninstall_translator(qapp, translator)
 
 
 @pytest.mark.parametrize("argv", [["gui", "x.mp4"], []])

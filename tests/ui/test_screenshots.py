@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QScrollArea
 
 from storyclip_gui.ui.job_table_model import JOB_ROLE
 
@@ -51,14 +52,81 @@ def test_render_the_main_states(make_window, engine, video, qtbot, tmp_path):
     window.select_job(rows(window)[1].id)
     qtbot.waitUntil(lambda: window.detail.clips.count() == 4, timeout=5_000)
     qtbot.waitUntil(lambda: not window.thumbnails.busy, timeout=30_000)
-    window.detail.tabs.setCurrentIndex(0)
+    window.detail.tabs.setCurrentWidget(window.detail.clips.parentWidget())
     shoot(window, "3-completed-thumbnails")
 
     window.select_job(rows(window)[-1].id)
-    window.detail.tabs.setCurrentIndex(1)  # the log, with the reason
+    window.detail.tabs.setCurrentWidget(window.detail.log)  # the log, with the reason
     qtbot.waitUntil(lambda: "[invalid_input]" in window.detail.log.toPlainText(), timeout=5_000)
     shoot(window, "4-failure")
 
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 5, timeout=5_000)
     shoot(window, "5-history")
+
+
+SIZES = ((800, 600), (1440, 900))
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request, qapp):
+    from storyclip_gui.ui.resources import install_translator, uninstall_translator
+
+    translator = install_translator(qapp, request.param)
+    yield request.param
+    if translator is not None:
+        uninstall_translator(qapp, translator)
+
+
+def test_screens_in_english_and_spanish_at_small_and_large_sizes(
+    make_window, engine, video, qtbot, tmp_path, language
+):
+    """The main states at 800×600 and 1440×900 in both languages, into test-artifacts/ui/ to be
+    looked at; what can be measured (nothing wider than the window) is asserted."""
+    from storyclip_gui.ui.help_dialogs import SetupCheckDialog
+
+    engine.manager.pause()
+    window = make_window(check_setup=lambda _o: "✓ ffmpeg  /usr/bin/ffmpeg\n" + "x" * 150)
+    clip = str(video("interview.mp4", seconds=2))
+    other = tmp_path / "other"
+    other.mkdir()
+    same_name = other / "interview.mp4"
+    same_name.write_bytes(Path(clip).read_bytes())
+    jobs = window.add_paths([clip, str(same_name)] + [
+        str(video(f"v{i}.mp4", seconds=2)) for i in (1, 2, 10)
+    ])  # fmt: skip
+    engine.manager.cancel(jobs[1].id)
+    window.act_folder_column.trigger()
+    qtbot.waitUntil(lambda: rows(window)[0].state == "cancelled", timeout=5_000)
+    for width, height in SIZES:
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width, h=height: (window.width(), window.height()) == (w, h),
+                        timeout=2_000)  # fmt: skip
+        tag = f"{language}-{width}x{height}"
+        window.tabs.setCurrentIndex(0)
+        window.select_job(jobs[2].id)
+        window.detail.tabs.setCurrentIndex(3)  # Options
+        qtbot.wait(50)
+        shoot(window, f"queue-{tag}")
+        # the options panel leaves the table most of the width; the toolbar fits
+        assert window.main_splitter.sizes()[0] <= 0.3 * width
+        toolbar = window.toolbar
+        assert toolbar.sizeHint().width() <= window.width(), tag
+        window.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: window.history.model.rowCount() == 5, timeout=5_000)
+        shoot(window, f"history-{tag}")
+        settings = window.open_settings()
+        qtbot.waitUntil(settings.isVisible, timeout=2_000)
+        assert settings.width() <= window.width() and settings.height() <= window.height()
+        assert settings.findChild(QScrollArea).horizontalScrollBar().maximum() == 0, tag
+        shoot(settings, f"settings-{tag}")
+        settings.reject()
+        window.act_doctor.trigger()
+        check = window.findChild(SetupCheckDialog)
+        qtbot.waitUntil(lambda c=check: c.finished_checking, timeout=5_000)
+        assert check.width() <= window.width()
+        assert check.report.horizontalScrollBar().maximum() == 0, tag
+        shoot(check, f"check-setup-{tag}")
+        check.close()
+        check.deleteLater()
+        qtbot.waitUntil(lambda: window.findChild(SetupCheckDialog) is None, timeout=2_000)

@@ -73,15 +73,20 @@ def copy_refusal(media: MediaInfo, options: StoryOptions) -> str | None:
     return None
 
 
-def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions) -> Any:
+def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions,
+                 crop_x: str | None = None) -> Any:  # fmt: skip
     w, h = options.width, options.height
     v = stream
     if media.sar != 1:  # anamorphic: make pixels square before framing
         v = v.filter("scale", "trunc(iw*sar/2)*2", "ih").filter("setsar", 1)
     if media.fps and media.fps > MAX_FPS + 0.5:
         v = v.filter("fps", MAX_FPS)
-    if options.layout is Layout.CROP:
+    if options.layout is Layout.CROP or (options.layout is Layout.SMART and crop_x is None):
         v = v.filter("scale", w, h, force_original_aspect_ratio="increase").filter("crop", w, h)
+    elif options.layout is Layout.SMART:  # x follows the subject: framing.crop_x_expression
+        v = v.filter("scale", w, h, force_original_aspect_ratio="increase").filter(
+            "crop", w, h, x=crop_x, y="(ih-oh)/2"
+        )
     elif options.layout is Layout.FIT:
         v = v.filter(
             "scale", w, h, force_original_aspect_ratio="decrease", force_divisible_by=2
@@ -125,6 +130,7 @@ def build_clip(
     output: str,
     time_base: Fraction,
     seek_from: float | None = None,
+    crop_x: str | None = None,
 ) -> list[str]:
     """The argv that re-encodes one clip, exactly the source frames in [start, end).
 
@@ -132,10 +138,11 @@ def build_clip(
     `-i` seeks and then drops what is before `start`, the output's `-t` drops what is at or
     after `end`; both are rounded down to the microsecond. With `seek_from` (a keyframe before
     `start`, for containers that cannot seek exactly) the input seeks there and an output `-ss`
-    drops the frames up to `start`."""
+    drops the frames up to `start`. `crop_x`: the smart layout's crop x expression in the
+    filter's time (`t` counts from the input seek point; without it, a centre crop)."""
     first = start if seek_from is None else seek_from
     inp = ffmpeg.input(source, **({"ss": _floor_us(first)} if first > 0 else {}))
-    streams = [_video_graph(inp["v:0"], media, options)]
+    streams = [_video_graph(inp["v:0"], media, options, crop_x)]
     q = options.quality_settings
     out: dict[str, Any] = {}
     if seek_from is not None and start > seek_from:

@@ -1,0 +1,1 @@
+"""Tests that drive every door (window, terminal, REST) against one table of cases."""
