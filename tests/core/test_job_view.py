@@ -77,7 +77,7 @@ def test_the_view_is_the_documented_json_shape() -> None:
     data = _job().view().to_dict()
     assert list(data) == [
         "jobId", "source", "status", "progress", "phase", "message", "clipsDone",
-        "clipsVerified", "clipsTotal", "speed", "fps", "etaSeconds", "error", "outputDir",
+        "clipsVerified", "clipsTotal", "speed", "fps", "etaSeconds", "eta", "error", "outputDir",
         "options", "attempts", "parentId", "createdAt", "startedAt", "finishedAt", "updatedAt",
         "clips", "framing",
     ]  # fmt: skip
