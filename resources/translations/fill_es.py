@@ -9,6 +9,10 @@ from pathlib import Path
 
 # fmt: off
 SPANISH = {
+    "all done in {band}": "todo listo en {band}",
+    "Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)":
+        "Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de "
+        "los clips que ha hecho este equipo)",
     "is longer than 4096 characters, so it names no file":
         "tiene más de 4096 caracteres, así que no nombra ningún archivo",
     "is not a valid path (it holds a NUL character)":

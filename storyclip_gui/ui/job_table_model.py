@@ -105,6 +105,23 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def eta_band(eta: dict[str, Any] | None) -> str:
+    """A learned ETA as a person reads it: '~1:40 – 2:10' (P50 – P90)."""
+    if not eta:
+        return ""
+    p50, p90 = format_duration(eta["p50Seconds"]), format_duration(eta["p90Seconds"])
+    return f"~{p50}" if p50 == p90 else f"~{p50} – {p90}"
+
+
+def eta_text(job: JobView) -> str:
+    """The ETA column: the learned band for queued and running jobs, else ffmpeg's own."""
+    if job.state not in (JobState.PROCESSING, JobState.QUEUED):
+        return ""
+    if job.eta:
+        return eta_band(job.eta)
+    return format_duration(job.eta_seconds) if job.state is JobState.PROCESSING else ""
+
+
 def elapsed_seconds(job: JobView, now: float | None = None) -> float | None:
     """The running time of the job's latest attempt (JobView.elapsed); History's "Took" is
     the same. Time waiting in the queue never counts."""
@@ -496,6 +513,12 @@ class JobTableModel(QAbstractTableModel):
                 return engine_message(job.message)
             if col == COL_ELAPSED:
                 return elapsed_tooltip(job.attempts)
+            if col == COL_ETA and job.eta:
+                return QCoreApplication.translate(
+                    "JobTableModel", "Likely done in {p50}; by {p90} nine times in ten "
+                    "(learned from the clips this machine made)"
+                ).replace("{p50}", format_duration(job.eta["p50Seconds"])).replace(
+                    "{p90}", format_duration(job.eta["p90Seconds"]))  # fmt: skip
         if role == _ALIGNMENT and col in (COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED):
             return _RIGHT
         return None
@@ -522,8 +545,7 @@ class JobTableModel(QAbstractTableModel):
         if col == COL_SPEED:
             return f"{job.speed:.2f}×" if job.speed else ""
         if col == COL_ETA:
-            running = job.state is JobState.PROCESSING
-            return format_duration(job.eta_seconds) if running else ""
+            return eta_text(job)
         if col == COL_ELAPSED:
             return format_duration(elapsed_seconds(job))
         if col == COL_FOLDER:
@@ -548,7 +570,7 @@ class JobTableModel(QAbstractTableModel):
         if col == COL_SPEED:
             return job.speed or 0.0
         if col == COL_ETA:
-            return job.eta_seconds or 0.0
+            return job.eta["p50Seconds"] if job.eta else (job.eta_seconds or 0.0)
         if col == COL_ELAPSED:
             return elapsed_seconds(job) or 0.0
         if col == COL_FOLDER:

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QItemSelectionModel,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -67,6 +74,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_WORKERS,
     JOB_ROLE,
     JobTableModel,
+    eta_band,
 )
 from storyclip_gui.ui.options_panel import OptionsPanel
 from storyclip_gui.ui.resources import action_icon, app_icon
@@ -180,6 +188,9 @@ class MainWindow(QMainWindow):
         self._update_page()
         self._update_actions()
         self._show_counts(self.model.counts)
+        self._eta_timer = QTimer(self)  # the queue's learned ETA moves with every clip
+        self._eta_timer.timeout.connect(lambda: self._show_counts(self.model.counts))
+        self._eta_timer.start(2000)
         self.restart_watching()
 
     # -- building --------------------------------------------------------------------------
@@ -809,6 +820,10 @@ class MainWindow(QMainWindow):
                  for i, (state, label) in enumerate(COUNTED) if i < 3 or counts.get(state)]
         if self.facade.paused:
             parts.append(self.tr("paused"))
+        queue_eta = self.facade.queue_eta()
+        if queue_eta is not None and not self.facade.paused:
+            parts.append(self.tr("all done in {band}").replace(
+                "{band}", eta_band(queue_eta.to_dict())))  # fmt: skip
         self.counts_label.setText(" · ".join(parts))
 
     def set_server_status(

@@ -1,0 +1,46 @@
+"""The learned ETA in the window: the band in the ETA column and the queue's in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from storyclip_gui.core.eta import Sample
+from storyclip_gui.core.jobs import JobState
+from storyclip_gui.core.manager import JobSpec
+from storyclip_gui.core.options import StoryOptions
+from storyclip_gui.ui.job_table_model import COL_ETA
+
+
+def test_a_queued_job_shows_its_learned_band_and_the_queue_its_finish(make_window, engine,
+                                                                      qtbot: Any,
+                                                                      tmp_path: Path) -> None:
+    source = tmp_path / "talk.mp4"
+    source.write_bytes(b"\0" * 3_000_000)
+    for n in range(4):  # clips this machine made: 15 s of 30 s sources (3 MB) at 1.5x and 1x
+        engine.manager.eta.model.add(Sample(n, "libx264", "medium", "1080x1920", "h264", 1080, 1,
+                                            15.0, 10.0 if n < 3 else 15.0, 3_000_000, 30.0))
+    window = make_window()
+    engine.facade.pause()
+    job = engine.facade.submit(JobSpec(str(source), StoryOptions()))
+    assert job.state is JobState.QUEUED
+    row = window.model.row_of(job.id)
+    cell = window.model.index(row, COL_ETA)
+    qtbot.waitUntil(lambda: window.model.data(cell) not in (None, ""), timeout=5_000)
+    # 30 s of source (guessed from its size) at the median 1.5x; at the slow tenth, 1.15x
+    assert window.model.data(cell) == "~0:20 – 0:26"
+    assert "nine times in ten" in window.model.data(cell, 3)  # its tooltip says what it is
+    window._show_counts(window.model.counts)
+    assert "all done in" not in window.counts_label.text()  # paused: no promise
+
+
+def test_while_a_job_runs_the_status_bar_says_when_the_queue_is_done(make_window, engine,
+                                                                     qtbot: Any, video) -> None:
+    source = video("eta-window.mp4", seconds=4, size="320x240")
+    for n in range(3):
+        engine.manager.eta.model.add(Sample(n, "libx264", "low", "720x1280", "h264", 240, 1,
+                                            1.0, 1.0, source.stat().st_size, 4.0))
+    window = make_window()
+    engine.facade.submit(JobSpec(str(source), StoryOptions.from_dict(
+        {"clip_seconds": 1, "size": "720x1280", "quality": "low"})))
+    qtbot.waitUntil(lambda: "all done in ~" in window.counts_label.text(), timeout=10_000)
