@@ -100,10 +100,15 @@ class Clip:
     width: int | None = None
     height: int | None = None
     size: int | None = None  # bytes
+    # live, not stored: who renders (or rendered) it, its run's speed and seconds written
+    worker: str | None = None
+    speed: float | None = None
+    rendered: float = 0.0
 
     def view(self) -> ClipView:
         return ClipView(self.index, self.start, self.end, self.path, self.state, self.duration,
-                        self.width, self.height, self.size)  # fmt: skip
+                        self.width, self.height, self.size, self.worker, self.speed,
+                        self.rendered)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return self.view().to_dict()
@@ -122,6 +127,9 @@ class ClipView(NamedTuple):
     width: int | None
     height: int | None
     size: int | None
+    worker: str | None = None  # live: who renders or rendered it ("local" or a cluster worker)
+    speed: float | None = None  # live: its run's speed
+    rendered: float = 0.0  # live: seconds its run has written
 
     @property
     def verified(self) -> bool:
@@ -138,6 +146,9 @@ class ClipView(NamedTuple):
             "width": self.width,
             "height": self.height,
             "size": self.size,
+            "worker": self.worker,
+            "speed": self.speed,
+            "renderedSeconds": round(self.rendered, 2),
         }
 
 

@@ -280,8 +280,10 @@ class JobDetail(QWidget):
 
     def _sync_clips(self, job: JobView) -> None:
         verified = [c for c in job.clips if c.verified]
-        if self.clips.count() > len(verified):
-            self.clips.clear()
+        shown = [self.clips.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.clips.count())]  # fmt: skip
+        if shown != [c.path for c in verified[: len(shown)]]:
+            self.clips.clear()  # clips rendered side by side are verified in any order
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
             item.setData(Qt.ItemDataRole.UserRole, clip.path)
@@ -294,7 +296,9 @@ class JobDetail(QWidget):
     def _clip_text(clip: ClipView) -> str:
         size = f"{clip.size / 1e6:.1f} MB" if clip.size else ""
         span = f"{format_duration(clip.start)}–{format_duration(clip.end)}"
-        return f"{os.path.basename(clip.path)}\n{span}  {size}".rstrip()
+        text = f"{os.path.basename(clip.path)}\n{span}  {size}".rstrip()
+        worker = clip.worker
+        return f"{text}\n⚙ {worker}" if worker and worker != "local" else text
 
     def _thumbnail_ready(self, path: str) -> None:
         for row in range(self.clips.count()):
