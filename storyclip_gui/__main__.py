@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     _smart_arguments(p)
     p.add_argument("--jobs", type=int, help="how many videos to process at once")
     p.add_argument("--json", action="store_true", help="print one JSON array of results")
+    _executor_options(p)
 
     sub.add_parser("doctor", help="check ffmpeg, encoders and folders")
 
@@ -61,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--output-dir", help="where job folders with clips are written")
     sv.add_argument("--watch", action="append", metavar="DIR", default=[],
                     help="turn videos that appear in DIR into jobs (repeatable)")  # fmt: skip
+
+    _executor_options(sv)
+
+    w = sub.add_parser("worker", help="render clips for apps whose executor is dask: runs "
+                       "`dask worker SCHEDULER` with one clip at a time per process")  # fmt: skip
+    w.add_argument("scheduler", metavar="SCHEDULER", help="tcp://host:8786")
+    w.add_argument("--nworkers", type=int, default=1,
+                   help="worker processes, each rendering one clip at a time (default 1: "
+                        "ffmpeg's encoder already uses every core)")  # fmt: skip
+    w.add_argument("--name", help="the worker's name in the app's workers panel")
+    w.add_argument("--path-map", metavar="APP=HERE", action="append", default=[],
+                   help="the app's path prefix APP is HERE on this machine (repeatable)")
 
     r = sub.add_parser("resume", help="recover jobs a previous run left unfinished and run the "
                        "queue until it is empty")  # fmt: skip
@@ -108,6 +121,18 @@ def _smart_options(args: argparse.Namespace) -> dict[str, Any]:
     return {k: v for k, v in given.items() if v is not None}
 
 
+def _executor_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--executor", choices=["local", "dask"],
+                   help="render clips on this machine (local) or on a Dask cluster")  # fmt: skip
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler, tcp://host:8786 (implies --executor dask)")
+
+
+def _executor_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    executor = args.executor or ("dask" if args.scheduler else None)
+    return {"executor": executor, "dask_scheduler": args.scheduler}
+
+
 def _history_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", action="append", default=[], metavar="S",
                    help="queued, processing, completed, failed, cancelled, interrupted "
@@ -135,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         return _history(args)
     if command == "serve":
         return _serve(args)
+    if command == "worker":
+        return _worker(args)
     return _gui(args)
 
 
@@ -199,6 +226,25 @@ def _doctor(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.fatal else EXIT_OK
 
 
+def _worker(args: argparse.Namespace) -> int:
+    """`storyclip worker tcp://host:8786`: `dask worker` with a process per clip."""
+    from storyclip_gui.cluster.task import PATH_MAP_ENV, parse_path_map
+
+    try:
+        parse_path_map(";".join(args.path_map))
+    except ValueError as exc:
+        print(f"storyclip worker: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.path_map:
+        os.environ[PATH_MAP_ENV] = ";".join(args.path_map)
+    argv = [sys.executable, "-m", "distributed.cli.dask_worker", args.scheduler,
+            "--nworkers", str(max(1, args.nworkers)), "--nthreads", "1"]  # fmt: skip
+    if args.name:
+        argv += ["--name", args.name]
+    os.execv(sys.executable, argv)
+    return EXIT_FAILED  # not reached
+
+
 def _serve(args: argparse.Namespace) -> int:
     from storyclip_gui.app import run_serve
     from storyclip_gui.config import SettingsError
@@ -207,7 +253,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     try:
         settings = _load(args, server_host=args.host, server_port=args.port,
-                         output_dir=args.output_dir)  # fmt: skip
+                         output_dir=args.output_dir, **_executor_overrides(args))  # fmt: skip
         for folder in args.watch:
             if not os.path.isdir(folder):
                 print(f"storyclip serve: --watch {folder}: not a folder", file=sys.stderr)
@@ -267,7 +313,8 @@ def _process(args: argparse.Namespace) -> int:
 
     # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
     # window's) business, and a window running beside us may own them
-    overrides = {"output_dir": args.output_dir, "concurrency": args.jobs}
+    overrides = {"output_dir": args.output_dir, "concurrency": args.jobs,
+                 **_executor_overrides(args)}
     return _run_engine(args, "process", submit, recover=False, settings=overrides)
 
 
@@ -388,6 +435,7 @@ def _run_engine(
         if manager.pause_reason:
             err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
                       "`storyclip resume` when the problem is fixed.")  # fmt: skip
+        await engine.stop()  # and disconnect from the cluster, if any
         await asyncio.sleep(0)
         return [job.to_dict() for job in manager.jobs()]
 

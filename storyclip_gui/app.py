@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyclip_gui.config import LIVE_SETTINGS, Settings, save_changes
+from storyclip_gui.config import LIVE_SETTINGS, Settings, SettingsError, save_changes
 from storyclip_gui.core.eta import EtaEstimator
 from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
 from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.intake import Intake, IntakeRequest
@@ -52,12 +53,24 @@ class Engine:
     facade: EngineFacade  # what the window, the server and the terminal use (intake included)
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
+    executor: ClipExecutor | None = None  # where clips render (None: locally, the runner)
     pruned: str | None = None  # what start-up retention forgot, said to a person
     webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
         self.manager.resume()
+
+    async def stop(self) -> None:
+        """Stop running jobs as interrupted and disconnect from the cluster (headless runs)."""
+        await self.facade.shutdown()
+        await self.close_executor()
+
+    async def close_executor(self) -> None:
+        """Disconnect from the cluster (its clips were cancelled when their jobs stopped)."""
+        close = getattr(self.executor, "close", None)
+        if close is not None:
+            await close()
 
     def apply_settings(self, settings: Settings) -> list[str]:
         """Save what a person changed in the window (never what came from the environment),
@@ -133,7 +146,8 @@ def build_engine(
     # smart cuts' analyses live in the history database when there is one
     cache = store if isinstance(store, AnalysisCache) else MemoryAnalysisCache()
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
-                            choose_toolchain=gate.toolchain, analysis_cache=cache)  # fmt: skip
+                            choose_toolchain=gate.toolchain, analysis_cache=cache,
+                            executor=build_executor(settings, runner))  # fmt: skip
     facade = EngineFacade(
         manager, store, pipeline=config, store_error=store_error,
         kill_processes=runner.kill_all if isinstance(runner, QProcessRunner) else None,
@@ -142,13 +156,29 @@ def build_engine(
     if isinstance(store, SqliteJobStore):  # its write errors reach the views (StoreFailed)
         store.on_error = facade.store_failed
     engine = Engine(settings, toolchain, bus, store, runner, manager, facade,
-                    store_error=store_error)  # fmt: skip
+                    store_error=store_error, executor=config.executor)  # fmt: skip
     engine.webhooks = _webhooks(store, manager)
     if engine.webhooks is not None:
         bus.subscribe(engine.webhooks.on_event)
     if recover:
         engine.recovery = _recover(engine, list_failed)
     return engine
+
+
+def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:
+    """The clip executor the settings ask for: this machine, or a Dask cluster (which
+    renders here while its scheduler is unreachable when dask_fallback_local is on)."""
+    local = LocalClipExecutor(runner)
+    if settings.executor != "dask":
+        return local
+    try:
+        from storyclip_gui.cluster.executor import DaskClipExecutor
+    except ImportError as exc:
+        raise SettingsError(f"executor dask needs Dask distributed ({exc}): pip install "
+                            "\"storyclip-studio[cluster]\"") from None  # fmt: skip
+
+    fallback = local if settings.dask_fallback_local else None
+    return DaskClipExecutor(settings.dask_scheduler, fallback=fallback)
 
 
 def _eta_estimator(store: JobStore) -> EtaEstimator:
@@ -295,6 +325,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             await engine.facade.shutdown()
             if server is not None:
                 await server.close()
+            await engine.close_executor()
 
     try:
         with loop:
@@ -420,6 +451,7 @@ def run_serve(
             for task in background:
                 task.cancel()
             await engine.facade.shutdown()
+            await engine.close_executor()
             await handle.close()
             close_store = getattr(engine.store, "close", None)
             if close_store is not None:

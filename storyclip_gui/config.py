@@ -21,6 +21,7 @@ from storyclip_gui.core.scheduler import default_concurrency
 
 log = logging.getLogger(__name__)
 APP_NAME = "storyclip-studio"
+EXECUTORS = ("local", "dask")
 
 
 class SettingsError(ValueError):
@@ -83,6 +84,22 @@ def _port(value: Any) -> int:
     return number
 
 
+def _executor(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in EXECUTORS:
+        raise ValueError(f"{value!r} is not one of {', '.join(EXECUTORS)}")
+    return text
+
+
+def _scheduler_address(value: Any) -> str:
+    text = str(value).strip()
+    if "://" not in text:
+        text = f"tcp://{text}"  # host:port, as `dask worker` accepts it too
+    if not text.split("://", 1)[1]:
+        raise ValueError(f"{value!r} is not a scheduler address like tcp://host:8786")
+    return text
+
+
 def _comma_list(value: Any) -> str:
     """A list kept as one comma-separated string (so the settings file and dialog stay flat)."""
     items = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
@@ -131,6 +148,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("max_queued_jobs", "STORYCLIP_MAX_QUEUED_JOBS", _positive_int, lambda d: 10000,
                 "Most jobs waiting in the queue; the server answers further submissions with "
                 "429 and Retry-After."),
+    SettingSpec("executor", "STORYCLIP_EXECUTOR", _executor, lambda d: "local",
+                "Where clips are rendered: local (this machine) or dask (every clip is a task "
+                "on a Dask cluster; see docs/scale-out.md)."),
+    SettingSpec("dask_scheduler", "STORYCLIP_DASK_SCHEDULER", _scheduler_address,
+                lambda d: "tcp://127.0.0.1:8786",
+                "Address of the Dask scheduler the dask executor sends clips to."),
+    SettingSpec("dask_fallback_local", "STORYCLIP_DASK_FALLBACK_LOCAL", _bool, lambda d: False,
+                "When the Dask scheduler cannot be reached, render on this machine instead of "
+                "waiting for it."),
 )  # fmt: skip
 
 
@@ -161,6 +187,9 @@ class Settings:
     server_allowed_hosts: str
     server_max_connections: int
     max_queued_jobs: int
+    executor: str
+    dask_scheduler: str
+    dask_fallback_local: bool
 
     @property
     def settings_file(self) -> Path:

@@ -36,6 +36,9 @@ def test_import_contracts_hold():
         ("config.py", "storyclip_gui.server.security", "layers"),
         ("ui/tray.py", "storyclip_gui.runner.qprocess_runner", "Qt bridge only"),
         ("core/jobs.py", "PySide6", "core is pure Python"),
+        ("core/pipeline.py", "distributed", "core is pure Python"),  # the cluster is an adapter
+        ("cluster/task.py", "storyclip_gui.store.job_store", "layers"),
+        ("cluster/executor.py", "PySide6", "cluster: distributed and core"),
     ],
 )
 def test_contracts_break_on_a_bad_import(tmp_path, module, bad_import, contract):

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from storyclip_gui.core.ffmpeg.command import can_copy
 from storyclip_gui.core.jobs import ClipState, Job, JobState
+from storyclip_gui.core.options import QUALITY_SETTINGS, Quality
 
 MIN_SAMPLES = 3  # fewer at a level: ask a coarser one
 KEEP = 200  # newest samples per kind
@@ -47,12 +48,39 @@ class Sample:
 
     @property
     def machine_rate(self) -> float:
-        """Source seconds per wall second for the machine as a whole."""
-        return self.media_seconds / self.wall_seconds * self.concurrency
+        """Work units per wall second for the machine as a whole (see `work_per_second`)."""
+        work = self.media_seconds * work_per_second(self.encoder, self.quality, self.size,
+                                                    self.source_height)  # fmt: skip
+        return work / self.wall_seconds * self.concurrency
 
     def levels(self) -> tuple[tuple[str, ...], ...]:
         return _levels(self.encoder, self.quality, self.size, self.source_codec,
                        self.source_height)  # fmt: skip
+
+
+# x264's relative cost per preset (veryfast = 1), from its own documentation's ordering and
+# measured here: our "high" (medium preset) ran 2.2x slower than "medium" (veryfast)
+PRESET_COST = {"ultrafast": 0.5, "superfast": 0.7, "veryfast": 1.0, "faster": 1.4, "fast": 1.8,
+               "medium": 2.3, "slow": 3.5, "slower": 5.0}  # fmt: skip
+REFERENCE_PIXELS = 1080 * 1920
+
+
+def work_per_second(encoder: str, quality: str, size: str, source_height: int) -> float:
+    """How much work one source second of this kind is, 1 for the default (1080x1920, medium,
+    from 1080p). Samples are kept in work per second, so what one kind of job taught carries
+    over to the others: a queue of mixed sizes and qualities is estimated from its first
+    finished clips, and each kind's own samples refine it once there are enough."""
+    if encoder == "copy":
+        return 0.05
+    try:
+        settings = QUALITY_SETTINGS[Quality(quality)]
+        width, height = (int(n) for n in size.split("x"))
+    except ValueError:
+        return 1.0
+    encode = 0.3 + 0.7 * width * height / REFERENCE_PIXELS  # a fixed part does not scale
+    decode = 0.15 * (source_height / 1080) ** 2
+    cost = PRESET_COST.get(settings.x264_preset, 1.0) * (1 + 0.02 * (23 - settings.crf))
+    return (encode + decode) * cost / 1.15  # 1.15: the default's own (encode + decode)
 
 
 def _bucket(height: int) -> str:
@@ -85,13 +113,20 @@ class Eta:
                 "basis": self.basis, "unknownJobs": self.unknown_jobs}  # fmt: skip
 
 
-def work_levels(job: Job) -> tuple[tuple[str, ...], ...] | None:
-    if job.media is None:
-        return None
-    options = job.options
-    encoder = "copy" if can_copy(job.media, options) else "libx264"
-    return _levels(encoder, options.quality.value, options.size, job.media.video_codec or "",
-                   job.media.height)  # fmt: skip
+def work_levels(job: Job) -> tuple[tuple[str, ...], ...]:
+    """The kind of work a job is, most specific first (its source unknown until probed)."""
+    options, media = job.options, job.media
+    encoder = "copy" if media is not None and can_copy(media, options) else "libx264"
+    return _levels(encoder, options.quality.value, options.size,
+                   media.video_codec or "" if media else "", media.height if media else 0)
+
+
+def job_work(job: Job) -> float:
+    """Work per source second of this job (an unprobed source counts as 1080p)."""
+    options, media = job.options, job.media
+    encoder = "copy" if media is not None and can_copy(media, options) else "libx264"
+    height = media.height if media is not None and media.height else 1080
+    return work_per_second(encoder, options.quality.value, options.size, height)
 
 
 class EtaModel:
@@ -111,9 +146,9 @@ class EtaModel:
         if sample.source_bytes > 0 and sample.source_seconds > 0:
             self._seconds_per_byte.append(sample.source_seconds / sample.source_bytes)
 
-    def rates(self, levels: Sequence[tuple[str, ...]] | None) -> tuple[float, float] | None:
+    def rates(self, levels: Sequence[tuple[str, ...]]) -> tuple[float, float] | None:
         """(median, 10th percentile) machine rate for the most specific level known enough."""
-        for level in levels or ((),):
+        for level in levels:
             rates = self._rates.get(level)
             if rates is not None and len(rates) >= MIN_SAMPLES:
                 return statistics.median(rates), _quantile(rates, 0.10)
@@ -171,7 +206,7 @@ class EtaEstimator:
         start = self._marks.get(job.id)
         self._marks[job.id] = now
         levels = work_levels(job)
-        if start is None or levels is None or job.media is None:
+        if start is None or job.media is None:
             return
         sample = Sample(now, levels[0][0], job.options.quality.value, job.options.size,
                         job.media.video_codec or "", job.media.height, max(1, concurrency),
@@ -232,16 +267,18 @@ class EtaEstimator:
                 return None
             p50 = remaining / live
             return p50, max(remaining_high / live, p50 * LIVE_BAND), "live"
-        median, slow = (r / concurrency for r in rates)
+        work = job_work(job)
+        median, slow = (r / concurrency / work for r in rates)
         p50, p90 = remaining / median, max(remaining / median, remaining_high / slow)
         total = sum(c.end - c.start for c in job.clips)
         done = 1 - remaining / total if total and not guessed else 0.0
         own = self._own_rate(job, total - remaining) if done > 0 else None
         if own is None:
             return p50, p90, "history"
-        # its own pace counts as much as the job is done; the band narrows as much
+        # its own pace counts as much as the job is done; the band keeps its relative width:
+        # the pace still varies as much over what is left (load, harder scenes)
         blended = remaining / ((1 - done) * median + done * own)
-        return blended, blended + (p90 - p50) * (1 - done), "history+live"
+        return blended, blended * p90 / p50 if p50 > 0 else blended, "history+live"
 
     def _own_rate(self, job: Job, done_seconds: float) -> float | None:
         """This job's pace so far: source seconds rendered per wall second since it started."""

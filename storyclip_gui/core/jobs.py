@@ -104,10 +104,15 @@ class Clip:
     # smart cuts: {"nominalStart", "nominalEnd", "startReason", "endReason"}; None: fixed cuts
     cut: dict[str, Any] | None = None
     qc: dict[str, Any] | None = None  # platform checks after verification (core/qc.evaluate)
+    # live, not stored: who renders (or rendered) it, its run's speed and seconds written
+    worker: str | None = None
+    speed: float | None = None
+    rendered: float = 0.0
 
     def view(self) -> ClipView:
         return ClipView(self.index, self.start, self.end, self.path, self.state, self.duration,
-                        self.width, self.height, self.size, self.cut, self.qc)  # fmt: skip
+                        self.width, self.height, self.size, self.worker, self.speed,
+                        self.rendered, self.cut, self.qc)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return self.view().to_dict()
@@ -126,6 +131,9 @@ class ClipView(NamedTuple):
     width: int | None
     height: int | None
     size: int | None
+    worker: str | None = None  # live: who renders or rendered it ("local" or a cluster worker)
+    speed: float | None = None  # live: its run's speed
+    rendered: float = 0.0  # live: seconds its run has written
     cut: dict[str, Any] | None = None  # smart cuts: why the boundaries are where they are
     qc: dict[str, Any] | None = None  # the platform checks
 
@@ -144,6 +152,9 @@ class ClipView(NamedTuple):
             "width": self.width,
             "height": self.height,
             "size": self.size,
+            "worker": self.worker,
+            "speed": self.speed,
+            "renderedSeconds": round(self.rendered, 2),
             "cut": self.cut,
             "qc": self.qc,
         }

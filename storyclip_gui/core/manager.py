@@ -19,6 +19,7 @@ from typing import Any
 
 from storyclip_gui.core.eta import Eta, EtaEstimator
 from storyclip_gui.core.events import EventBus, EventKind, JobForgotten, QueuePaused, QueueResumed
+from storyclip_gui.core.executor import ExecutorUnavailable
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure
 from storyclip_gui.core.jobs import (
     BAD_JOB_ID,
@@ -93,6 +94,10 @@ class JobManager:
         # said once: kept for the API's health, handed to each listener (window, terminal)
         self.notices: list[str] = []
         self.notice_listeners: list[Callable[[str], None]] = []
+        # jobs interrupted because the clip executor (a cluster) could not be reached, and
+        # the task that re-queues them when it is back
+        self._waiting_for_executor: list[str] = []
+        self._reconnect: asyncio.Future[None] | None = None
         # remember the failed jobs the list shows, so they are still there after a restart
         # (engines that recover at start; a one-shot `storyclip process` does not)
         self.remember_failed = False
@@ -291,6 +296,8 @@ class JobManager:
     async def shutdown(self) -> None:
         """Stop running jobs as `interrupted` (they resume next start); queued jobs stay queued."""
         self.scheduler.paused = True
+        if self._reconnect is not None:
+            self._reconnect.cancel()
         tasks = list(self._tasks.values())
         for job_id, task in reversed(self._tasks.items()):
             job = self._jobs.get(job_id)
@@ -368,6 +375,8 @@ class JobManager:
                 self._stopped(job, self._stop_as.pop(job.id, JobState.CANCELLED))
             except JobFailure as failure:
                 self._failed(job, failure.error)
+            except ExecutorUnavailable as unavailable:
+                self._wait_for_executor(job, unavailable)
             except Exception as exc:  # a bug of ours: the job fails, the app goes on
                 log.exception("job %s crashed", job.id)
                 message = f"Internal error: {type(exc).__name__}: {exc}"
@@ -388,6 +397,38 @@ class JobManager:
             job.error = JobError(ErrorCode.CANCELLED, "Cancelled by the user.")
             job.message = "Cancelled"
         self._change_state(job, state)
+
+    def _wait_for_executor(self, job: Job, unavailable: ExecutorUnavailable) -> None:
+        """The cluster cannot render now: the job is interrupted (its verified clips kept),
+        the queue pauses with the reason, and both go on once the cluster is back."""
+        job.pid = None
+        job.speed = job.fps = job.eta_seconds = None
+        job.message = unavailable.message
+        self._change_state(job, JobState.INTERRUPTED)
+        self._waiting_for_executor.append(job.id)
+        self.scheduler.paused = True
+        self.pause_reason = f"Queue paused: {unavailable.message}"
+        log.warning("%s (job %s)", self.pause_reason, job.id)
+        if self._reconnect is None:
+            self._reconnect = asyncio.ensure_future(
+                self._resume_when_back(unavailable.wait_until_back)
+            )
+
+    async def _resume_when_back(self, wait_until_back: Callable[[], Any]) -> None:
+        try:
+            await wait_until_back()
+        finally:
+            self._reconnect = None
+        waiting, self._waiting_for_executor = self._waiting_for_executor, []
+        for job_id in reversed(waiting):  # back at the front, in the order they stopped
+            job = self._jobs.get(job_id)
+            if job is not None and job.state is JobState.INTERRUPTED:
+                job.message = "Waiting in queue"
+                job.phase = Phase.WAITING
+                self._change_state(job, JobState.QUEUED)
+                self.scheduler.enqueue(job_id, front=True)
+        log.info("the clip executor is back: the queue goes on")
+        self.resume()
 
     def _failed(self, job: Job, error: JobError) -> None:
         job.pid = None

@@ -29,6 +29,14 @@ from storyclip_gui.core.analysis import (
     params_key,
     source_fingerprint,
 )
+from storyclip_gui.core.executor import (
+    ClipCallbacks,
+    ClipExecutor,
+    ClipProgress,
+    ClipRun,
+    ExecutorUnavailable,
+    LocalClipExecutor,
+)
 from storyclip_gui.core.ffmpeg.command import (
     MAX_FPS,
     SegmentRun,
@@ -84,6 +92,9 @@ from storyclip_gui.core.sources import file_problem
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
+# clips rendering side by side (a cluster) report progress at most this often per job: every
+# worker sends two blocks a second, and each report publishes the whole job
+CLIP_REPORT_INTERVAL = 0.1
 # containers whose demuxer seeks to a time exactly (an index of every keyframe)
 EXACT_SEEK_FORMATS = frozenset({"mov", "matroska", "avi"})
 # what ffmpeg's decoders say about a damaged stream (lower case)
@@ -101,6 +112,8 @@ class PipelineConfig:
     choose_toolchain: Callable[[], Awaitable[Toolchain]] | None = None
     # smart cuts: analyses kept by source fingerprint (None: analyse every time)
     analysis_cache: AnalysisCache | None = None
+    # where each clip's ffmpeg runs (core.executor); None: the runner, one clip at a time
+    executor: ClipExecutor | None = None
 
 
 @dataclass
@@ -214,6 +227,8 @@ class JobPipeline:
         self._pending_seconds = 0.0
         self._done_seconds = 0.0
         self._run_out_time = 0.0
+        self._rendering: dict[int, float] = {}  # clip index → seconds its run has written
+        self._reported_at = float("-inf")  # when clip progress was last reported
         self._scan_percent = -1
         self._last_stderr = ""  # of the last clip-writing run
         self._unrecorded: list[Clip] = []  # final files of an earlier attempt, not yet trusted
@@ -486,28 +501,95 @@ class JobPipeline:
 
     # -- rendering -------------------------------------------------------------------------
     async def _render(self, job_dir: Path, media: MediaInfo) -> None:
-        """One ffmpeg run per clip still missing, each verified and renamed before the next."""
+        """One ffmpeg run per clip still missing, through the clip executor: one after another
+        locally, all at once on a cluster. Each is verified and renamed here as it ends."""
         job = self.job
         pending = [c for c in job.clips if c.state is not ClipState.VERIFIED]
         self._pending_seconds = sum(c.end - c.start for c in pending) or 1.0
         refusal = copy_refusal(media, job.options) if job.options.fast_copy else None
         self._report(30, Phase.GENERATING, self._generated_message() if refusal is None else
                      f"Fast copy is not possible ({refusal}): re-encoding")  # fmt: skip
+        executor = self.config.executor or LocalClipExecutor(self.config.runner)
+        slots = asyncio.Semaphore(max(1, executor.parallel))
+
+        async def one(clip: Clip) -> None:
+            async with slots:
+                await self._render_clip(executor, clip, job_dir, media)
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                for clip in pending:
+                    group.create_task(one(clip))
+        except BaseExceptionGroup as group_error:  # the first failure is the job's
+            raise _first_cause(group_error) from None
+        finally:
+            self._rendering.clear()
+            for clip in pending:
+                clip.speed = None
+
+    async def _render_clip(self, executor: ClipExecutor, clip: Clip, job_dir: Path,
+                           media: MediaInfo) -> None:  # fmt: skip
+        job = self.job
         assert self.scan is not None
         end, origin = media.duration or 0.0, self._origin
-        for clip in pending:
-            start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
-            temp = naming.temp_clip_path(job_dir, job.id, clip.index)
-            seek_from = self._seek_from(origin + start, media)
-            loudnorm = await self._loudnorm(origin + start, stop - start, media)
-            argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
-                              media, job.options, str(temp), self.scan.video.time_base,
-                              seek_from, self._crop_x(start, stop, seek_from),
-                              loudnorm)  # fmt: skip
-            job.commands.append(argv)
-            await self._run_ffmpeg(argv, stop - start)
-            self._done_seconds += clip.end - clip.start
-            await self._accept(clip, temp)
+        start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
+        temp = naming.temp_clip_path(job_dir, job.id, clip.index)
+        seek_from = self._seek_from(origin + start, media)
+        loudnorm = await self._loudnorm(origin + start, stop - start, media)
+        argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
+                          media, job.options, str(temp), self.scan.video.time_base,
+                          seek_from, self._crop_x(start, stop, seek_from),
+                          loudnorm)  # fmt: skip
+        job.commands.append(argv)
+        duration = stop - start
+
+        def started(worker: str, pid: int | None) -> None:
+            clip.worker = worker
+            self.hooks.process_started(job, pid)
+
+        def progress(report: ClipProgress) -> None:
+            clip.worker = report.worker
+            self._on_clip_progress(clip, duration, report)
+
+        run = ClipRun(job.id, clip.index, argv, str(temp), duration, self.config.stall_timeout)
+        callbacks = ClipCallbacks(progress, started,
+                                  lambda data: self.hooks.ffmpeg_output(job, data))  # fmt: skip
+        self._rendering[clip.index] = 0.0
+        result = await executor.render(run, callbacks)
+        self._rendering.pop(clip.index, None)
+        clip.worker, clip.speed = result.worker, None
+        self.hooks.process_started(job, None)
+        self._last_stderr = result.outcome.stderr_tail
+        if not result.outcome.ok:
+            raise JobFailure(self._classify(result.outcome))
+        self._done_seconds += clip.end - clip.start
+        await self._accept(clip, Path(result.output), result.outcome.stderr_tail)
+
+    def _on_clip_progress(self, clip: Clip, duration: float, report: ClipProgress) -> None:
+        """Job progress over the clips rendering now (one locally, many on a cluster); the
+        job's speed is theirs added up."""
+        update = report.update
+        if clip.index not in self._rendering:  # a late report of a run that has ended
+            return
+        # ffmpeg says N/A (or a smaller time for an interleaved stream) now and then: progress
+        # only moves forward.
+        written = max(self._rendering[clip.index], min(update.out_time or 0.0, duration))
+        self._rendering[clip.index] = clip.rendered = written
+        clip.speed = update.speed
+        now = time.monotonic()
+        if now - self._reported_at < CLIP_REPORT_INTERVAL:  # many clips at once: a tick each
+            return
+        self._reported_at = now
+        job = self.job
+        done = self._done_seconds + sum(self._rendering.values())
+        fraction = min(1.0, done / self._pending_seconds)
+        speeds = [c.speed for c in job.clips if c.index in self._rendering and c.speed]
+        job.speed = round(sum(speeds), 3) if speeds else update.speed
+        job.fps = update.fps
+        job.media_left = self._pending_seconds - done
+        if job.speed and job.speed > 0:
+            job.eta_seconds = round((self._pending_seconds - done) / job.speed, 1)
+        self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())
 
     async def _render_copy(self, job_dir: Path) -> None:
         """`--fast-copy`: one pass, cut at the keyframes the plan moved the boundaries to."""
@@ -605,21 +687,22 @@ class JobPipeline:
         self._report(30 + 50 * fraction, Phase.GENERATING, self._generated_message())
 
     # -- verification ----------------------------------------------------------------------
-    async def _accept(self, clip: Clip, temp: Path) -> None:
+    async def _accept(self, clip: Clip, temp: Path, stderr: str | None = None) -> None:
         """Verify a written clip by its streams, then give it its final name."""
+        stderr = self._last_stderr if stderr is None else stderr
         damaged = sum(any(n in line for n in DECODE_ERRORS)
-                      for line in self._last_stderr.lower().splitlines())  # fmt: skip
+                      for line in stderr.lower().splitlines())  # fmt: skip
         problem = await self._check_clip(clip, temp, damaged)
         if problem:
             clip.state = ClipState.FAILED
-            full = classify(0, False, self._last_stderr)
+            full = classify(0, False, stderr)
             if full.code is ErrorCode.DISK_FULL:  # some builds exit 0 after a failed write
                 raise JobFailure(full)
             hint = " The source is damaged there: ffmpeg could not decode part of it." * bool(
                 damaged
             )
             raise _fail(ErrorCode.VERIFICATION_FAILED, f"Clip {clip.index} {problem}{hint}",
-                        self._last_stderr)  # fmt: skip
+                        stderr)  # fmt: skip
         final = Path(clip.path)
         own = self._own_earlier.get(clip.index) == clip.path
         if final.exists() and not own:  # appeared since planning: never overwrite
@@ -837,6 +920,27 @@ def _cut_info(plan: ClipPlan) -> dict[str, Any] | None:
         return None
     return {"nominalStart": plan.nominal_start, "nominalEnd": plan.nominal_end,
             "startReason": plan.start_reason, "endReason": plan.end_reason}  # fmt: skip
+
+
+def _first_cause(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The exception a job ends with when its clips render side by side: cancellation of the
+    job first, then an executor that went away, then a classified failure, then anything else
+    (a bug)."""
+    leaves: list[BaseException] = []
+
+    def flatten(error: BaseException) -> None:
+        if isinstance(error, BaseExceptionGroup):
+            for inner in error.exceptions:
+                flatten(inner)
+        else:
+            leaves.append(error)
+
+    flatten(group)
+    for kind in (asyncio.CancelledError, ExecutorUnavailable, JobFailure):
+        for error in leaves:
+            if isinstance(error, kind):
+                return error
+    return leaves[0]
 
 
 def _source_key(path: str) -> str:

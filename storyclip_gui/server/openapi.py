@@ -131,6 +131,10 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "start": {"type": "number"}, "end": {"type": "number"},
                 "duration": _NUM_OR_NULL, "size": {"type": ["integer", "null"]},
                 "state": {"type": "string", "enum": ["planned", "verified", "failed"]},
+                "worker": {"type": ["string", "null"],
+                           "description": "who renders or rendered it: 'local' or a cluster "
+                                          "worker's name (live only, not kept in history)"},
+                "speed": _NUM_OR_NULL, "renderedSeconds": {"type": "number"},
                 "cut": {"oneOf": [{"type": "null"}, _ref("ClipCut")]},
                 "qc": {"oneOf": [{"type": "null"}, _ref("ClipQc")]},
             },
@@ -190,6 +194,13 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "outputDir": {"type": ["string", "null"]},
                 "clips": {"type": "array", "items": _ref("Clip"),
                           "description": "Present once the job is completed."},
+                "rendering": {"type": "array", "description": "While processing: the clips "
+                              "being rendered now and the worker rendering each ('local' or "
+                              "a Dask worker).", "items": {"type": "object", "properties": {
+                                  "index": {"type": "integer"},
+                                  "worker": {"type": "string"},
+                                  "renderedSeconds": {"type": "number"},
+                                  "speed": _NUM_OR_NULL}}},
             },
         },
         "Job": {

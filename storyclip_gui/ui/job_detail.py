@@ -281,8 +281,10 @@ class JobDetail(QWidget):
 
     def _sync_clips(self, job: JobView) -> None:
         verified = [c for c in job.clips if c.verified]
-        if self.clips.count() > len(verified):
-            self.clips.clear()
+        shown = [self.clips.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.clips.count())]  # fmt: skip
+        if shown != [c.path for c in verified[: len(shown)]]:
+            self.clips.clear()  # clips rendered side by side are verified in any order
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
             item.setData(Qt.ItemDataRole.UserRole, clip.path)
@@ -304,6 +306,8 @@ class JobDetail(QWidget):
         reason = (clip.cut or {}).get("endReason")
         if reason:
             lines.append(f"↦ {reason}")
+        if clip.worker and clip.worker != "local":
+            lines.append(f"⚙ {clip.worker}")
         return "\n".join(lines)
 
     def _clip_tooltip(self, clip: ClipView) -> str:

@@ -21,13 +21,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from storyclip_gui.core.jobs import JobState, JobView
+from storyclip_gui.core.jobs import ClipState, JobState, JobView
 from storyclip_gui.core.sources import natural_key
 from storyclip_gui.runner.bridge import JobSignals
 from storyclip_gui.ui.engine_text import engine_message
 
 (COL_SOURCE, COL_STATUS, COL_PROGRESS, COL_MESSAGE, COL_CLIPS, COL_SPEED, COL_ETA, COL_ELAPSED,
- COL_FOLDER) = range(9)  # fmt: skip
+ COL_FOLDER, COL_WORKERS) = range(10)  # fmt: skip
 HEADERS = (
     QT_TRANSLATE_NOOP("JobTableModel", "Source"),
     QT_TRANSLATE_NOOP("JobTableModel", "Status"),
@@ -38,6 +38,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("JobTableModel", "ETA"),
     QT_TRANSLATE_NOOP("JobTableModel", "Elapsed"),
     QT_TRANSLATE_NOOP("JobTableModel", "Folder"),  # the source's folder (hidden by default)
+    QT_TRANSLATE_NOOP("JobTableModel", "Workers"),  # who renders its clips now (a cluster)
 )
 
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1  # the JobView
@@ -140,6 +141,14 @@ def elapsed_tooltip(attempts: int) -> str:
 
 
 _icons: dict[JobState, QIcon] = {}
+
+
+def rendering_workers(job: JobView) -> list[str]:
+    """Who renders the job's clips right now (a cluster renders several at once), in order."""
+    if job.state is not JobState.PROCESSING:
+        return []
+    return list(dict.fromkeys(c.worker for c in job.clips if c.state is ClipState.PLANNED
+                              and c.worker))  # fmt: skip
 
 
 def status_icon(status: JobState) -> QIcon:
@@ -541,6 +550,8 @@ class JobTableModel(QAbstractTableModel):
             return format_duration(elapsed_seconds(job))
         if col == COL_FOLDER:
             return os.path.dirname(job.source)
+        if col == COL_WORKERS:
+            return ", ".join(rendering_workers(job))
         return None
 
     def _sort_value(self, job: JobView, col: int) -> Any:
@@ -564,4 +575,6 @@ class JobTableModel(QAbstractTableModel):
             return elapsed_seconds(job) or 0.0
         if col == COL_FOLDER:
             return natural_key(os.path.dirname(job.source))
+        if col == COL_WORKERS:
+            return ", ".join(rendering_workers(job))
         return None

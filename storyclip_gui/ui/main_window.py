@@ -71,6 +71,7 @@ from storyclip_gui.ui.job_table_model import (
     COL_SOURCE,
     COL_SPEED,
     COL_STATUS,
+    COL_WORKERS,
     JOB_ROLE,
     JobTableModel,
     eta_band,
@@ -79,6 +80,7 @@ from storyclip_gui.ui.options_panel import OptionsPanel
 from storyclip_gui.ui.resources import action_icon, app_icon
 from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
 from storyclip_gui.ui.tray import Tray
+from storyclip_gui.ui.workers_panel import WorkersPanel
 
 log = logging.getLogger(__name__)
 
@@ -417,6 +419,7 @@ class MainWindow(QMainWindow):
             (COL_SPEED, 60),
             (COL_ETA, 55),
             (COL_ELAPSED, 60),
+            (COL_WORKERS, 240),
         ):
             # a header's words (in any language) are never cut off
             header.resizeSection(col, max(width, header.sectionSizeHint(col)))
@@ -432,8 +435,14 @@ class MainWindow(QMainWindow):
         self.detail = JobDetail(self.thumbnails)
         self.detail.openRequested.connect(self.open_path)
         self.queue_splitter.addWidget(self.detail)
+        self.workers = WorkersPanel()  # a cluster's workers and the clips each renders
+        on_cluster = getattr(self.engine.settings, "executor", "local") == "dask"
+        self.workers.setVisible(on_cluster)
+        self.table.horizontalHeader().setSectionHidden(COL_WORKERS, not on_cluster)
+        self.queue_splitter.addWidget(self.workers)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
+        self.queue_splitter.setStretchFactor(2, 1)
         self.main_splitter.addWidget(self.queue_splitter)
         # the options share a window's change in width (a quarter of it), up to a readable
         # width, so at 800 px they leave the table most of the room
@@ -795,6 +804,8 @@ class MainWindow(QMainWindow):
         self.detail.show_job(job, self.facade.commands(job_id), self.facade.log_tail(job_id))
 
     def _rows_refreshed(self, ids: list[str]) -> None:
+        if self.workers.isVisible():
+            self.workers.refresh(self.model.jobs())
         if self.detail.job_id in ids:
             self._show_detail(self.detail.job_id)  # type: ignore[arg-type]
         self._update_actions()

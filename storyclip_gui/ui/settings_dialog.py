@@ -39,7 +39,8 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("en", "English"),
     ("es", "Español"),
 )
-CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high")}
+CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high"),
+                                       "executor": ("local", "dask")}  # fmt: skip
 LABELS: dict[str, str] = {
     "output_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Output folder"),
     "temp_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Working folder"),

@@ -145,4 +145,4 @@ def test_bad_samples_teach_nothing() -> None:
     model = EtaModel()
     model.add(Sample(0, "libx264", "medium", "1080x1920", "h264", 1080, 1, 0.0, 1.0))
     model.add(Sample(0, "libx264", "medium", "1080x1920", "h264", 1080, 1, 1.0, 0.0))
-    assert model.rates(None) is None
+    assert model.rates(((),)) is None

@@ -1,0 +1,1 @@
+"""Dask distributed adapter: renders clips on a cluster's workers (core's ClipExecutor port)."""
