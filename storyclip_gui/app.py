@@ -35,6 +35,7 @@ from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks
 
 if TYPE_CHECKING:
+    from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
     from storyclip_gui.server import ServerHandle
     from storyclip_gui.store.job_store import SqliteJobStore
 
@@ -54,6 +55,7 @@ class Engine:
     recovery: RecoveryReport | None = None  # what start-up recovery did (None: not run)
     store_error: StoreError | None = None  # the history could not be opened: jobs not kept
     executor: ClipExecutor | None = None  # where clips render (None: locally, the runner)
+    gc_guard: QtThreadGarbageCollector | None = None  # with Dask's threads in the process
     pruned: str | None = None  # what start-up retention forgot, said to a person
     webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
 
@@ -71,6 +73,9 @@ class Engine:
         close = getattr(self.executor, "close", None)
         if close is not None:
             await close()
+        if self.gc_guard is not None:
+            self.gc_guard.stop()
+            self.gc_guard = None
 
     def apply_settings(self, settings: Settings) -> list[str]:
         """Save what a person changed in the window (never what came from the environment),
@@ -160,6 +165,11 @@ def build_engine(
     engine.webhooks = _webhooks(store, manager)
     if engine.webhooks is not None:
         bus.subscribe(engine.webhooks.on_event)
+    if settings.executor == "dask":  # Qt objects are then never freed on Dask's threads
+        from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
+
+        engine.gc_guard = QtThreadGarbageCollector()
+        engine.gc_guard.start()
     if recover:
         engine.recovery = _recover(engine, list_failed)
     return engine

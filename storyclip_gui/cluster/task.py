@@ -12,13 +12,13 @@ import os
 import selectors
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyclip_gui.core.child_process import death_signal_prefix
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
 
 TOPIC = "storyclip-clip"  # worker → app: started / progress / ended, one dict per event
@@ -28,16 +28,6 @@ TERMINATE_GRACE_S = 0.4  # SIGTERM, then SIGKILL: gone well within a second
 STDERR_LIMIT = 64 * 1024
 WANTED_STATES = frozenset({"executing", "long-running"})
 
-# Before exec: the kernel SIGKILLs ffmpeg when the worker dies (a killed worker's clip is
-# re-run elsewhere; its ffmpeg must not go on writing), and ffmpeg leaves the worker's process
-# group (a Ctrl-C on `dask worker` stops the worker, which stops its runs).
-_DEATH_SIGNAL_SHIM = (
-    "import ctypes,os,sys\n"
-    "ctypes.CDLL(None).prctl(1,9)\n"
-    "os.getppid()==int(sys.argv[1]) or os._exit(125)\n"
-    "os.setpgid(0,0)\n"
-    "os.execv(sys.argv[2],sys.argv[2:])\n"
-)
 
 
 def parse_path_map(text: str) -> list[tuple[str, str]]:
@@ -112,7 +102,7 @@ def render_clip(spec: Mapping[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {"worker": label, "output": map_path(mine, pairs, reverse=True)}
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", "-c", _DEATH_SIGNAL_SHIM, str(os.getpid()), *argv],
+            [*death_signal_prefix(), *argv],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
     except OSError as exc:

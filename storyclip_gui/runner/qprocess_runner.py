@@ -14,28 +14,16 @@ import asyncio
 import contextlib
 import os
 import shutil
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QProcess, QTimer
 
+from storyclip_gui.core.child_process import death_signal_prefix, death_signal_supported
 from storyclip_gui.core.ports import ProcessOutcome
 
 STDERR_LIMIT = 64 * 1024
-
-# Runs in the child before exec: ask the kernel to SIGKILL us when the parent dies, then
-# check the parent did not die before the request took effect (PR_SET_PDEATHSIG == 1), and
-# leave the terminal's process group: a Ctrl-C reaches the app, which stops its ffmpeg runs
-# as interrupted, instead of killing them mid-write and blaming the source.
-_DEATH_SIGNAL_SHIM = (
-    "import ctypes,os,sys\n"
-    "ctypes.CDLL(None).prctl(1,9)\n"
-    "os.getppid()==int(sys.argv[1]) or os._exit(125)\n"
-    "os.setpgid(0,0)\n"
-    "os.execv(sys.argv[2],sys.argv[2:])\n"
-)
 
 
 @dataclass
@@ -43,21 +31,6 @@ class _RunState:
     last_output: float
     stalled: bool = False
     start_error: str | None = None
-
-
-# A frozen bundle has no `python -c`: its entry point (packaging/entry.py) runs the same four
-# lines when started as `storyclip --exec-with-parent-death-signal PPID PROGRAM ARGS...`.
-FROZEN_EXEC_FLAG = "--exec-with-parent-death-signal"
-
-
-def _death_signal_supported() -> bool:
-    return sys.platform.startswith("linux")
-
-
-def _death_signal_prefix() -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, FROZEN_EXEC_FLAG, str(os.getpid())]
-    return [sys.executable, "-I", "-S", "-c", _DEATH_SIGNAL_SHIM, str(os.getpid())]
 
 
 class QProcessRunner:
@@ -71,7 +44,7 @@ class QProcessRunner:
         stderr_limit: int = STDERR_LIMIT,
     ) -> None:
         self.terminate_grace = terminate_grace
-        self.parent_death_signal = parent_death_signal and _death_signal_supported()
+        self.parent_death_signal = parent_death_signal and death_signal_supported()
         self.stderr_limit = stderr_limit
         self.live: set[QProcess] = set()
 
@@ -90,7 +63,7 @@ class QProcessRunner:
             return ProcessOutcome(None, start_error=f"{program} is missing or not executable")
         args = [resolved, *argv[1:]]
         if self.parent_death_signal:
-            args = [*_death_signal_prefix(), *args]
+            args = [*death_signal_prefix(), *args]
 
         loop = asyncio.get_running_loop()
         done: asyncio.Future[None] = loop.create_future()

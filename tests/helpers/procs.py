@@ -89,9 +89,12 @@ def leftovers(folder: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def serving(env: dict[str, str], grace: float = 30) -> Iterator[str]:
-    """`storyclip serve --port 0` (the real engine, real ffmpeg) in its own process; yields its
-    URL; on exit it is stopped with SIGTERM and must not have printed a traceback."""
+def serve_process(
+    env: dict[str, str], grace: float = 30
+) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`storyclip serve --port 0` (the real engine, real ffmpeg) in its own process; yields it
+    and its URL; on exit it is stopped with SIGTERM (unless the test already ended it) and must
+    not have printed a traceback."""
     proc = subprocess.Popen([sys.executable, "-m", "storyclip_gui", "serve", "--port", "0"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)  # fmt: skip
@@ -100,16 +103,24 @@ def serving(env: dict[str, str], grace: float = 30) -> Iterator[str]:
         line = proc.stdout.readline()
         match = re.fullmatch(r"Listening on (http://127\.0\.0\.1:\d+)\n", line)
         assert match, (line, proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
-        yield match.group(1)
+        yield proc, match.group(1)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(grace)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
         stderr = proc.stderr.read() if proc.stderr else ""
         for pipe in (proc.stdout, proc.stderr):
             if pipe is not None:
                 pipe.close()
         assert "Traceback" not in stderr, stderr[-4000:]
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], grace: float = 30) -> Iterator[str]:
+    """serve_process, for tests that need only the URL."""
+    with serve_process(env, grace) as (_, url):
+        yield url

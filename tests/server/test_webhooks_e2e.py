@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
 from storyclip_gui.core.webhooks import verify_signature
-from tests.helpers.procs import wait_for
+from tests.helpers.procs import serve_process, wait_for
 from tests.server.conftest import TOKEN
 
 
@@ -77,28 +73,6 @@ def receiver() -> Iterator[Receiver]:
     r.server.server_close()
 
 
-@contextmanager
-def serve(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    proc = subprocess.Popen([sys.executable, "-m", "storyclip_gui", "serve", "--port", "0"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)  # fmt: skip
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        match = re.fullmatch(r"Listening on (http://127\.0\.0\.1:\d+)\n", line)
-        assert match, (line, proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
-        yield proc, match.group(1)
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(30)
-        stderr = proc.stderr.read() if proc.stderr else ""
-        for pipe in (proc.stdout, proc.stderr):
-            if pipe is not None:
-                pipe.close()
-        assert "Traceback" not in stderr, stderr[-4000:]
-
-
 def call(url: str, body: dict[str, Any] | None = None) -> Any:
     request = urllib.request.Request(url, data=json.dumps(body).encode() if body else None,
                                      headers={"Authorization": f"Bearer {TOKEN}",
@@ -127,7 +101,7 @@ def test_a_job_is_told_signed_and_a_failed_try_is_retried(video, receiver: Recei
     source = video("hooked.mp4", seconds=3, size="320x240")
     env = {**os.environ, "STORYCLIP_TOKEN": TOKEN, "QT_QPA_PLATFORM": "offscreen"}
     receiver.fail_first = {"jobRegistered"}
-    with serve(env) as (_, url):
+    with serve_process(env) as (_, url):
         hook = call(f"{url}/api/v1/webhooks", {"url": receiver.url})
         assert call(f"{url}/api/v1/webhooks")["webhooks"] == [
             {k: v for k, v in hook.items() if k != "secret"}]  # the secret is shown once
@@ -157,7 +131,7 @@ def test_a_delivery_cut_short_by_a_crash_is_sent_after_restart(video, receiver) 
     source = video("crash.mp4", seconds=2, size="320x240")
     env = {**os.environ, "STORYCLIP_TOKEN": TOKEN, "QT_QPA_PLATFORM": "offscreen"}
     receiver.hold = {"jobCompleted"}
-    with serve(env) as (proc, url):
+    with serve_process(env) as (proc, url):
         hook = call(f"{url}/api/v1/webhooks", {"url": receiver.url,
                                                 "events": ["jobCompleted", "queueFinished"]})
         call(f"{url}/api/v1/process/story", {"jobId": "crash", "tempPath": str(source),
@@ -166,7 +140,7 @@ def test_a_delivery_cut_short_by_a_crash_is_sent_after_restart(video, receiver) 
         proc.send_signal(signal.SIGKILL)  # mid-delivery: the receiver has not answered
         proc.wait(10)
     receiver.release.set()
-    with serve(env) as (_, url):
+    with serve_process(env) as (_, url):
         wait_for(lambda: receiver.events().count("jobCompleted") >= 2
                  and "queueFinished" in receiver.events(), 60, "the deliveries after restart")
         check_signed(receiver, hook["secret"])
