@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fast-copy", action="store_true",
                    help="cut without re-encoding when the source already is 9:16 H.264 "
                         "(cuts snap to keyframes)")  # fmt: skip
+    _smart_arguments(p)
     p.add_argument("--jobs", type=int, help="how many videos to process at once")
     p.add_argument("--json", action="store_true", help="print one JSON array of results")
     _executor_options(p)
@@ -96,8 +97,28 @@ def _parser() -> argparse.ArgumentParser:
     rr.add_argument("--quality", choices=["low", "medium", "high"])
     rr.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
     rr.add_argument("--max-clips", type=int, help="keep at most this many clips")
+    _smart_arguments(rr)
     rr.add_argument("--json", action="store_true", help="print one JSON array of results")
     return parser
+
+
+def _smart_arguments(p: argparse.ArgumentParser) -> None:
+    """Smart clips (docs/user-guide.md, "Smart cuts"): where cuts land, loudness."""
+    p.add_argument("--cuts", choices=["fixed", "smart"],
+                   help="fixed: every clip length (default); smart: move each cut to a nearby "
+                        "silence or scene change")  # fmt: skip
+    p.add_argument("--cut-window", type=float, metavar="SECONDS",
+                   help="how far a smart cut may move either way (default 2)")  # fmt: skip
+    p.add_argument("--loudnorm", action="store_true",
+                   help="normalise each clip's loudness to the platform's target (two passes)")
+
+
+def _smart_options(args: argparse.Namespace) -> dict[str, Any]:
+    given: dict[str, Any] = {"cuts": getattr(args, "cuts", None),
+                             "cut_window": getattr(args, "cut_window", None)}
+    if getattr(args, "loudnorm", False):
+        given["loudnorm"] = True
+    return {k: v for k, v in given.items() if v is not None}
 
 
 def _executor_options(p: argparse.ArgumentParser) -> None:
@@ -264,6 +285,7 @@ def _chosen_options(args: argparse.Namespace) -> dict[str, Any]:
         given["audio"] = False
     if getattr(args, "fast_copy", False):
         given["fast_copy"] = True
+    given.update(_smart_options(args))
     return given
 
 

@@ -26,9 +26,9 @@ from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locat
 from storyclip_gui.core.intake import Intake, IntakeRequest
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.manager import JobManager
-from storyclip_gui.core.memory_store import MemoryJobStore
+from storyclip_gui.core.memory_store import MemoryAnalysisCache, MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
-from storyclip_gui.core.ports import JobStore, Runner, StoreError
+from storyclip_gui.core.ports import AnalysisCache, JobStore, Runner, StoreError
 from storyclip_gui.core.recovery import RecoveryReport
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
@@ -148,8 +148,10 @@ def build_engine(
     # a configured ffmpeg is used once it passes the self-test, else the bundled build
     gate = ToolchainGate(toolchain, bundled_toolchain(), runner,
                          settings.data_dir / "ffmpeg-checks.json", manager.notice)  # fmt: skip
+    # smart cuts' analyses live in the history database when there is one
+    cache = store if isinstance(store, AnalysisCache) else MemoryAnalysisCache()
     config = PipelineConfig(runner, toolchain, settings.temp_dir, settings.stall_timeout_s,
-                            choose_toolchain=gate.toolchain,
+                            choose_toolchain=gate.toolchain, analysis_cache=cache,
                             executor=build_executor(settings, runner))  # fmt: skip
     facade = EngineFacade(
         manager, store, pipeline=config, store_error=store_error,

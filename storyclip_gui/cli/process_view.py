@@ -87,7 +87,7 @@ def result_objects(
             "clips": [
                 {"path": c["path"], "start": c["start"], "end": c["end"],
                  "duration": c["duration"], "width": c["width"], "height": c["height"],
-                 "size": c["size"]}
+                 "size": c["size"], "cut": c.get("cut"), "qc": c.get("qc")}
                 for c in job["clips"] if c["state"] == "verified"
             ],
         })  # fmt: skip

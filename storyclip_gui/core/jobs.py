@@ -73,7 +73,8 @@ class Phase(StrEnum):
     WAITING = "waiting"
     STARTING = "starting"  # 0-10: checking and probing the source
     PREPARING = "preparing"  # 10-30: planning, folders, command
-    ANALYSING = "analysing"  # 20-30 when the options need it: finding the subject (smart)
+    ANALYSING = "analysing"  # 20-30 when the options need it: silences and scene changes
+    # (smart cuts), the subject (smart layout)
     GENERATING = "generating"  # 30-80: ffmpeg writes the clips
     FINALIZING = "finalizing"  # 80-100: verification, manifest
     DONE = "done"
@@ -100,6 +101,9 @@ class Clip:
     width: int | None = None
     height: int | None = None
     size: int | None = None  # bytes
+    # smart cuts: {"nominalStart", "nominalEnd", "startReason", "endReason"}; None: fixed cuts
+    cut: dict[str, Any] | None = None
+    qc: dict[str, Any] | None = None  # platform checks after verification (core/qc.evaluate)
     # live, not stored: who renders (or rendered) it, its run's speed and seconds written
     worker: str | None = None
     speed: float | None = None
@@ -108,7 +112,7 @@ class Clip:
     def view(self) -> ClipView:
         return ClipView(self.index, self.start, self.end, self.path, self.state, self.duration,
                         self.width, self.height, self.size, self.worker, self.speed,
-                        self.rendered)  # fmt: skip
+                        self.rendered, self.cut, self.qc)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return self.view().to_dict()
@@ -130,6 +134,8 @@ class ClipView(NamedTuple):
     worker: str | None = None  # live: who renders or rendered it ("local" or a cluster worker)
     speed: float | None = None  # live: its run's speed
     rendered: float = 0.0  # live: seconds its run has written
+    cut: dict[str, Any] | None = None  # smart cuts: why the boundaries are where they are
+    qc: dict[str, Any] | None = None  # the platform checks
 
     @property
     def verified(self) -> bool:
@@ -149,6 +155,8 @@ class ClipView(NamedTuple):
             "worker": self.worker,
             "speed": self.speed,
             "renderedSeconds": round(self.rendered, 2),
+            "cut": self.cut,
+            "qc": self.qc,
         }
 
 

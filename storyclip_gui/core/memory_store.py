@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from storyclip_gui.core.jobs import Clip, Job, JobState
 from storyclip_gui.core.ports import (
@@ -129,3 +130,17 @@ class MemoryJobStore:
         for job_id in old:
             del self.jobs[job_id]
         return len(old)
+
+
+class MemoryAnalysisCache:
+    """An AnalysisCache for one process (the memory store's companion, and tests)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def get_analysis(self, fingerprint: str, params: str) -> dict[str, Any] | None:
+        return self.entries.get((fingerprint, params))
+
+    def put_analysis(self, fingerprint: str, params: str, source: str,
+                     data: dict[str, Any]) -> None:  # fmt: skip
+        self.entries[(fingerprint, params)] = data

@@ -29,6 +29,11 @@ class Layout(StrEnum):
 LAYOUT_NAMES = ", ".join(layout.value for layout in Layout)
 
 
+class Cuts(StrEnum):
+    FIXED = "fixed"  # every clip_seconds
+    SMART = "smart"  # each boundary moved to a nearby silence or scene change (core/smart_cuts)
+
+
 class Quality(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -52,6 +57,7 @@ OUTPUT_SIZES: tuple[tuple[int, int], ...] = ((1080, 1920), (720, 1280))
 DEFAULT_NAME_TEMPLATE = "{stem}_{index:02d}.mp4"
 MIN_CLIP_SECONDS = 1.0
 MAX_CLIP_SECONDS = 600.0
+MAX_CUT_WINDOW = 10.0  # smart cuts look this far either side of a nominal boundary, at most
 MAX_OPTION_TEXT = 64  # layout, quality, preset, size as text: longer is never valid
 _FORBIDDEN_NAME_CHARS = re.compile(r"[/\\\x00]")
 
@@ -73,9 +79,13 @@ class StoryOptions:
     fast_copy: bool = False  # cut without re-encoding when the source already fits
     min_tail_seconds: float = 1.0  # a shorter tail is merged into the previous clip
     preset: str | None = None
+    # smart clips (issue 13): where cuts land, how far they may move, loudness normalisation
+    cuts: Cuts = Cuts.FIXED
+    cut_window: float = 2.0  # seconds either side of the nominal boundary
+    loudnorm: bool = False  # two-pass loudnorm to the preset's loudness target
 
     def __post_init__(self) -> None:
-        for name, enum in (("layout", Layout), ("quality", Quality)):
+        for name, enum in (("layout", Layout), ("quality", Quality), ("cuts", Cuts)):
             value = getattr(self, name)
             if isinstance(value, str) and not isinstance(value, enum):
                 with contextlib.suppress(ValueError):  # validate() names the problem
@@ -99,7 +109,14 @@ class StoryOptions:
         data = dataclasses.asdict(self)
         data["layout"] = self.layout.value
         data["quality"] = self.quality.value
+        data["cuts"] = self.cuts.value
         return data
+
+    @property
+    def max_seconds(self) -> float:
+        """The longest clip allowed: the preset's platform limit, else the app's."""
+        preset = PRESETS.get(self.preset or "")
+        return preset.max_seconds if preset else MAX_CLIP_SECONDS
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryOptions:
@@ -115,6 +132,7 @@ class StoryOptions:
             "maxClips": "max_clips",
             "nameTemplate": "name_template",
             "fastCopy": "fast_copy",
+            "cutWindow": "cut_window",
         }
         fields = {f.name for f in dataclasses.fields(cls)}
         values: dict[str, Any] = {}
@@ -163,7 +181,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
     """Turn loosely typed input (strings from a form or CLI) into the declared types."""
     out = dict(values)
     try:
-        for name in ("clip_seconds", "trim_start", "min_tail_seconds"):
+        for name in ("clip_seconds", "trim_start", "min_tail_seconds", "cut_window"):
             if name in out:
                 out[name] = _number(out[name], name)
         if out.get("trim_end") is not None:
@@ -201,7 +219,12 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             raise OptionsError(
                 f"Quality {_shown(out['quality'])} is not one of: low, medium, high."
             ) from None
-    for name in ("audio", "fast_copy"):
+    if "cuts" in out:
+        try:
+            out["cuts"] = Cuts(str(out["cuts"])[:MAX_OPTION_TEXT].lower())
+        except ValueError:
+            raise OptionsError(f"Cuts {_shown(out['cuts'])} is not one of: fixed, smart.") from None
+    for name in ("audio", "fast_copy", "loudnorm"):
         if name in out and isinstance(out[name], str):
             out[name] = out[name][:MAX_OPTION_TEXT].strip().lower() in ("1", "true", "yes", "on")
     return out
@@ -219,6 +242,7 @@ _LABELS = {
     "trim_start": "Trim start",
     "trim_end": "Trim end",
     "min_tail_seconds": "Minimum tail",
+    "cut_window": "Cut window",
 }
 
 
@@ -248,7 +272,7 @@ def validate(options: StoryOptions) -> None:
         raise OptionsError(
             f"Unknown preset {_shown(options.preset)}; choose one of: {', '.join(PRESETS)}."
         )
-    for name in ("clip_seconds", "trim_start", "min_tail_seconds", "trim_end"):
+    for name in ("clip_seconds", "trim_start", "min_tail_seconds", "trim_end", "cut_window"):
         value = getattr(options, name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                                   or not math.isfinite(value)):  # fmt: skip
@@ -258,6 +282,7 @@ def validate(options: StoryOptions) -> None:
         raise OptionsError("Maximum clips must be a whole number.")
     if not isinstance(options.audio, bool) or not isinstance(options.fast_copy, bool):
         raise OptionsError("audio and fastCopy must be true or false.")
+    _validate_smart(options)
     if not MIN_CLIP_SECONDS <= options.clip_seconds <= MAX_CLIP_SECONDS:
         raise OptionsError(
             f"Clip length must be between {MIN_CLIP_SECONDS:g} and {MAX_CLIP_SECONDS:g} seconds, "
@@ -278,6 +303,27 @@ def validate(options: StoryOptions) -> None:
     if options.min_tail_seconds < 0:
         raise OptionsError("The minimum tail cannot be negative.")
     _validate_template(options.name_template)
+
+
+def _validate_smart(options: StoryOptions) -> None:
+    """The smart-clip options and the preset's platform limit (issue 16 item 9)."""
+    if not isinstance(options.cuts, Cuts):
+        raise OptionsError(f"Cuts {_shown(options.cuts)} is not one of: fixed, smart.")
+    if not isinstance(options.loudnorm, bool):
+        raise OptionsError("loudnorm must be true or false.")
+    if not 0 <= options.cut_window <= MAX_CUT_WINDOW:
+        raise OptionsError(f"The cut window must be between 0 and {MAX_CUT_WINDOW:g} seconds, "
+                           f"not {options.cut_window:g}.")  # fmt: skip
+    preset = PRESETS.get(options.preset or "")
+    if preset is not None and options.clip_seconds > preset.max_seconds:
+        raise OptionsError(
+            f"Clip length {options.clip_seconds:g} s is longer than {preset.label} allows "
+            f"({preset.max_seconds:g} s per clip); choose {preset.max_seconds:g} s or less, "
+            "or no preset."
+        )
+    if options.cuts is Cuts.SMART and options.fast_copy:
+        raise OptionsError("Smart cuts re-encode at silences and scene changes; they cannot be "
+                           "combined with fast copy (which cuts only at keyframes).")  # fmt: skip
 
 
 def _validate_template(template: str) -> None:

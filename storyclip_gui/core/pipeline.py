@@ -22,6 +22,13 @@ from typing import Any
 
 from storyclip_gui import __version__
 from storyclip_gui.core import naming
+from storyclip_gui.core.analysis import (
+    AnalysisParser,
+    SourceAnalysis,
+    analysis_argv,
+    params_key,
+    source_fingerprint,
+)
 from storyclip_gui.core.executor import (
     ClipCallbacks,
     ClipExecutor,
@@ -52,7 +59,7 @@ from storyclip_gui.core.framing import (
 )
 from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
-from storyclip_gui.core.options import Layout
+from storyclip_gui.core.options import Cuts, Layout
 from storyclip_gui.core.plan import (
     ClipPlan,
     PlanError,
@@ -61,7 +68,8 @@ from storyclip_gui.core.plan import (
     keyframe_plan,
     plan_clips,
 )
-from storyclip_gui.core.ports import ProcessOutcome, Runner
+from storyclip_gui.core.ports import AnalysisCache, ProcessOutcome, Runner
+from storyclip_gui.core.presets import rules_for
 from storyclip_gui.core.probe import (
     MediaInfo,
     ProbeError,
@@ -70,6 +78,16 @@ from storyclip_gui.core.probe import (
     parse_ffmpeg_banner,
     parse_ffprobe_json,
 )
+from storyclip_gui.core.qc import (
+    ClipMeasures,
+    evaluate,
+    loudness_argv,
+    loudnorm_filter,
+    loudnorm_measure_argv,
+    parse_ebur128,
+    parse_loudnorm,
+)
+from storyclip_gui.core.smart_cuts import smart_plan
 from storyclip_gui.core.sources import file_problem
 from storyclip_gui.core.verify import Expected, clip_problem
 
@@ -92,6 +110,8 @@ class PipelineConfig:
     stall_timeout: float | None = 60.0
     # which build to use, decided once (core.selftest.ToolchainGate); None: `toolchain`
     choose_toolchain: Callable[[], Awaitable[Toolchain]] | None = None
+    # smart cuts: analyses kept by source fingerprint (None: analyse every time)
+    analysis_cache: AnalysisCache | None = None
     # where each clip's ffmpeg runs (core.executor); None: the runner, one clip at a time
     executor: ClipExecutor | None = None
 
@@ -213,6 +233,8 @@ class JobPipeline:
         self._last_stderr = ""  # of the last clip-writing run
         self._unrecorded: list[Clip] = []  # final files of an earlier attempt, not yet trusted
         self._own_earlier: dict[int, str] = {}  # fast-copy re-cut: index → its earlier file
+        self._smart = job.options.cuts is Cuts.SMART
+        self._analysis: SourceAnalysis | None = None  # smart cuts: what the source holds
 
     # -- reporting -----------------------------------------------------------------------
     def _report(self, progress: float, phase: Phase, message: str) -> None:
@@ -243,6 +265,8 @@ class JobPipeline:
         media = await self._scan_source(media)
         self._check_media(media)
         job.media = media
+        if self._smart:
+            self._analysis = await self._analyse(media)
         job_dir = self._prepare_outputs(media)
         try:
             await self._check_unrecorded()
@@ -277,7 +301,8 @@ class JobPipeline:
             percent = int(100 * min(1.0, seconds / duration))
             if percent > self._scan_percent:  # a second, decoding pass starts over
                 self._scan_percent = percent
-                span = 0.1 if self._needs_framing(media) else 0.2  # smart framing: 20-30
+                # smart cuts or smart framing: their analyses take 20-30
+                span = 0.1 if self._smart or self._needs_framing(media) else 0.2
                 self._report(10 + span * percent, Phase.PREPARING, "Processing video files...")
 
         runner, toolchain = self.config.runner, self.toolchain
@@ -335,6 +360,8 @@ class JobPipeline:
         if can_copy(media, job.options):
             keyframes = [k - self._origin for k in self._keyframes]
             plans = keyframe_plan(plans, keyframes, media.duration or 0.0)
+        if self._analysis is not None:
+            plans = self._smart_plan(plans)
         if job.output_dir is None:
             try:
                 job_dir = naming.reserve_job_dir(Path(job.output_root), job.source)
@@ -346,6 +373,8 @@ class JobPipeline:
         job_dir.mkdir(parents=True, exist_ok=True)
         self._remove_temp_files(job_dir)
         job.clips = self._merge_plan(plans, job_dir)
+        for clip, plan in zip(job.clips, plans, strict=True):
+            clip.cut = _cut_info(plan)
         return job_dir
 
     def _merge_plan(self, plans: list[ClipPlan], job_dir: Path) -> list[Clip]:
@@ -428,7 +457,8 @@ class JobPipeline:
                            self._origin)  # fmt: skip
         parser = SampleParser()
         label = "Finding the subject for smart framing"
-        self._report(20, Phase.ANALYSING, f"{label}...")
+        base = 25 if self._smart else 20  # smart cuts' analysis took 20-25
+        self._report(base, Phase.ANALYSING, f"{label}...")
 
         reported = -1
 
@@ -438,7 +468,8 @@ class JobPipeline:
             share = min(1.0, max(0.0, (parser.last_seconds - begin) / (end - begin or 1)))
             if int(100 * share) > reported:  # one report per percent, like the scan
                 reported = int(100 * share)
-                self._report(20 + 10 * share, Phase.ANALYSING, f"{label}... {reported}%")
+                self._report(base + (30 - base) * share, Phase.ANALYSING,
+                             f"{label}... {reported}%")  # fmt: skip
 
         outcome = await self.config.runner.run(
             argv, on_stdout=on_stdout, stall_timeout=self.config.stall_timeout,
@@ -504,9 +535,11 @@ class JobPipeline:
         start, stop = self._cut(clip.start, end), self._cut(clip.end, end)
         temp = naming.temp_clip_path(job_dir, job.id, clip.index)
         seek_from = self._seek_from(origin + start, media)
+        loudnorm = await self._loudnorm(origin + start, stop - start, media)
         argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
                           media, job.options, str(temp), self.scan.video.time_base,
-                          seek_from, self._crop_x(start, stop, seek_from))  # fmt: skip
+                          seek_from, self._crop_x(start, stop, seek_from),
+                          loudnorm)  # fmt: skip
         job.commands.append(argv)
         duration = stop - start
 
@@ -699,6 +732,7 @@ class JobPipeline:
             clip.duration = round(scan.video.duration, 3)
             clip.width, clip.height = info.display_size
             clip.size = path.stat().st_size
+            clip.qc = await self._quality(path, scan, info.display_size, clip.size)
         return problem
 
     def _expected(self, clip: Clip, undecodable: int = 0) -> Expected:
@@ -728,6 +762,99 @@ class JobPipeline:
             audio_frame=self._audio_frame,
             undecodable=undecodable,
         )
+
+    # -- smart clips: cut analysis, smart plan, loudness, platform checks -------------------
+    async def _analyse(self, media: MediaInfo) -> SourceAnalysis | None:
+        """Silences and scene changes, from the cache or one ffmpeg pass (progress 20-30).
+        None when the pass failed: the cuts then stay where fixed cuts put them."""
+        job, cache = self.job, self.config.analysis_cache
+        duration = media.duration or 0.0
+        try:
+            fingerprint = await asyncio.to_thread(source_fingerprint, job.source, duration)
+        except OSError:
+            fingerprint = None
+        if cache is not None and fingerprint is not None:
+            stored = cache.get_analysis(fingerprint, params_key())
+            if stored is not None:
+                self._report(20, Phase.ANALYSING, "Silences and scene changes: from history")
+                return SourceAnalysis.from_dict(stored)
+        top = 25 if self._needs_framing(media) else 30  # smart framing follows: 25-30
+        self._report(20, Phase.ANALYSING, "Finding silences and scene changes...")
+        parser, progress = AnalysisParser(), ProgressParser()
+        reached = 0.0
+
+        def on_stdout(data: bytes) -> None:
+            nonlocal reached
+            for update in progress.feed(data):
+                if update.out_time and duration and update.out_time > reached:
+                    reached = min(update.out_time, duration)
+                    self._report(20 + (top - 20) * reached / duration, Phase.ANALYSING,
+                                 "Finding silences and scene changes...")  # fmt: skip
+
+        def on_stderr(data: bytes) -> None:
+            parser.feed(data)
+            self.hooks.ffmpeg_output(job, data)
+
+        argv = analysis_argv(self.toolchain.ffmpeg, job.source, has_audio=media.has_audio)
+        outcome = await self.config.runner.run(
+            argv, on_stdout=on_stdout, on_stderr=on_stderr, stall_timeout=self.config.stall_timeout,
+            on_started=lambda pid: self.hooks.process_started(job, pid))  # fmt: skip
+        self.hooks.process_started(job, None)
+        _check_started(outcome)
+        if not outcome.ok:
+            note = (f"\n[storyclip] the cut analysis failed ({outcome}); cuts stay at their "
+                    "fixed places\n")  # fmt: skip
+            self.hooks.ffmpeg_output(job, note.encode())
+            return None
+        audio = self.scan.audio if self.scan else None
+        analysis = parser.finish(end=audio.end if audio else None)
+        if cache is not None and fingerprint is not None:
+            cache.put_analysis(fingerprint, analysis.params, job.source, analysis.to_dict())
+        return analysis
+
+    def _smart_plan(self, plans: list[ClipPlan]) -> list[ClipPlan]:
+        assert self._analysis is not None
+        options = self.job.options
+        rules = rules_for(options.preset)
+        shortest = min(max(rules.min_seconds, options.clip_seconds / 2), options.clip_seconds)
+        return smart_plan(plans, self._analysis.shifted(self._origin), self._times,
+                          window=options.cut_window, max_seconds=options.max_seconds,
+                          min_seconds=shortest)  # fmt: skip
+
+    async def _loudnorm(self, start: float, duration: float,
+                        media: MediaInfo) -> dict[str, Any] | None:  # fmt: skip
+        """Two-pass loudnorm, pass one: measure the clip's range of the source's sound."""
+        options = self.job.options
+        if not (options.loudnorm and options.audio and media.has_audio):
+            return None
+        target = rules_for(options.preset).loudness_target
+        argv = loudnorm_measure_argv(self.toolchain.ffmpeg, self.job.source, start, duration,
+                                     target)  # fmt: skip
+        outcome = await self.config.runner.run(argv, stall_timeout=self.config.stall_timeout)
+        if not outcome.ok:
+            raise JobFailure(self._classify(outcome))
+        measured = parse_loudnorm(outcome.stderr_tail)
+        return loudnorm_filter(measured, target) if measured else None
+
+    async def _quality(self, path: Path, scan: PacketScan, size: tuple[int, int],
+                       nbytes: int) -> dict[str, Any]:  # fmt: skip
+        """The clip against its preset's platform rules (loudness measured with ebur128)."""
+        options, media = self.job.options, self.job.media
+        video, audio = scan.video, scan.audio
+        has_audio = audio is not None and audio.count > 0
+        loudness = None
+        if has_audio:
+            argv = loudness_argv(self.toolchain.ffmpeg, str(path))
+            outcome = await self.config.runner.run(argv, stall_timeout=self.config.stall_timeout)
+            loudness = parse_ebur128(outcome.stderr_tail) if outcome.ok else None
+        duration = video.duration
+        measures = ClipMeasures(
+            duration=duration, width=size[0], height=size[1],
+            fps=(video.count / duration) if duration > 0 else None, size=nbytes,
+            has_audio=has_audio,
+            expects_audio=bool(options.audio and media and media.has_audio),
+            loudness=loudness)  # fmt: skip
+        return evaluate(rules_for(options.preset), measures)
 
     def _remove_temp_files(self, job_dir: Path) -> None:
         with contextlib.suppress(OSError):
@@ -766,6 +893,8 @@ class JobPipeline:
                     "width": c.width,
                     "height": c.height,
                     "size": c.size,
+                    "cut": c.cut,
+                    "qc": c.qc,
                 }
                 for c in job.clips
                 if c.state is ClipState.VERIFIED
@@ -783,6 +912,14 @@ class JobPipeline:
             temp.unlink(missing_ok=True)
             raise _fail(_os_error_code(exc), f"manifest.json could not be written: "
                         f"{exc.strerror}.") from None  # fmt: skip
+
+
+def _cut_info(plan: ClipPlan) -> dict[str, Any] | None:
+    """Where a smart clip's boundaries would have been, and why they moved (None: fixed)."""
+    if plan.nominal_start is None:
+        return None
+    return {"nominalStart": plan.nominal_start, "nominalEnd": plan.nominal_end,
+            "startReason": plan.start_reason, "endReason": plan.end_reason}  # fmt: skip
 
 
 def _first_cause(group: BaseExceptionGroup[BaseException]) -> BaseException:

@@ -19,6 +19,11 @@ class ClipPlan:
     index: int  # 1-based, as in the output names
     start: float  # seconds in the source
     end: float
+    # smart cuts (core/smart_cuts.py): why each boundary is where it is; None: nominal
+    start_reason: str | None = None
+    end_reason: str | None = None
+    nominal_start: float | None = None  # where fixed cuts would have put it
+    nominal_end: float | None = None
 
     @property
     def duration(self) -> float:
@@ -30,7 +35,8 @@ def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
 
     Times count from the video's first frame; `duration` is the video's length. A tail shorter
     than `min_tail_seconds` is merged into the previous clip instead of being emitted as a
-    sliver; `max_clips` keeps the first N clips.
+    sliver, unless that would make it longer than the preset's platform limit; `max_clips`
+    keeps the first N clips.
     """
     if not duration or duration <= 0 or not math.isfinite(duration):
         raise PlanError("The video has no duration, so no clips can be planned.")
@@ -48,7 +54,8 @@ def plan_clips(duration: float, options: StoryOptions) -> list[ClipPlan]:
     bounds = [start + i * length for i in range(full + 1)]
     if tail > 1e-6:
         # never merge a tail as long as half a clip, whatever the threshold says
-        if full == 0 or tail >= min(options.min_tail_seconds, length / 2):
+        too_long = length + tail > options.max_seconds + 1e-9
+        if full == 0 or too_long or tail >= min(options.min_tail_seconds, length / 2):
             bounds.append(end)
         else:
             bounds[-1] = end

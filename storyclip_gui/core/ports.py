@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from storyclip_gui.core.jobs import Clip, Job, JobState
 
@@ -180,3 +180,19 @@ def queue_sorted(jobs: list[Job], queue_order: list[str]) -> list[Job]:
                   key=lambda j: (position.get(j.id, len(position)), j.created_at,
                                  j.id))  # fmt: skip
     return running + rest
+
+
+@runtime_checkable
+class AnalysisCache(Protocol):
+    """Cut analyses (core/analysis.py) kept by source fingerprint, so a re-run, a resume or
+    a restart does not decode the source again. Never raises for the user's environment: a
+    cache that cannot be read or written is a cache miss."""
+
+    def get_analysis(self, fingerprint: str, params: str) -> dict[str, Any] | None:
+        """The stored `SourceAnalysis.to_dict()` for this source and these parameters."""
+        ...
+
+    def put_analysis(self, fingerprint: str, params: str, source: str,
+                     data: dict[str, Any]) -> None:  # fmt: skip
+        """Keep one analysis (replacing an older one of the same key)."""
+

@@ -80,7 +80,7 @@ def job_view(job: dict[str, Any], *, clips: bool = False) -> dict[str, Any]:
     if clips or job["status"] == "completed":
         view["clips"] = [
             {k: c.get(k) for k in ("index", "path", "start", "end", "duration", "size", "state",
-                                   "worker")}
+                                   "worker", "cut", "qc")}
             for c in job.get("clips", [])
         ]
     if job["status"] == "processing":  # the clips being rendered now, and who renders each

@@ -135,6 +135,38 @@ def openapi_document(version: str) -> dict[str, Any]:
                            "description": "who renders or rendered it: 'local' or a cluster "
                                           "worker's name (live only, not kept in history)"},
                 "speed": _NUM_OR_NULL, "renderedSeconds": {"type": "number"},
+                "cut": {"oneOf": [{"type": "null"}, _ref("ClipCut")]},
+                "qc": {"oneOf": [{"type": "null"}, _ref("ClipQc")]},
+            },
+        },
+        "ClipCut": {
+            "type": "object",
+            "description": "Smart cuts: where fixed cuts would have put the clip's boundaries and "
+                           "why they moved (null: not moved), e.g. \"silence at 14.6 s\", "
+                           "\"scene change at 29.1 s\".",
+            "required": ["nominalStart", "nominalEnd", "startReason", "endReason"],
+            "properties": {"nominalStart": {"type": "number"}, "nominalEnd": {"type": "number"},
+                           "startReason": {"type": ["string", "null"]},
+                           "endReason": {"type": ["string", "null"]}},
+        },
+        "ClipQc": {
+            "type": "object",
+            "description": "The clip checked against its preset's platform rules after "
+                           "verification: fail (the platform refuses it), warn, pass.",
+            "required": ["status", "platform", "checks"],
+            "properties": {
+                "status": {"type": "string", "enum": ["pass", "warn", "fail"]},
+                "platform": {"type": "string", "description": "preset id, or generic"},
+                "loudness": {**_NUM_OR_NULL, "description": "integrated, LUFS (EBU R128)"},
+                "truePeak": {**_NUM_OR_NULL, "description": "dBTP"},
+                "checks": {"type": "array", "items": {
+                    "type": "object", "required": ["check", "status", "message"],
+                    "properties": {
+                        "check": {"type": "string", "enum": ["duration", "resolution", "fps",
+                                                             "size", "bitrate", "audio",
+                                                             "loudness"]},
+                        "status": {"type": "string", "enum": ["pass", "warn", "fail"]},
+                        "message": {"type": "string"}, "value": {}, "limit": {}}}},
             },
         },
         "JobStatus": {
@@ -249,7 +281,8 @@ def openapi_document(version: str) -> dict[str, Any]:
                                  "existing regular file on the server's machine"},
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
-                                "nameTemplate, fastCopy",
+                                "nameTemplate, fastCopy, cuts (fixed|smart), cutWindow "
+                                "(seconds, 0-10), loudnorm (true|false)",
                                 "properties": {
                                     # smart: the 9:16 crop follows the subject (smart framing)
                                     "layout": {"type": "string",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import time
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -32,7 +33,7 @@ from storyclip_gui.core.jobs import (
     JobState,
     Phase,
 )
-from storyclip_gui.core.options import StoryOptions
+from storyclip_gui.core.options import OptionsError, StoryOptions
 from storyclip_gui.core.ports import (
     HistoryPage,
     HistoryQuery,
@@ -49,7 +50,7 @@ from storyclip_gui.store.connection import (
     open_database,
 )
 from storyclip_gui.store.migrations import migrate, source_name
-from storyclip_gui.store.models import ClipRow, JobEventRow, JobRow, MetaRow
+from storyclip_gui.store.models import AnalysisRow, ClipRow, JobEventRow, JobRow, MetaRow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -170,10 +171,12 @@ class SqliteJobStore:
 
     def prune(self, finished_before: float) -> int:
         """Delete finished jobs (with their clip rows and log) that ended before the given
-        time. Output files are never touched. Returns how many jobs were removed."""
+        time, and cut analyses made before it. Output files are never touched. Returns how many
+        jobs were removed."""
         final = [s.value for s in FINAL_STATES]
         removed = 0
         try:
+            AnalysisRow.delete().where(AnalysisRow.created_at < finished_before).execute()
             while True:
                 with self.database.atomic():
                     ids = [r.id for r in JobRow.select(JobRow.id).where(
@@ -344,6 +347,26 @@ class SqliteJobStore:
             failure_rate=counts.get(JobState.FAILED.value, 0) / finished if finished else None,
         )
 
+    # -- the cut analysis cache (core.ports.AnalysisCache) ----------------------------------
+    def get_analysis(self, fingerprint: str, params: str) -> dict[str, Any] | None:
+        try:
+            row = (AnalysisRow.select(AnalysisRow.data)
+                   .where(AnalysisRow.fingerprint == fingerprint, AnalysisRow.params == params)
+                   .first())  # fmt: skip
+        except peewee.DatabaseError as exc:
+            log.warning("the cut analysis cache could not be read: %s", exc)
+            return None
+        return _loads(row.data) if row is not None else None
+
+    def put_analysis(self, fingerprint: str, params: str, source: str,
+                     data: dict[str, Any]) -> None:  # fmt: skip
+        def write() -> None:
+            AnalysisRow.insert(fingerprint=fingerprint, params=params, source=source,
+                               data=json.dumps(data), created_at=time.time()
+                               ).on_conflict_replace().execute()  # fmt: skip
+
+        self._write(None, write)
+
     def _save_full(self, job: Job) -> None:
         with self.database.atomic():
             old = (JobRow.select(JobRow.state, JobRow.started_at, JobRow.updated_at,
@@ -372,6 +395,7 @@ class SqliteJobStore:
             ClipRow.end_s: clip.end, ClipRow.path: clip.path, ClipRow.state: clip.state.value,
             ClipRow.duration: clip.duration, ClipRow.width: clip.width,
             ClipRow.height: clip.height, ClipRow.size: clip.size,
+            ClipRow.cut: _json_or_none(clip.cut), ClipRow.qc: _json_or_none(clip.qc),
         }  # fmt: skip
         ClipRow.insert(values).on_conflict(
             conflict_target=[ClipRow.job, ClipRow.idx],
@@ -427,9 +451,10 @@ class SqliteJobStore:
             query = (ClipRow.select().where(ClipRow.job.in_(ids[i:i + 500]))
                      .order_by(ClipRow.job, ClipRow.idx))  # fmt: skip
             for c in query.tuples().iterator():
-                _, job_id, idx, start, end, path, state, duration, width, height, size = c
+                _, job_id, idx, start, end, path, state, duration, width, height, size = c[:11]
+                cut, qc = (_loads(text) for text in c[11:13])
                 clips[job_id].append(Clip(idx, start, end, path, ClipState(state), duration,
-                                          width, height, size))  # fmt: skip
+                                          width, height, size, cut, qc))  # fmt: skip
         return [_job(r, clips[r.id]) for r in rows]
 
     def _write(self, job: Job | None, write: Callable[[], None]) -> None:
@@ -536,6 +561,30 @@ def _media(text: str | None) -> MediaInfo | None:
     return MediaInfo(**data)
 
 
+def _json_or_none(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def _loads(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _options(text: str) -> StoryOptions:
+    """A stored job's options; one stored before its preset's limit was enforced (e.g. 300 s
+    clips with Instagram Stories) keeps its values without the preset."""
+    data = json.loads(text)
+    try:
+        return StoryOptions.from_dict(data)
+    except OptionsError:
+        return StoryOptions.from_dict({**data, "preset": None})
+
+
 def _job(row: JobRow, clips: list[Clip]) -> Job:
     error = None
     if row.error_code:
@@ -547,7 +596,7 @@ def _job(row: JobRow, clips: list[Clip]) -> Job:
     return Job(
         id=row.id,
         source=row.source,
-        options=StoryOptions.from_dict(json.loads(row.options)),
+        options=_options(row.options),
         output_root=row.output_root,
         state=JobState(row.state),
         progress=row.progress,

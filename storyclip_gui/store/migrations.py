@@ -168,9 +168,29 @@ def _v4_throughput(database: peewee.SqliteDatabase) -> None:
     )""")
 
 
+def _v5_smart_clips(database: peewee.SqliteDatabase) -> None:
+    """Smart clips: why each cut moved and the platform checks per clip (JSON), and the cut
+    analyses kept by source fingerprint."""
+    for sql in (
+        "ALTER TABLE clip ADD COLUMN cut TEXT",
+        "ALTER TABLE clip ADD COLUMN qc TEXT",
+        """CREATE TABLE analysis_cache (
+            fingerprint TEXT NOT NULL,
+            params TEXT NOT NULL,
+            source TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (fingerprint, params)
+        )""",
+        "CREATE INDEX analysis_cache_created ON analysis_cache (created_at)",
+    ):
+        database.execute_sql(sql)
+
+
 Step = Callable[[peewee.SqliteDatabase], None]
 # STEPS[n - 1] takes version n-1 to n
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_history, _v3_webhooks, _v4_throughput)
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history, _v3_webhooks, _v4_throughput,
+                           _v5_smart_clips)
 CURRENT_VERSION = len(STEPS)
 
 

@@ -67,6 +67,8 @@ class ClipRow(BaseModel):
     width = peewee.IntegerField(null=True)
     height = peewee.IntegerField(null=True)
     size = peewee.IntegerField(null=True)
+    cut = peewee.TextField(null=True)  # JSON: smart cuts' nominal boundaries and reasons
+    qc = peewee.TextField(null=True)  # JSON: the platform checks (core/qc.py)
 
     class Meta:
         table_name = "clip"
@@ -144,4 +146,19 @@ class ThroughputRow(BaseModel):
         table_name = "clip_throughput"
 
 
-MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow, ThroughputRow)
+class AnalysisRow(BaseModel):
+    """A source's cut analysis (core/analysis.py), by fingerprint and analysis parameters."""
+
+    fingerprint = peewee.TextField()
+    params = peewee.TextField()
+    source = peewee.TextField()  # the path it was analysed at (for people reading the table)
+    data = peewee.TextField()  # JSON of SourceAnalysis.to_dict()
+    created_at = peewee.FloatField()
+
+    class Meta:
+        table_name = "analysis_cache"
+        primary_key = peewee.CompositeKey("fingerprint", "params")
+
+
+MODELS = (JobRow, ClipRow, JobEventRow, MetaRow, WebhookRow, DeliveryRow, ThroughputRow,
+          AnalysisRow)

@@ -35,6 +35,7 @@ from storyclip_gui.ui.preview import SourcePreview
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
 LOG_LINES = 200
+QC_BADGES = {"pass": "✓", "warn": "⚠", "fail": "✗"}  # per clip, after its platform checks
 
 
 def thumbnail_argv(ffmpeg: str, clip: str, out: str, at: float) -> list[str]:
@@ -176,7 +177,7 @@ class JobDetail(QWidget):
         self.clips.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.clips.setMovement(QListWidget.Movement.Static)
         self.clips.setIconSize(THUMB_SIZE)
-        self.clips.setGridSize(QSize(THUMB_SIZE.width() + 64, THUMB_SIZE.height() + 52))
+        self.clips.setGridSize(QSize(THUMB_SIZE.width() + 104, THUMB_SIZE.height() + 84))
         self.clips.setWordWrap(True)
         self.clips.setSpacing(4)
         self.clips.itemActivated.connect(self._open_clip)
@@ -287,18 +288,42 @@ class JobDetail(QWidget):
         for clip in verified[self.clips.count() :]:
             item = QListWidgetItem(self._clip_text(clip))
             item.setData(Qt.ItemDataRole.UserRole, clip.path)
-            item.setToolTip(clip.path)
+            item.setToolTip(self._clip_tooltip(clip))
             icon = self._thumbs.icon(clip.path, clip.duration) if self._thumbs else None
             item.setIcon(icon or status_icon(JobState.QUEUED))
             self.clips.addItem(item)
 
-    @staticmethod
-    def _clip_text(clip: ClipView) -> str:
+    def _clip_text(self, clip: ClipView) -> str:
         size = f"{clip.size / 1e6:.1f} MB" if clip.size else ""
         span = f"{format_duration(clip.start)}–{format_duration(clip.end)}"
-        text = f"{os.path.basename(clip.path)}\n{span}  {size}".rstrip()
-        worker = clip.worker
-        return f"{text}\n⚙ {worker}" if worker and worker != "local" else text
+        lines = [os.path.basename(clip.path), f"{span}  {size}".rstrip()]
+        qc = clip.qc
+        if qc:  # the badge: the worst check, named
+            off = [c["check"] for c in qc["checks"] if c["status"] == qc["status"]]
+            word = {"pass": self.tr("QC passed"), "warn": self.tr("QC: %1"),
+                    "fail": self.tr("QC failed: %1")}[qc["status"]]  # fmt: skip
+            lines.append(f"{QC_BADGES[qc['status']]} {word.replace('%1', ', '.join(off))}")
+        reason = (clip.cut or {}).get("endReason")
+        if reason:
+            lines.append(f"↦ {reason}")
+        if clip.worker and clip.worker != "local":
+            lines.append(f"⚙ {clip.worker}")
+        return "\n".join(lines)
+
+    def _clip_tooltip(self, clip: ClipView) -> str:
+        """The path, why each cut is where it is, and every platform check."""
+        lines = [clip.path]
+        if clip.cut:
+            for label, key, nominal in ((self.tr("Start"), "startReason", "nominalStart"),
+                                        (self.tr("End"), "endReason", "nominalEnd")):
+                why = clip.cut.get(key) or self.tr("not moved")
+                lines.append(f"{label}: {why} ({self.tr('planned at')} "
+                             f"{format_duration(clip.cut[nominal])})")  # fmt: skip
+        if clip.qc:
+            lines.append(self.tr("Checked for %1:").replace("%1", clip.qc["platform"]))
+            lines += [f"{QC_BADGES[c['status']]} {c['check']}: {c['message']}"
+                      for c in clip.qc["checks"]]  # fmt: skip
+        return "\n".join(lines)
 
     def _thumbnail_ready(self, path: str) -> None:
         for row in range(self.clips.count()):

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -20,6 +21,7 @@ from storyclip_gui.core.options import (
     MAX_CLIP_SECONDS,
     MIN_CLIP_SECONDS,
     OUTPUT_SIZES,
+    Cuts,
     Layout,
     Quality,
     StoryOptions,
@@ -73,6 +75,15 @@ class OptionsPanel(QWidget):
             (Quality.HIGH, self.tr("High (slow)")),
         ):
             self.quality.addItem(label, value.value)
+        # smart clips: where cuts land, loudness normalisation
+        self.cuts = QComboBox()
+        self.cuts.addItem(self.tr("Every clip length"), Cuts.FIXED.value)
+        self.cuts.addItem(self.tr("At silences and scene changes"), Cuts.SMART.value)
+        self.cuts.setToolTip(self.tr("Smart cuts move each cut up to 2 s to a pause in the "
+                                     "sound or a change of shot; the clip list says why."))
+        self.loudnorm = QCheckBox(self.tr("Normalise loudness"))
+        self.loudnorm.setToolTip(self.tr("Bring each clip to the platform's loudness target "
+                                         "(two passes)."))
         self.output = QLineEdit()
         self.output.textChanged.connect(self.output.setToolTip)
         browse = QToolButton()
@@ -95,11 +106,14 @@ class OptionsPanel(QWidget):
         form.addRow(self.tr("Layout"), self.layout_box)
         form.addRow(self.tr("Size"), self.size)
         form.addRow(self.tr("Quality"), self.quality)
+        form.addRow(self.tr("Cuts"), self.cuts)
+        form.addRow("", self.loudnorm)
         form.addRow(self.tr("Output folder"), row)
         self.restore()
         self.preset.currentIndexChanged.connect(self._preset_chosen)
-        for combo in (self.layout_box, self.size, self.quality):
+        for combo in (self.layout_box, self.size, self.quality, self.cuts):
             combo.currentIndexChanged.connect(self._edited)
+        self.loudnorm.toggled.connect(self._edited)
         self.clip_seconds.valueChanged.connect(self._edited)
         self.output.editingFinished.connect(self._edited)
 
@@ -114,6 +128,8 @@ class OptionsPanel(QWidget):
             "layout": self.layout_box.currentData(),
             "size": self.size.currentData(),
             "quality": self.quality.currentData(),
+            "cuts": self.cuts.currentData(),
+            "loudnorm": self.loudnorm.isChecked(),
         }
 
     def output_root(self) -> str | None:
@@ -127,6 +143,8 @@ class OptionsPanel(QWidget):
         self._select(self.layout_box, options.layout.value)
         self._select(self.size, options.size)
         self._select(self.quality, options.quality.value)
+        self._select(self.cuts, options.cuts.value)
+        self.loudnorm.setChecked(options.loudnorm)
 
     def restore(self) -> None:
         s = self._settings
@@ -136,8 +154,11 @@ class OptionsPanel(QWidget):
         self._select(self.layout_box, s.value("options/layout", defaults.layout.value))
         self._select(self.size, s.value("options/size", defaults.size))
         self._select(self.quality, s.value("options/quality", defaults.quality.value))
+        self._select(self.cuts, s.value("options/cuts", defaults.cuts.value))
+        self.loudnorm.setChecked(str(s.value("options/loudnorm", "false")).lower() == "true")
         self.output.setText(str(s.value("options/outputDir", self._default_output)))
         self._show_custom_if_changed()
+        self._hold_preset_limit()
 
     def save(self) -> None:
         s = self._settings
@@ -147,7 +168,18 @@ class OptionsPanel(QWidget):
         s.setValue("options/layout", values["layout"])
         s.setValue("options/size", values["size"])
         s.setValue("options/quality", values["quality"])
+        s.setValue("options/cuts", values["cuts"])
+        s.setValue("options/loudnorm", "true" if values["loudnorm"] else "false")
         s.setValue("options/outputDir", self.output.text().strip())
+
+    def _hold_preset_limit(self) -> None:
+        """A preset's platform limit is the most the clip length can be (issue 16 item 9)."""
+        preset = PRESETS.get(self.preset.currentData() or "")
+        limit = preset.max_seconds if preset else MAX_CLIP_SECONDS
+        self.clip_seconds.setMaximum(limit)
+        self.clip_seconds.setToolTip(
+            self.tr("%1 takes clips of up to %2 s.").replace("%1", preset.label)
+            .replace("%2", f"{limit:g}") if preset else "")  # fmt: skip
 
     def matches_preset(self, preset: PlatformPreset) -> bool:
         """Are the length and size shown still the preset's own?"""
@@ -164,6 +196,7 @@ class OptionsPanel(QWidget):
 
     def _preset_chosen(self) -> None:
         preset = PRESETS.get(self.preset.currentData() or "")
+        self._hold_preset_limit()
         if preset is not None:
             self.clip_seconds.blockSignals(True)
             self.clip_seconds.setValue(preset.clip_seconds)
@@ -175,6 +208,7 @@ class OptionsPanel(QWidget):
 
     def _edited(self) -> None:
         self._show_custom_if_changed()
+        self._hold_preset_limit()  # Custom now: the app's own limit
         self.save()
         self.changed.emit()
 

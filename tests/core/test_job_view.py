@@ -89,7 +89,7 @@ def test_the_view_is_the_documented_json_shape() -> None:
     assert data["clips"][0] == {"index": 1, "path": "/out/a_01.mp4", "start": 0.0, "end": 5.0,
                                 "state": "verified", "duration": 5.0, "width": 1080,
                                 "height": 1920, "size": 1234, "worker": None, "speed": None,
-                                "renderedSeconds": 0.0}  # fmt: skip
+                                "renderedSeconds": 0.0, "cut": None, "qc": None}  # fmt: skip
     assert data["options"] == StoryOptions(clip_seconds=5).to_dict()
     assert json.dumps(_job().to_dict()) == json.dumps(data)
 

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from storyclip_gui.core.options import Layout, OptionsError, Quality, StoryOptions
+from storyclip_gui.core.options import (
+    MAX_CLIP_SECONDS,
+    Cuts,
+    Layout,
+    OptionsError,
+    Quality,
+    StoryOptions,
+)
 from storyclip_gui.core.presets import PRESETS
 
 
@@ -74,3 +83,46 @@ def test_preset_sets_length_and_explicit_values_win():
 def test_invalid_options_have_clear_messages(data, message):
     with pytest.raises(OptionsError, match=message.replace("{", r"\{").replace("}", r"\}")):
         StoryOptions.from_dict(data)
+
+
+# -- smart clips options and preset limits (issue 13, issue 16 item 9) ------------------------
+def test_cuts_window_and_loudnorm_options() -> None:
+    options = StoryOptions.from_dict({"cuts": "SMART", "cutWindow": "3.5", "loudnorm": "yes"})
+    assert options.cuts is Cuts.SMART and options.cut_window == 3.5 and options.loudnorm
+    assert StoryOptions().cuts is Cuts.FIXED and StoryOptions().cut_window == 2.0
+    assert StoryOptions.from_dict(options.to_dict()) == options
+    assert options.to_dict()["cuts"] == "smart"
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"cuts": "clever"}, "Cuts 'clever' is not one of: fixed, smart."),
+        ({"cut_window": 11}, "The cut window must be between 0 and 10 seconds, not 11."),
+        ({"cut_window": -1}, "The cut window must be between 0 and 10 seconds, not -1."),
+        ({"cut_window": "x"}, "Cut window must be a number of seconds, not 'x'."),
+        ({"cuts": "smart", "fast_copy": True}, "cannot be combined with fast copy"),
+    ],
+)
+def test_bad_smart_options_are_refused_clearly(values, message) -> None:
+    with pytest.raises(OptionsError, match=re.escape(message)):
+        StoryOptions.from_dict(values)
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_a_preset_refuses_clips_longer_than_its_platform_allows(preset) -> None:
+    limit = PRESETS[preset].max_seconds
+    assert StoryOptions.from_dict({"preset": preset, "clip_seconds": limit}).max_seconds == limit
+    with pytest.raises(OptionsError) as caught:
+        StoryOptions.from_dict({"preset": preset, "clip_seconds": limit + 1})
+    assert str(caught.value) == (
+        f"Clip length {limit + 1:g} s is longer than {PRESETS[preset].label} allows "
+        f"({limit:g} s per clip); choose {limit:g} s or less, or no preset."
+    )
+
+
+def test_instagram_stories_no_longer_accepts_300_s() -> None:
+    with pytest.raises(OptionsError, match="Instagram Stories allows \\(60 s per clip\\)"):
+        StoryOptions.from_dict({"preset": "instagram-stories", "clip_seconds": 300})
+    # without a preset the app's own limit holds
+    assert StoryOptions.from_dict({"clip_seconds": 300}).max_seconds == MAX_CLIP_SECONDS

@@ -64,3 +64,13 @@ def test_trim_past_the_end():
 def test_short_clips_keep_a_half_clip_tail_whatever_the_threshold():
     assert ranges(3.5, clip_seconds=1) == [(0, 1), (1, 2), (2, 3), (3, 3.5)]
     assert ranges(3.4, clip_seconds=1) == [(0, 1), (1, 2), (2, 3.4)]
+
+
+def test_a_tail_is_not_merged_past_the_presets_limit() -> None:
+    # 60 s clips for Instagram Stories (60 s limit): a 0.5 s tail stays its own clip
+    options = StoryOptions(clip_seconds=60, preset="instagram-stories")
+    clips = plan_clips(120.5, options)
+    assert [(c.start, c.end) for c in clips] == [(0, 60), (60, 120), (120, 120.5)]
+    # without the limit in the way the tail is merged, as before
+    merged = plan_clips(120.5, StoryOptions(clip_seconds=60))
+    assert [(c.start, c.end) for c in merged] == [(0, 60), (60, 120.5)]

@@ -10,8 +10,9 @@ diskfull- says "No space left on device" on stderr and exits 1
 
 With FAKE_FFMPEG_REAL set to a real ffmpeg, only clip-writing runs (whose output, the last
 argument, is a .part file) misbehave; probes and scans go to the real ffmpeg, so a whole job
-can run through the pipeline. The app's self-test of a new build always runs a real ffmpeg:
-the faults strike jobs.
+can run through the pipeline. FAKE_FFMPEG_STRIKE=analysis makes only the smart-cut analysis
+run (the one with `scdet` in its filter graph) misbehave instead. The app's self-test of a new
+build always runs a real ffmpeg: the faults strike jobs.
 """
 
 import os
@@ -21,7 +22,11 @@ import time
 
 mode = os.environ.get("FAKE_FFMPEG_MODE", "normal")
 real = os.environ.get("FAKE_FFMPEG_REAL")
-if real and not sys.argv[-1].endswith(".part"):
+if os.environ.get("FAKE_FFMPEG_STRIKE") == "analysis":
+    struck = any("scdet" in a for a in sys.argv)
+else:
+    struck = sys.argv[-1].endswith(".part")
+if real and not struck:
     os.execv(real, [real, *sys.argv[1:]])
 if any("storyclip-selftest-" in a for a in sys.argv):  # the app's check of a new build passes
     import imageio_ffmpeg

@@ -85,6 +85,12 @@ def test_bad_requests_get_clear_json_errors(run_async, engine, tmp_path) -> None
                 ({"tempPath": str(text), "options": {"layout": "sideways"}}, "invalid_options"),
                 ({"tempPath": str(text), "options": {"colour": "red"}}, "invalid_options"),
                 ({"tempPath": str(text), "options": []}, "invalid_options"),
+                ({"tempPath": str(text), "options": {"cuts": "clever"}}, "invalid_options"),
+                ({"tempPath": str(text), "options": {"cuts": "smart", "cutWindow": 60}},
+                 "invalid_options"),
+                # issue 16 item 9: a preset holds its platform limit
+                ({"tempPath": str(text), "options": {"preset": "instagram-stories",
+                                                     "clipSeconds": 300}}, "invalid_options"),
                 ({"tempPath": str(text), "jobId": 7}, "invalid_job_id"),
             ]
             for body, code in cases:
@@ -96,7 +102,8 @@ def test_bad_requests_get_clear_json_errors(run_async, engine, tmp_path) -> None
                 assert r.status == 400 and (await r.json())["error"]["code"] == "invalid_json"
             async with http.post(url, headers=auth(), data=b"[1]") as r:
                 assert r.status == 400
-            body = {"tempPath": str(text), "jobId": "same", "options": {"clipSeconds": 2}}
+            body = {"tempPath": str(text), "jobId": "same",
+                    "options": {"clipSeconds": 2, "cuts": "smart", "loudnorm": True}}
             async with http.post(url, headers=auth(), json=body) as r:
                 assert r.status == 202
             async with http.post(url, headers=auth(), json=body) as r:

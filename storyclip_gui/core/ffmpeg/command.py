@@ -131,6 +131,7 @@ def build_clip(
     time_base: Fraction,
     seek_from: float | None = None,
     crop_x: str | None = None,
+    loudnorm: dict[str, Any] | None = None,
 ) -> list[str]:
     """The argv that re-encodes one clip, exactly the source frames in [start, end).
 
@@ -139,7 +140,8 @@ def build_clip(
     after `end`; both are rounded down to the microsecond. With `seek_from` (a keyframe before
     `start`, for containers that cannot seek exactly) the input seeks there and an output `-ss`
     drops the frames up to `start`. `crop_x`: the smart layout's crop x expression in the
-    filter's time (`t` counts from the input seek point; without it, a centre crop)."""
+    filter's time (`t` counts from the input seek point; without it, a centre crop).
+    `loudnorm`: the second pass's settings (core/qc.py)."""
     first = start if seek_from is None else seek_from
     inp = ffmpeg.input(source, **({"ss": _floor_us(first)} if first > 0 else {}))
     streams = [_video_graph(inp["v:0"], media, options, crop_x)]
@@ -157,7 +159,12 @@ def build_clip(
         "enc_time_base:v": _time_base_arg(time_base),
     }
     if options.audio and media.has_audio:
-        streams.append(inp["a:0"])
+        sound = inp["a:0"]
+        if loudnorm:  # two-pass normalisation; loudnorm outputs 192 kHz, clips get 48 kHz
+            # (the explicit layouts: ffmpeg 5.1 cannot pick one after loudnorm on its own)
+            sound = (sound.filter("loudnorm", **loudnorm).filter("aresample", 48000)
+                     .filter("aformat", channel_layouts="mono|stereo"))  # fmt: skip
+        streams.append(sound)
         out.update({"c:a": "aac", "b:a": q.audio_bitrate})
     out.update({"map_metadata": -1, "movflags": "+faststart", "f": "mp4"})
     node = ffmpeg.output(*streams, output, **out)
