@@ -9,6 +9,30 @@ from pathlib import Path
 
 # fmt: off
 SPANISH = {
+    "QC passed": "Control superado",
+    "QC: %1": "Control: %1",
+    "QC failed: %1": "Control fallido: %1",
+    "Start": "Inicio",
+    "End": "Fin",
+    "not moved": "sin mover",
+    "Checked for %1:": "Comprobado para %1:",
+    "Workers": "Equipos",
+    "Every clip length": "Cada duración de clip",
+    "At silences and scene changes": "En silencios y cambios de plano",
+    "Smart cuts move each cut up to 2 s to a pause in the sound or a change of shot; "
+    "the clip list says why.":
+        "Los cortes inteligentes mueven cada corte hasta 2 s a una pausa del sonido o a un "
+        "cambio de plano; la lista de clips dice por qué.",
+    "Normalise loudness": "Normalizar el volumen",
+    "Bring each clip to the platform's loudness target (two passes).":
+        "Lleva cada clip al volumen objetivo de la plataforma (dos pasadas).",
+    "Cuts": "Cortes",
+    "%1 takes clips of up to %2 s.": "%1 admite clips de hasta %2 s.",
+    "Worker": "Equipo",
+    "Rendering": "Generando",
+    "Done": "Hechos",
+    "idle": "libre",
+    "Workers ({n})": "Equipos ({n})",
     "all done in {band}": "todo listo en {band}",
     "Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)":
         "Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de "

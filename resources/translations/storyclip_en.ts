@@ -342,69 +342,104 @@
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="161" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="230" />
         <source>Select a job to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="187" />
         <source>Open clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Open the selected clip in the video player</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
         <source>Show in folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="202" />
         <source>Clips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>Log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>ffmpeg output</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>Options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="219" />
         <source>ffmpeg command</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="253" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="263" />
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="279" />
         <source>— ffmpeg's last output —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <source>QC passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <source>QC: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="304" />
+        <source>QC failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="317" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="318" />
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="319" />
+        <source>not moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <source>Checked for %1:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -456,47 +491,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
-        <source>Queued</source>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="41" />
+        <source>Workers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/job_table_model.py" line="89" />
-        <source>Processing</source>
+        <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/job_table_model.py" line="90" />
-        <source>Completed</source>
+        <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/job_table_model.py" line="91" />
-        <source>Failed</source>
+        <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/job_table_model.py" line="92" />
-        <source>Cancelled</source>
+        <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/job_table_model.py" line="93" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="94" />
         <source>Interrupted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="131" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="132" />
         <source>Running time of this attempt; time waiting in the queue is not counted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="136" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="137" />
         <source>Attempt {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="508" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="517" />
         <source>Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)</source>
         <translation type="unfinished" />
     </message>
@@ -504,170 +544,170 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="87" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>All jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="88" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
         <source>Running {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
         <source>Queued {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Done {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Failed {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Cancelled {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Interrupted {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="218" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
         <source>Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
         <source>Stop the selected jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Retry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
         <source>Remove from list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Move up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Move down</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Open output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Copy WebSocket URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="707" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="245" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="716" />
         <source>Pause queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Clear finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="250" />
         <source>Retry all failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
         <source>Check setup…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="262" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="266" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
         <source>About StoryClip Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="270" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="547" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="556" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n video queued</numerusform>
@@ -675,12 +715,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="814" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="992" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1003" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -688,164 +728,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="350" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="352" />
         <source>Story options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="382" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
         <source>Filter by name…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="452" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
         <source>Filter by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
         <source>Folder column</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Queue order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="282" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="462" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="481" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="474" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="483" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="476" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="485" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
         <source>&amp;Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="482" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="545" />
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
         <source>Not added:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
         <source>Not added —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
         <source>Videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
         <source>All files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="569" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="578" />
         <source>Add videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="577" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="586" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="669" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="678" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="677" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="697" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
         <source>Resume queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="811" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="822" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="859" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="860" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="879" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="890" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="897" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="908" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="898" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="918" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="929" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="990" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1001" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -971,79 +1011,114 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="51" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="53" />
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="60" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
         <source>Crop to fill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="61" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
         <source>Fit on blurred copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="64" />
         <source>Fit with bars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
         <source>Follow the subject</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>Low (fast)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="74" />
         <source>Medium</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
         <source>High (slow)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
+        <source>Every clip length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <source>At silences and scene changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <source>Smart cuts move each cut up to 2 s to a pause in the sound or a change of shot; the clip list says why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <source>Normalise loudness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <source>Bring each clip to the platform's loudness target (two passes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
         <source>Choose the output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="104" />
         <source>Preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="105" />
         <source>Clip length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="106" />
         <source>Layout</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="107" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="108" />
         <source>Quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="109" />
+        <source>Cuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="111" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="218" />
         <source>Output folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="181" />
+        <source>%1 takes clips of up to %2 s.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1055,177 +1130,177 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
         <source>Working folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>ffmpeg program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Jobs at once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Stall timeout (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Default quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Default clip length (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Keep finished jobs listed (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Port (0: any free port)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Allowed web origins</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Allowed host names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Most WebSocket connections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Most queued jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="108" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="109" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="125" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="139" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
         <source>* applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
         <source>Window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="153" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
         <source>A new language applies at the next start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="160" />
         <source>Watch folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="163" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="127" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="128" />
         <source>Server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="207" />
         <source>Applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="249" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="254" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="258" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="259" />
         <source>Delete old history?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="317" />
         <source>Choose a folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
         <source>Watch folder</source>
         <translation type="unfinished" />
     </message>
@@ -1362,6 +1437,44 @@
     <message>
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkersPanel</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="47" />
+        <source>Workers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="54" />
+        <source>Worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="54" />
+        <source>Rendering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="54" />
+        <source>Speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="55" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="64" />
+        <source>idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="76" />
+        <source>Workers ({n})</source>
         <translation type="unfinished" />
     </message>
 </context>

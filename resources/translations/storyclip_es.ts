@@ -342,70 +342,105 @@
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="229" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="161" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="230" />
         <source>Select a job to see its details.</source>
         <translation>Selecciona un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="187" />
         <source>Open clip</source>
         <translation>Abrir clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Open the selected clip in the video player</source>
         <translation>Abrir el clip seleccionado en el reproductor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
         <source>Show in folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="200" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="202" />
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="215" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
         <source>ffmpeg output</source>
         <translation>Salida de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="219" />
         <source>ffmpeg command</source>
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="252" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="253" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="262" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="263" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="278" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="279" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <source>QC passed</source>
+        <translation>Control superado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <source>QC: %1</source>
+        <translation>Control: %1</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="304" />
+        <source>QC failed: %1</source>
+        <translation>Control fallido: %1</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="317" />
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="318" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="319" />
+        <source>not moved</source>
+        <translation>sin mover</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <source>Checked for %1:</source>
+        <translation>Comprobado para %1:</translation>
     </message>
 </context>
 <context>
@@ -456,47 +491,52 @@
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="88" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="41" />
+        <source>Workers</source>
+        <translation>Equipos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="89" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="89" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="90" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="90" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="91" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="91" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="92" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="92" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="93" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="93" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="94" />
         <source>Interrupted</source>
         <translation>Interrumpido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="131" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="132" />
         <source>Running time of this attempt; time waiting in the queue is not counted.</source>
         <translation>Tiempo de ejecución de este intento; no cuenta el tiempo de espera en la cola.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="136" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="137" />
         <source>Attempt {n}</source>
         <translation>Intento {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_table_model.py" line="508" />
+        <location filename="../../storyclip_gui/ui/job_table_model.py" line="517" />
         <source>Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)</source>
         <translation>Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de los clips que ha hecho este equipo)</translation>
     </message>
@@ -504,170 +544,170 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="87" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="88" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
         <source>Running {n}</source>
         <translation>En curso {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
         <source>Queued {n}</source>
         <translation>En cola {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Done {n}</source>
         <translation>Hechos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Failed {n}</source>
         <translation>Fallidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Cancelled {n}</source>
         <translation>Cancelados {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Interrupted {n}</source>
         <translation>Interrumpidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="218" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="707" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="245" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="716" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="250" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="262" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="266" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="270" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="444" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="547" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="556" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n vídeo en cola</numerusform>
@@ -675,12 +715,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="814" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
         <source>all done in {band}</source>
         <translation>todo listo en {band}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="992" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1003" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -688,164 +728,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="350" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="352" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="382" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="452" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
         <source>Filter by name</source>
         <translation>Filtrar por nombre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
         <source>Folder column</source>
         <translation>Columna de carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Queue order</source>
         <translation>Orden de la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="282" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation>Lista los trabajos según se ejecutan: primero los terminados y en curso, después la cola en su orden</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="462" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="481" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="474" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="483" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="476" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="485" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
         <source>&amp;Queue</source>
         <translation>&amp;Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="482" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="536" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="545" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="544" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="566" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="569" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="578" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="577" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="586" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="669" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="678" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation>La carpeta de salida {p} ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="677" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation>Ningún programa de este equipo abrió {p}. Su carpeta es {d}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="697" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="811" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="822" />
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="859" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="860" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="879" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="890" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="897" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="908" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="898" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="918" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="929" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="990" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1001" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -971,80 +1011,115 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="51" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="53" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="60" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
         <source>Crop to fill</source>
         <translation>Recortar para llenar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="61" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
         <source>Fit on blurred copy</source>
         <translation>Encajar sobre copia desenfocada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="64" />
         <source>Fit with bars</source>
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
         <source>Follow the subject</source>
         <translation>Seguir al sujeto</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="71" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="72" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="74" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
+        <source>Every clip length</source>
+        <translation>Cada duración de clip</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <source>At silences and scene changes</source>
+        <translation>En silencios y cambios de plano</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <source>Smart cuts move each cut up to 2 s to a pause in the sound or a change of shot; the clip list says why.</source>
+        <translation>Los cortes inteligentes mueven cada corte hasta 2 s a una pausa del sonido o a un cambio de plano; la lista de clips dice por qué.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <source>Normalise loudness</source>
+        <translation>Normalizar el volumen</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <source>Bring each clip to the platform's loudness target (two passes).</source>
+        <translation>Lleva cada clip al volumen objetivo de la plataforma (dos pasadas).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
         <source>Choose the output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="93" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="104" />
         <source>Preset</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="105" />
         <source>Clip length</source>
         <translation>Duración del clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="106" />
         <source>Layout</source>
         <translation>Encuadre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="96" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="107" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="97" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="108" />
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="98" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="184" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="109" />
+        <source>Cuts</source>
+        <translation>Cortes</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="111" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="218" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="181" />
+        <source>%1 takes clips of up to %2 s.</source>
+        <translation>%1 admite clips de hasta %2 s.</translation>
     </message>
 </context>
 <context>
@@ -1055,177 +1130,177 @@
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="44" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="108" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="109" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="124" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="125" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="139" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="153" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="160" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="163" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="127" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="128" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="207" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="248" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="249" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="253" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="254" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="258" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="259" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="317" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>
@@ -1363,6 +1438,44 @@
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
         <translation>La cola ha terminado</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersPanel</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="47" />
+        <source>Workers</source>
+        <translation>Equipos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="54" />
+        <source>Worker</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="54" />
+        <source>Rendering</source>
+        <translation>Generando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="54" />
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="55" />
+        <source>Done</source>
+        <translation>Hechos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="64" />
+        <source>idle</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/workers_panel.py" line="76" />
+        <source>Workers ({n})</source>
+        <translation>Equipos ({n})</translation>
     </message>
 </context>
 </TS>
