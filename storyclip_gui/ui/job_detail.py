@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from storyclip_gui.ui.preview import SourcePreview
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
+PREVIEW_MIN_HEIGHT = 440  # title, the source strip, the timeline and the clips' row
 LOG_LINES = 200
 QC_BADGES = {"pass": "✓", "warn": "⚠", "fail": "✗"}  # per clip, after its platform checks
 
@@ -198,7 +200,13 @@ class JobDetail(QWidget):
         # before processing: the source, its planned cuts and the crop window (ui/preview.py)
         self.preview = thumbnails.new_preview() if thumbnails is not None else None
         if self.preview is not None:
-            self.tabs.addTab(self.preview, self.tr("Preview"))
+            # a short detail pane scrolls the preview instead of cutting off its clip row
+            self.preview.setMinimumHeight(PREVIEW_MIN_HEIGHT)
+            self.preview_page = QScrollArea()
+            self.preview_page.setWidgetResizable(True)
+            self.preview_page.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.preview_page.setWidget(self.preview)
+            self.tabs.addTab(self.preview_page, self.tr("Preview"))
         self.tabs.addTab(clips_page, self.tr("Clips"))
 
         self.options = QPlainTextEdit(readOnly=True)

@@ -94,7 +94,7 @@ class OptionsPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.output)
         row.addWidget(browse)
-        for combo in (self.preset, self.layout_box, self.size, self.quality):
+        for combo in (self.preset, self.layout_box, self.size, self.quality, self.cuts):
             # a narrow window narrows the boxes (the open list still shows whole names)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

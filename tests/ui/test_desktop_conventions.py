@@ -277,7 +277,7 @@ def test_the_window_is_all_spanish_while_the_api_keeps_english(
     window = make_window(check_setup=lambda _o: "ok")
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))]
     assert headers == ["Origen", "Estado", "Progreso", "Mensaje", "Clips", "Velocidad",
-                       "Restante", "Tiempo", "Carpeta"]  # fmt: skip
+                       "Restante", "Tiempo", "Carpeta", "Equipos"]  # fmt: skip
     panel = window.options_panel
     panel.clip_seconds.setValue(1.0)
     panel.size.setCurrentIndex(panel.size.findData("720x1280"))

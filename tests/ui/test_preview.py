@@ -37,7 +37,7 @@ def test_preview_before_and_after_processing(make_window, engine, media_ffmpeg, 
     [job] = window.add_paths([str(video.path)])
     window.select_job(job.id)
     preview = window.detail.preview
-    assert preview is not None and window.detail.tabs.currentWidget() is preview
+    assert preview is not None and window.detail.tabs.currentWidget() is window.detail.preview_page
     shown = preview._shown
     qtbot.waitUntil(lambda: shown.frames is not None and shown.path is not None, timeout=60_000)
     # planned before processing: three 4 s clips; the crop estimated from the frames
