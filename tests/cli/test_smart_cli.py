@@ -16,7 +16,9 @@ def test_smart_flags_become_options() -> None:
     assert plain.cuts.value == "fixed" and not plain.loudnorm
 
 
-def test_a_clip_length_past_the_preset_limit_is_a_usage_error(capsys) -> None:
+def test_a_clip_length_past_the_preset_limit_is_a_usage_error(capsys, qapp) -> None:
+    # qapp: main() runs on the Qt application if there is one; without it, it would make a
+    # QCoreApplication that outlives this test and every later widget test would find it
     code = main(["process", "a.mp4", "--preset", "instagram-stories", "--clip-seconds", "300"])
     assert code == 2
     err = " ".join(capsys.readouterr().err.split())  # the console may wrap it
