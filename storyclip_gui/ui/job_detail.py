@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from storyclip_gui.core.jobs import ClipView, JobState, JobView
 from storyclip_gui.core.ports import Runner
+from storyclip_gui.ui.async_tasks import start_task
 from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 from storyclip_gui.ui.option_labels import describe_options
@@ -94,7 +95,9 @@ class ThumbnailCache(QObject):
             icon = self._icons[clip_path] = QIcon(QPixmap(str(target)))
             return icon
         if clip_path not in self._pending and os.path.isfile(clip_path):
-            self._pending[clip_path] = asyncio.ensure_future(self._make(clip_path, duration))
+            task = start_task(lambda: self._make(clip_path, duration))
+            if task is not None:
+                self._pending[clip_path] = task
         return None
 
     @property

@@ -27,6 +27,7 @@ from storyclip_gui.core.options import Layout
 from storyclip_gui.core.plan import PlanError, plan_clips
 from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.probe import ProbeError, ffmpeg_probe_argv, parse_ffmpeg_banner
+from storyclip_gui.ui.async_tasks import start_task
 from storyclip_gui.ui.job_table_model import format_duration
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class SourcePreview(QWidget):
             if self._task:
                 self._task.cancel()
             self._shown = _Shown(note=self.tr("Reading the source…"))
-            self._task = asyncio.ensure_future(self._load(job))
+            self._task = start_task(lambda: self._load(job))
         self._refresh(job)
 
     def _refresh(self, job: JobView) -> None:
@@ -136,8 +137,9 @@ class SourcePreview(QWidget):
                 images[clip.index] = image
             elif (clip.path not in self._clip_tasks and clip.path not in self._no_image
                   and os.path.isfile(clip.path)):  # fmt: skip
-                self._clip_tasks[clip.path] = asyncio.ensure_future(
-                    self._make_clip_image(clip.path, clip.duration or 2.0))
+                task = start_task(lambda c=clip: self._make_clip_image(c.path, c.duration or 2.0))
+                if task is not None:
+                    self._clip_tasks[clip.path] = task
         shown.clip_images = images
         self.update()
 
