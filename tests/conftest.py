@@ -100,3 +100,11 @@ def run_async(qapp: Any) -> Iterator[Callable[..., Any]]:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     asyncio.set_event_loop(None)
     loop.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The cluster tests run last. Dask distributed keeps its event-loop thread for the rest
+    of the process; the cyclic garbage collector can then run on that thread and free a later
+    test's Qt objects there (a Qt warning, or a crash, seen in a full run). The app itself
+    collects on the Qt thread when it uses Dask (runner/gc_guard.py)."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/cluster/"))
