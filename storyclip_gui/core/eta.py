@@ -113,20 +113,23 @@ class Eta:
                 "basis": self.basis, "unknownJobs": self.unknown_jobs}  # fmt: skip
 
 
+def _encoder(job: Job) -> str:
+    media = job.media
+    return "copy" if media is not None and can_copy(media, job.options) else "libx264"
+
+
 def work_levels(job: Job) -> tuple[tuple[str, ...], ...]:
     """The kind of work a job is, most specific first (its source unknown until probed)."""
     options, media = job.options, job.media
-    encoder = "copy" if media is not None and can_copy(media, options) else "libx264"
-    return _levels(encoder, options.quality.value, options.size,
+    return _levels(_encoder(job), options.quality.value, options.size,
                    media.video_codec or "" if media else "", media.height if media else 0)
 
 
 def job_work(job: Job) -> float:
     """Work per source second of this job (an unprobed source counts as 1080p)."""
-    options, media = job.options, job.media
-    encoder = "copy" if media is not None and can_copy(media, options) else "libx264"
+    media = job.media
     height = media.height if media is not None and media.height else 1080
-    return work_per_second(encoder, options.quality.value, options.size, height)
+    return work_per_second(_encoder(job), job.options.quality.value, job.options.size, height)
 
 
 class EtaModel:
@@ -134,6 +137,7 @@ class EtaModel:
 
     def __init__(self, samples: Iterable[Sample] = ()) -> None:
         self._rates: dict[tuple[str, ...], deque[float]] = defaultdict(lambda: deque(maxlen=KEEP))
+        self._bands: dict[tuple[str, ...], tuple[float, float]] = {}  # rates() per level
         self._seconds_per_byte: deque[float] = deque(maxlen=KEEP)
         for sample in samples:
             self.add(sample)
@@ -143,15 +147,20 @@ class EtaModel:
             return
         for level in sample.levels():
             self._rates[level].append(sample.machine_rate)
+            self._bands.pop(level, None)
         if sample.source_bytes > 0 and sample.source_seconds > 0:
             self._seconds_per_byte.append(sample.source_seconds / sample.source_bytes)
 
     def rates(self, levels: Sequence[tuple[str, ...]]) -> tuple[float, float] | None:
         """(median, 10th percentile) machine rate for the most specific level known enough."""
         for level in levels:
-            rates = self._rates.get(level)
-            if rates is not None and len(rates) >= MIN_SAMPLES:
-                return statistics.median(rates), _quantile(rates, 0.10)
+            band = self._bands.get(level)
+            if band is None:  # asked on every progress tick, changed once per clip: kept
+                rates = self._rates.get(level)
+                if rates is None or len(rates) < MIN_SAMPLES:
+                    continue
+                band = self._bands[level] = (statistics.median(rates), _quantile(rates, 0.10))
+            return band
         return None
 
     def source_seconds(self, source_bytes: int) -> tuple[float, float] | None:
