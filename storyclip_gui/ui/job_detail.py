@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import html
 import logging
 import os
@@ -32,7 +31,7 @@ from storyclip_gui.ui.async_tasks import start_task
 from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.job_table_model import format_duration, status_icon, status_label
 from storyclip_gui.ui.option_labels import describe_options
-from storyclip_gui.ui.preview import SourcePreview
+from storyclip_gui.ui.preview import SourcePreview, cached_image
 
 log = logging.getLogger(__name__)
 THUMB_SIZE = QSize(72, 128)
@@ -121,12 +120,7 @@ class ThumbnailCache(QObject):
         return preview
 
     def _target(self, clip_path: str) -> Path:
-        try:
-            stamp = os.stat(clip_path).st_mtime_ns
-        except OSError:
-            stamp = 0
-        key = hashlib.sha1(f"{clip_path}|{stamp}".encode()).hexdigest()[:20]
-        return self._folder / f"{key}.jpg"
+        return cached_image(self._folder, clip_path, "", "", ".jpg")
 
     async def _make(self, clip_path: str, duration: float | None) -> None:
         try:

@@ -45,6 +45,16 @@ def frame_argv(ffmpeg: str, source: str, at: float, out: str, width: int) -> lis
             f"scale={width}:trunc({width}/dar/2)*2,setsar=1", out]  # fmt: skip
 
 
+def cached_image(folder: Path, path: str, extra: str, prefix: str, suffix: str) -> Path:
+    """Where an image made from `path` is cached: a new name once the file changes."""
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        stamp = 0
+    key = hashlib.sha1(f"{path}|{stamp}{extra}".encode()).hexdigest()[:20]
+    return folder / f"{prefix}{key}{suffix}"
+
+
 @dataclass
 class _Shown:
     """What the widget paints, rebuilt from the job on every refresh."""
@@ -180,12 +190,7 @@ class SourcePreview(QWidget):
             self.update()
 
     def _target(self, path: str, at: float, width: int) -> Path:
-        try:
-            stamp = os.stat(path).st_mtime_ns
-        except OSError:
-            stamp = 0
-        key = hashlib.sha1(f"{path}|{stamp}|{at:.3f}|{width}".encode()).hexdigest()[:20]
-        return self._folder / f"preview-{key}.png"
+        return cached_image(self._folder, path, f"|{at:.3f}|{width}", "preview-", ".png")
 
     async def _make_frame(self, path: str, at: float, width: int = FRAME_WIDTH) -> str | None:
         target = self._target(path, at, width)
