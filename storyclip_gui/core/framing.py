@@ -13,6 +13,7 @@ video frame, like clip boundaries.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import math
@@ -96,6 +97,10 @@ class CropPath:
                     if t1 - t0 > JUMP * 1.5), default=0.0)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
+        return dict(self._json)  # a copy: callers may change it
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:  # made once per (immutable) path: every event has it
         return {"halfWidth": self.half_width, "modes": list(self.modes),
                 "span": list(self.span),
                 "knots": [[round(t, 4), round(c, 5)] for t, c in self.knots]}  # fmt: skip
