@@ -25,14 +25,17 @@ from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.intake import Intake, IntakeRequest
 from storyclip_gui.core.jobs import Job
+from storyclip_gui.core.keep_awake import KeepAwake, platform_inhibitor
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.memory_store import MemoryAnalysisCache, MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import AnalysisCache, JobStore, Runner, StoreError
+from storyclip_gui.core.power import RunnerPower
 from storyclip_gui.core.recovery import RecoveryReport
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import Power, WhenDone, WhenDonePolicy
 
 if TYPE_CHECKING:
     from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
@@ -58,6 +61,8 @@ class Engine:
     gc_guard: QtThreadGarbageCollector | None = None  # with Dask's threads in the process
     pruned: str | None = None  # what start-up retention forgot, said to a person
     webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
+    when_done: WhenDone | None = None  # the action when the queue is done (command, sleep...)
+    keep_awake: KeepAwake | None = None  # the sleep inhibitor held while jobs process
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
@@ -69,7 +74,12 @@ class Engine:
         await self.close_executor()
 
     async def close_executor(self) -> None:
-        """Disconnect from the cluster (its clips were cancelled when their jobs stopped)."""
+        """Disconnect from the cluster (its clips were cancelled when their jobs stopped);
+        no countdown goes on and no sleep inhibitor is held behind a closing engine."""
+        if self.when_done is not None:
+            self.when_done.close()
+        if self.keep_awake is not None:
+            self.keep_awake.close()
         close = getattr(self.executor, "close", None)
         if close is not None:
             await close()
@@ -83,12 +93,22 @@ class Engine:
         changed = save_changes(self.settings, settings)
         self.settings = settings
         self.facade.apply(live_settings(settings))
+        if self.when_done is not None:
+            self.when_done.set_policy(when_done_policy(settings))
+        if self.keep_awake is not None:
+            self.keep_awake.set_enabled(settings.keep_awake)
         return [name for name in changed if name not in LIVE_SETTINGS]
 
 
 def live_settings(settings: Settings) -> LiveSettings:
     return LiveSettings(settings.concurrency, settings.monitoring_interval, settings.output_dir,
                         settings.temp_dir, settings.stall_timeout_s)  # fmt: skip
+
+
+def when_done_policy(settings: Settings) -> WhenDonePolicy:
+    return WhenDonePolicy(settings.when_done, settings.when_done_command,
+                          settings.when_done_countdown_s,
+                          settings.when_done_command_timeout_s)  # fmt: skip
 
 
 def default_options(settings: Settings) -> dict[str, Any]:
@@ -110,6 +130,7 @@ def build_engine(
     runner: Runner | None = None,
     recover: bool = True,
     list_failed: bool = False,
+    power: Power | None = None,
 ) -> Engine:
     """Wire the engine. Raises FFmpegNotFound with a clear message when there is no ffmpeg.
 
@@ -117,7 +138,9 @@ def build_engine(
     memory and says why in `store_error`. With `recover`, jobs a previous run left unfinished
     are recovered (store.recovery) and adopted before anything else is queued; they start when
     `Engine.start()` (or any submit) pumps the queue. With `list_failed` (the window), the
-    failed jobs the last run listed are listed again, until retried or removed.
+    failed jobs the last run listed are listed again, until retried or removed. `power`
+    sleeps or shuts down when the queue is done (default: the platform's commands; tests
+    give one that records).
     """
     from storyclip_gui.runner.qprocess_runner import QProcessRunner
     from storyclip_gui.store.job_store import SqliteJobStore
@@ -165,6 +188,14 @@ def build_engine(
     engine.webhooks = _webhooks(store, manager)
     if engine.webhooks is not None:
         bus.subscribe(engine.webhooks.on_event)
+    engine.when_done = WhenDone(when_done_policy(settings), bus=bus,
+                                queue_done=manager.finishes_queue, runner=runner,
+                                power=power or RunnerPower(runner),
+                                results_dir=settings.data_dir)  # fmt: skip
+    bus.subscribe(engine.when_done.on_event)
+    engine.keep_awake = KeepAwake(platform_inhibitor(runner), settings.keep_awake)
+    bus.subscribe(engine.keep_awake.on_event)
+    bus.subscribe_engine(engine.keep_awake.on_engine_event)
     if settings.executor == "dask":  # Qt objects are then never freed on Dask's threads
         from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
 
@@ -208,11 +239,7 @@ def _webhooks(store: JobStore, manager: JobManager) -> Webhooks | None:
 
     if not isinstance(store, SqliteJobStore):
         return None
-
-    def queue_idle(finished_id: str) -> bool:
-        return set(manager.running_ids) <= {finished_id} and not manager.queued_ids
-
-    return Webhooks(SqliteWebhookOutbox(store.database), queue_idle)
+    return Webhooks(SqliteWebhookOutbox(store.database), manager.finishes_queue)
 
 
 def _recover(engine: Engine, list_failed: bool) -> RecoveryReport:

@@ -24,6 +24,18 @@ SHIM = (
 )
 
 
+# a child that does nothing until its parent (e.g. systemd-inhibit) ends, then dies with it:
+# what an inhibitor holds its lock around, so no `sleep infinity` outlives a released lock
+HOLD = "import ctypes,signal\nctypes.CDLL(None).prctl(1,9)\nsignal.pause()\n"
+
+
+def hold_argv() -> list[str]:
+    """A child that waits for ever and dies with its parent (Linux; elsewhere it just waits)."""
+    if getattr(sys, "frozen", False) or not death_signal_supported():
+        return ["sleep", "infinity"]
+    return [sys.executable, "-I", "-S", "-c", HOLD]
+
+
 def death_signal_supported() -> bool:
     return sys.platform.startswith("linux")
 
