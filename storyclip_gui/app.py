@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyclip_gui.config import LIVE_SETTINGS, Settings, SettingsError, save_changes
+from storyclip_gui.config import (
+    LIVE_SETTINGS,
+    Settings,
+    SettingsError,
+    save_changes,
+    with_overrides,
+)
 from storyclip_gui.core.eta import EtaEstimator
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
@@ -193,6 +199,14 @@ def build_engine(
                                 power=power or RunnerPower(runner),
                                 results_dir=settings.data_dir)  # fmt: skip
     bus.subscribe(engine.when_done.on_event)
+
+    def remember(policy: WhenDonePolicy) -> None:  # a door (REST) chose: kept in settings.json
+        chosen = with_overrides(engine.settings, when_done=policy.action,
+                                when_done_countdown_s=policy.countdown_s)  # fmt: skip
+        if chosen != engine.settings:
+            engine.apply_settings(chosen)
+
+    engine.when_done.policy_listeners.append(remember)
     engine.keep_awake = KeepAwake(platform_inhibitor(runner), settings.keep_awake)
     bus.subscribe(engine.keep_awake.on_event)
     bus.subscribe_engine(engine.keep_awake.on_engine_event)
@@ -449,7 +463,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         heartbeat_interval=settings.monitoring_interval,
         version=__version__,
     )
-    return await start_web_server(engine.facade, config, engine.webhooks)
+    return await start_web_server(engine.facade, config, engine.webhooks, engine.when_done)
 
 
 def run_serve(

@@ -118,8 +118,11 @@ class WhenDone:
         self.call_later = call_later
         self.clock = clock
         self.state = WhenDoneState(policy.action)
+        # told when a door changes the action (REST): app.py keeps it in the settings
+        self.policy_listeners: list[Callable[[WhenDonePolicy], None]] = []
         self._finished: dict[str, dict[str, Any]] = {}  # jobs ended since the last done queue
         self._tick: Cancellable | None = None
+        self._pending: Cancellable | None = None  # the queue just finished: act next turn
         self._task: asyncio.Future[None] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
@@ -129,10 +132,30 @@ class WhenDone:
         """A new action or command; a countdown under way is cancelled when it changes."""
         check_action(policy.action)
         old, self.policy = self.policy, policy
+        if policy == old:
+            return
         if self.state.phase == "countdown" and policy.action != old.action:
             self.cancel("The countdown was cancelled: the action changed.")
-        else:
+        elif policy.action != self.state.action:
             self._set(replace(self.state, action=policy.action))
+        for listener in list(self.policy_listeners):
+            listener(policy)
+
+    def choose(self, action: Any, countdown_s: Any = None) -> WhenDonePolicy:
+        """A door (REST) picks the action (and the countdown); the command itself is only
+        set at this computer. Raises WhenDoneError saying what is wrong."""
+        check_action(action)
+        if countdown_s is None:
+            countdown_s = self.policy.countdown_s
+        if isinstance(countdown_s, bool) or not isinstance(countdown_s, int) or not (
+            0 <= countdown_s <= 86400
+        ):
+            raise WhenDoneError("'countdownSeconds' must be a whole number from 0 to 86400.")
+        if action == "command" and not self.policy.command.strip():
+            raise WhenDoneError("No command is set on this computer: set one in Settings "
+                                "(or settings.json) before choosing 'command'.")  # fmt: skip
+        self.set_policy(replace(self.policy, action=action, countdown_s=countdown_s))
+        return self.policy
 
     def cancel(self, message: str | None = None) -> bool:
         """Stop a countdown (the window's Cancel, REST, Ctrl+C); False when none runs."""
@@ -157,6 +180,9 @@ class WhenDone:
 
     def close(self) -> None:
         """The app quits: a countdown stops (nothing is powered off behind a closing app)."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
         self.cancel("The countdown was cancelled: the app is closing.")
 
     # -- the engine's events -------------------------------------------------------------------
@@ -165,6 +191,9 @@ class WhenDone:
         if event.kind is EventKind.JOB_REGISTERED or (
             event.state_changed and status in ("queued", "processing")
         ):
+            if self._pending is not None:
+                self._pending.cancel()
+                self._pending = None
             self.cancel("The countdown was cancelled: a new job was queued.")
             return
         if event.kind is not EventKind.JOB_COMPLETED:
@@ -172,9 +201,12 @@ class WhenDone:
         self._finished[event.job_id] = event.job
         if self.queue_done(event.job_id):
             jobs, self._finished = list(self._finished.values()), {}
-            self._queue_finished(jobs)
+            # after every subscriber has seen the last job end (observers get its final
+            # message before the countdown's first)
+            self._pending = self.call_later(0.0, lambda: self._queue_finished(jobs))
 
     def _queue_finished(self, jobs: list[dict[str, Any]]) -> None:
+        self._pending = None
         action = self.policy.action
         if action == "nothing":
             return

@@ -88,6 +88,7 @@ class Rig:
         self.script.release(*ids)
         for _ in range(5):
             await asyncio.sleep(0)
+        self.clock.advance(0)  # the action starts on the turn after the last job's end
 
 
 def countdown(tmp_path: Path, seconds: int = 60, action: str = "shutdown") -> Rig:
