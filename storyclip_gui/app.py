@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from storyclip_gui.cli.when_done_view import WhenDoneLines
 from storyclip_gui.config import (
     LIVE_SETTINGS,
     Settings,
@@ -304,10 +305,12 @@ def _prune(store: JobStore, days: float, now: float) -> str | None:
     return message
 
 
-def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None]) -> T:
+def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None],
+                 when_done: WhenDone | None = None) -> T:  # fmt: skip
     """Run `main()` on a QCoreApplication's event loop through qasync (no widgets).
 
-    SIGINT/SIGTERM call `on_interrupt` (once); a second SIGINT exits at once.
+    SIGINT/SIGTERM call `on_interrupt` (once); a second SIGINT exits at once. While the
+    when-done action counts down to sleep or shutdown, SIGINT cancels that instead.
     """
     os.environ.setdefault("QT_API", "pyside6")
     import qasync
@@ -319,6 +322,10 @@ def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], No
     interrupted = {"count": 0}
 
     def handle(signum: int, _frame: object) -> None:
+        if signum == signal.SIGINT and when_done is not None and when_done.counting:
+            loop.call_soon_threadsafe(when_done.cancel, "Cancelled with Ctrl+C: the computer "
+                                      "stays on.")  # fmt: skip
+            return
         interrupted["count"] += 1
         if interrupted["count"] > 1 and signum == signal.SIGINT:
             raise KeyboardInterrupt
@@ -479,6 +486,7 @@ def run_serve(
     if engine.pruned is not None:
         say(engine.pruned)
     engine.facade.add_notice_listener(lambda message: say(f"Warning: {message}"))
+    WhenDoneLines(engine.bus, say)
     stop = asyncio.Event()
 
     async def expire_finished() -> None:
@@ -508,7 +516,7 @@ def run_serve(
             if close_store is not None:
                 close_store()
 
-    run_headless(main, stop.set)
+    run_headless(main, stop.set, engine.when_done)
     return 0
 
 

@@ -167,7 +167,7 @@ class WhenDone:
         verb = "Sleep" if self.state.action == "sleep" else "Shutdown"
         self._set(WhenDoneState(self.policy.action, message=message or f"{verb} cancelled.",
                                 ok=True))  # fmt: skip
-        self._idle.set()
+        self._settle()
         return True
 
     @property
@@ -183,6 +183,7 @@ class WhenDone:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
+            self._settle()
         self.cancel("The countdown was cancelled: the app is closing.")
 
     # -- the engine's events -------------------------------------------------------------------
@@ -194,6 +195,7 @@ class WhenDone:
             if self._pending is not None:
                 self._pending.cancel()
                 self._pending = None
+                self._settle()
             self.cancel("The countdown was cancelled: a new job was queued.")
             return
         if event.kind is not EventKind.JOB_COMPLETED:
@@ -203,12 +205,14 @@ class WhenDone:
             jobs, self._finished = list(self._finished.values()), {}
             # after every subscriber has seen the last job end (observers get its final
             # message before the countdown's first)
+            self._idle.clear()
             self._pending = self.call_later(0.0, lambda: self._queue_finished(jobs))
 
     def _queue_finished(self, jobs: list[dict[str, Any]]) -> None:
         self._pending = None
         action = self.policy.action
         if action == "nothing":
+            self._settle()
             return
         document = results_document(jobs, self.clock())
         if action == "command":
@@ -241,7 +245,12 @@ class WhenDone:
             self._set(WhenDoneState(self.policy.action, message="The action when the queue "
                                     f"was done failed: {task.exception()}", ok=False))  # fmt: skip
         self._task = None
-        self._idle.set()
+        self._settle()
+
+    def _settle(self) -> None:
+        """Nothing is under way any more (unless something still is)."""
+        if self._pending is None and self._tick is None and self._task is None:
+            self._idle.set()
 
     async def _power(self, action: str) -> None:
         self._set(WhenDoneState(action, "running", message=_power_text(action)))
@@ -284,7 +293,7 @@ class WhenDone:
         else:
             message = f"The command {name} {outcome}.{where}{kept}"
         ok = outcome is not None and outcome.ok
-        (log.info if ok else log.warning)("%s", message)
+        log.info("%s", message)  # the views say it (notice bar, terminal)
         self._set(WhenDoneState(action, message=message, ok=ok))
 
     def _keep_results(self, payload: bytes) -> Path | None:
