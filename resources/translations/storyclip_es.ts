@@ -19,6 +19,50 @@
     </message>
 </context>
 <context>
+    <name>CountdownBar</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="31" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="33" />
+        <source>Stay awake: do not sleep or shut down (Esc)</source>
+        <translation>Seguir encendido: no suspender ni apagar (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="43" />
+        <source>The queue is done. Going to sleep in %n s</source>
+        <translation>
+            <numerusform>La cola ha terminado. Suspensión en %n s</numerusform>
+            <numerusform>La cola ha terminado. Suspensión en %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="45" />
+        <source>The queue is done. Shutting down in %n s</source>
+        <translation>
+            <numerusform>La cola ha terminado. Apagado en %n s</numerusform>
+            <numerusform>La cola ha terminado. Apagado en %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="60" />
+        <source>Going to sleep…</source>
+        <translation>Suspendiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="62" />
+        <source>Shutting down…</source>
+        <translation>Apagando…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="63" />
+        <source>Running the command for the finished queue…</source>
+        <translation>Ejecutando el comando de la cola terminada…</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
@@ -93,8 +137,38 @@
         <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
         <translation>ffmpeg se detuvo de forma inesperada (falló o alguien lo terminó).</translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="25" />
+        <source>Sleep cancelled.</source>
+        <translation>Suspensión cancelada.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="26" />
+        <source>Shutdown cancelled.</source>
+        <translation>Apagado cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="27" />
+        <source>The countdown was cancelled: a new job was queued.</source>
+        <translation>Se canceló la cuenta atrás: se añadió un trabajo nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="28" />
+        <source>The countdown was cancelled: the action changed.</source>
+        <translation>Se canceló la cuenta atrás: la acción cambió.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="29" />
+        <source>Going to sleep…</source>
+        <translation>Suspendiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="30" />
+        <source>Shutting down…</source>
+        <translation>Apagando…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="39" />
         <source>Generated %n of {total} clips</source>
         <translation>
             <numerusform>Generado %n de {total} clips</numerusform>
@@ -102,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="42" />
         <source>Verified %n of {total} clips</source>
         <translation>
             <numerusform>Verificado %n de {total} clips</numerusform>
@@ -110,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="45" />
         <source>Stopped after %n interrupted attempts; retry it by hand.</source>
         <translation>
             <numerusform>Detenido tras %n intento interrumpido; reinténtalo a mano.</numerusform>
@@ -342,103 +416,103 @@
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="161" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="230" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235" />
         <source>Select a job to see its details.</source>
         <translation>Selecciona un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="187" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation>Abrir clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation>Abrir el clip seleccionado en el reproductor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="206" />
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="202" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="207" />
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="221" />
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="222" />
         <source>ffmpeg output</source>
         <translation>Salida de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="223" />
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="219" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224" />
         <source>ffmpeg command</source>
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="253" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="263" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="268" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="279" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="284" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="308" />
         <source>QC passed</source>
         <translation>Control superado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="308" />
         <source>QC: %1</source>
         <translation>Control: %1</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="304" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC failed: %1</source>
         <translation>Control fallido: %1</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="317" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="322" />
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="318" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="319" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="324" />
         <source>not moved</source>
         <translation>sin mover</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="328" />
         <source>Checked for %1:</source>
         <translation>Comprobado para %1:</translation>
     </message>
@@ -544,170 +618,170 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Running {n}</source>
         <translation>En curso {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Queued {n}</source>
         <translation>En cola {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Done {n}</source>
         <translation>Hechos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Failed {n}</source>
         <translation>Fallidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
         <source>Cancelled {n}</source>
         <translation>Cancelados {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="106" />
         <source>Interrupted {n}</source>
         <translation>Interrumpidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="239" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="245" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="716" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="722" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="250" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="271" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="290" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="459" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="556" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n vídeo en cola</numerusform>
@@ -715,12 +789,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="831" />
         <source>all done in {band}</source>
         <translation>todo listo en {band}</translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="861" />
+        <source>Cancelled: the computer stays on.</source>
+        <translation>Cancelado: el equipo sigue encendido.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1003" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1029" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -728,164 +807,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="352" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="358" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="390" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="279" />
         <source>Filter by name</source>
         <translation>Filtrar por nombre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Folder column</source>
         <translation>Columna de carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="283" />
         <source>Queue order</source>
         <translation>Orden de la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="282" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation>Lista los trabajos según se ejecutan: primero los terminados y en curso, después la cola en su orden</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="477" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="481" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="483" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="489" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="485" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="493" />
         <source>&amp;Queue</source>
         <translation>&amp;Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="497" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="545" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="551" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="559" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="559" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="581" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="581" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="578" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="584" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="586" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="592" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="678" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="684" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation>La carpeta de salida {p} ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation>Ningún programa de este equipo abrió {p}. Su carpeta es {d}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="712" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="822" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="896" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="897" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="890" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="916" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="908" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="934" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="935" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="929" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="955" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1001" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1027" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -983,27 +1062,47 @@
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="36" />
+        <source>Nothing (notify only)</source>
+        <translation>Nada (solo avisar)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <source>Run a command</source>
+        <translation>Ejecutar un comando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
+        <source>Sleep</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <source>Shut down</source>
+        <translation>Apagar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="56" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
         <source>the end of the video</source>
         <translation>el final del vídeo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="60" />
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="62" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -1125,182 +1224,222 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="39" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="109" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
+        <source>Countdown before sleep or shutdown (s)</source>
+        <translation>Cuenta atrás antes de suspender o apagar (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <source>Stop the command after (s)</source>
+        <translation>Detener el comando tras (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
+        <source>Keep the computer awake while jobs run</source>
+        <translation>Mantener el equipo despierto mientras hay trabajos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="120" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="125" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="136" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
+        <source>When the queue is done</source>
+        <translation>Cuando termine la cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
+        <translation>Se ejecuta tal cual, sin shell. Los resultados de la cola (cada trabajo, su estado, error y clips con sus rutas) llegan como JSON por la entrada estándar del comando.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="166" />
+        <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
+        <translation>Suspender y apagar esperan primero la cuenta atrás; una barra en la ventana puede cancelarla.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="173" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="180" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="153" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="182" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="184" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="160" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="189" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="193" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="203" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="203" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="128" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="139" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="207" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="236" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="249" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="278" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="254" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="283" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="259" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="288" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="317" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="346" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="351" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>
@@ -1336,78 +1475,78 @@
 <context>
     <name>SourcePreview</name>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
-        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="84" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
         <source>Select a job to preview its cuts and framing.</source>
         <translation>Selecciona un trabajo para ver sus cortes y su encuadre.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="120" />
         <source>Reading the source…</source>
         <translation>Leyendo el origen…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="163" />
         <source>No preview: {0}</source>
         <translation>Sin vista previa: {0}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="167" />
         <source>No preview: the source has no measurable video.</source>
         <translation>Sin vista previa: el origen no tiene vídeo medible.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="185" />
         <source>No framing estimate: {0}</source>
         <translation>Sin estimación de encuadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>centre crop</source>
         <translation>recorte centrado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>fit on blur</source>
         <translation>encajado sobre desenfoque</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="255" />
         <source>fit with bars</source>
         <translation>encajado con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
         <source>smart crop</source>
         <translation>recorte inteligente</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="261" />
         <source> (finding the subject…)</source>
         <translation> (buscando al sujeto…)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="263" />
         <source> (estimated from these frames; the job analyses 4 per second)</source>
         <translation> (estimado con estos fotogramas; el trabajo analiza 4 por segundo)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="265" />
         <source> (the job's analysis)</source>
         <translation> (el análisis del trabajo)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="266" />
         <source>Cuts and framing — {0}</source>
         <translation>Cortes y encuadre — {0}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="321" />
         <source>Crop window over time (top: left edge of the source)</source>
         <translation>Ventana de recorte en el tiempo (arriba: borde izquierdo del origen)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="342" />
         <source>Clips as written (their real framing)</source>
         <translation>Clips tal como se escribieron (su encuadre real)</translation>
     </message>
@@ -1436,6 +1575,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="74" />
         <source>The queue is done</source>
         <translation>La cola ha terminado</translation>
     </message>
