@@ -91,3 +91,18 @@ def test_the_settings_have_a_when_done_group(qloop, qtbot, tmp_path) -> None:
         "sleep", "notify-send 'done'", False)  # fmt: skip (tests turn keep-awake off)
     group = dialog.findChild(QLabel, "whenDoneCommandNote").parentWidget()
     group.grab().save(str(tmp_path / "when-done-settings.png"))
+
+
+def test_a_failing_command_is_in_the_notice_bar(qloop, qtbot, tmp_path) -> None:
+    settings = load_settings(overrides={"when_done": "command",
+                                        "when_done_command": "/nonexistent/hook --go"})
+    engine = build_engine(settings, store=MemoryJobStore(), recover=False)
+    window = MainWindow(engine, confirm_quit=lambda _n: True)
+    qtbot.addWidget(window)
+    window.show()
+    _finish_a_queue(window, tmp_path, "one")
+    qtbot.waitUntil(window.notice.isVisible, timeout=10_000)
+    text = window.notice_text.text()
+    assert "hook could not start" in text and "when-done-results.json" in text
+    assert not window.countdown.isVisible()
+    _stop(qtbot, window)
