@@ -66,6 +66,7 @@ FOOTER = """
 |---|---|
 | `STORYCLIP_DATA_DIR` | The data folder (default `{data_dir}`): the job history `storyclip.db`, `settings.json`, the server token `server-token`, `window.ini`, thumbnails. `--data-dir` on the command line wins. |
 | `STORYCLIP_TOKEN` | The observer server's token, instead of the one stored in `server-token` (see docs/api.md). |
+| `STORYCLIP_POWER_DRY_RUN` | `1`: when the queue is done, the sleep or shutdown countdown runs as usual but the command that would sleep or shut down is only named (window, terminal, API), not run. The tests set it. |
 | `QT_QPA_PLATFORM` | Qt's display plugin; `offscreen` runs the window without a screen (tests, screenshots). |
 | `IMAGEIO_FFMPEG_EXE` | Used by imageio-ffmpeg when it looks for its own ffmpeg (prefer `STORYCLIP_FFMPEG`). |
 

@@ -197,7 +197,7 @@ def build_engine(
         bus.subscribe(engine.webhooks.on_event)
     engine.when_done = WhenDone(when_done_policy(settings), bus=bus,
                                 queue_done=manager.finishes_queue, runner=runner,
-                                power=power or RunnerPower(runner),
+                                power=power or RunnerPower(runner, dry_run=_power_dry_run()),
                                 results_dir=settings.data_dir)  # fmt: skip
     bus.subscribe(engine.when_done.on_event)
 
@@ -219,6 +219,12 @@ def build_engine(
     if recover:
         engine.recovery = _recover(engine, list_failed)
     return engine
+
+
+def _power_dry_run() -> bool:
+    """$STORYCLIP_POWER_DRY_RUN=1: the when-done countdown runs, sleep and shutdown are only
+    said (to try the setting out; every test process and the programs tests start have it)."""
+    return os.environ.get("STORYCLIP_POWER_DRY_RUN", "").strip() not in ("", "0")
 
 
 def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:

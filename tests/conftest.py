@@ -37,6 +37,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     # engines built in tests hold no sleep inhibitor (tests/core/test_keep_awake.py does)
     monkeypatch.setenv("STORYCLIP_KEEP_AWAKE", "0")
+    # and none sleeps or powers off this machine, in this process or a `storyclip` it starts
+    monkeypatch.setenv("STORYCLIP_POWER_DRY_RUN", "1")
     # STORYCLIP_FFMPEG is kept: it runs the whole suite on another ffmpeg build
     for name in (
         "MONITORING_INTERVAL",

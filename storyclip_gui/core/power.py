@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 from storyclip_gui.core.ports import Runner
@@ -30,14 +31,18 @@ def power_argv(action: str, platform: str = sys.platform) -> list[str] | None:
 class RunnerPower:
     """The real Power: runs the platform's command (tests use a recording Power instead)."""
 
-    def __init__(self, runner: Runner, platform: str = sys.platform) -> None:
+    def __init__(self, runner: Runner, platform: str = sys.platform,
+                 dry_run: bool = False) -> None:  # fmt: skip
         self.runner = runner
         self.platform = platform
+        self.dry_run = dry_run  # $STORYCLIP_POWER_DRY_RUN: say the command, do not run it
 
     async def perform(self, action: str) -> str | None:
         argv = power_argv(action, self.platform)
         if argv is None:
             return f"no way to do it on this system ({self.platform})"
+        if self.dry_run:
+            return f"dry run ($STORYCLIP_POWER_DRY_RUN): {shlex.join(argv)} was not run"
         outcome = await self.runner.run(argv)
         if outcome.ok:
             return None

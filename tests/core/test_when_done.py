@@ -326,3 +326,9 @@ def test_the_real_power_backend_says_why_it_failed() -> None:
 def test_tests_cannot_power_off_through_a_real_runner() -> None:
     with pytest.raises(AssertionError, match="really shutdown"):
         asyncio.run(RunnerPower(SubprocessRunner(), "linux").perform("shutdown"))
+
+
+def test_a_dry_run_names_the_command_and_runs_nothing() -> None:
+    power = RunnerPower(SubprocessRunner(), "linux", dry_run=True)  # the guard would raise
+    problem = asyncio.run(power.perform("shutdown"))
+    assert problem == "dry run ($STORYCLIP_POWER_DRY_RUN): systemctl poweroff was not run"
