@@ -54,14 +54,16 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def never_power_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may really sleep or power off this machine: the real power seam refuses to
-    run its command on a real process runner (fake runners that record still work)."""
+    """No test may really sleep or power off this machine: besides $STORYCLIP_POWER_DRY_RUN
+    (above), the real power seam refuses to run its command on a real process runner (fake
+    runners that record, and dry runs, still work)."""
     from storyclip_gui.core import power
 
     real = power.RunnerPower.perform
 
     async def guarded(self: power.RunnerPower, action: str) -> str | None:
-        if type(self.runner).__name__ in ("QProcessRunner", "SubprocessRunner"):
+        real_runner = type(self.runner).__name__ in ("QProcessRunner", "SubprocessRunner")
+        if real_runner and not self.dry_run:
             raise AssertionError(f"a test tried to really {action} this machine")
         return await real(self, action)
 

@@ -324,7 +324,7 @@ def test_the_real_power_backend_says_why_it_failed() -> None:
 
 
 def test_tests_cannot_power_off_through_a_real_runner() -> None:
-    with pytest.raises(AssertionError, match="really shutdown"):
+    with pytest.raises(AssertionError, match="really shutdown"):  # even without the dry run
         asyncio.run(RunnerPower(SubprocessRunner(), "linux").perform("shutdown"))
 
 
