@@ -777,6 +777,7 @@
         <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="290" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="459" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
@@ -789,17 +790,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="831" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="832" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="861" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="835" />
+        <source>Queue · {band}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="864" />
         <source>Cancelled: the computer stays on.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1029" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1032" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -844,7 +850,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="477" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
@@ -929,42 +935,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="848" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="896" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="899" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="897" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="900" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="916" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="919" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="934" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="937" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="935" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="938" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="955" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="958" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1027" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1030" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
