@@ -274,9 +274,14 @@ class WhenDone:
         name = Path(argv[0]).name
         self._set(WhenDoneState(action, "running", message=f"Running {name}…"))
         output = bytearray()
+
+        def keep(data: bytes) -> None:  # the last LOG_LIMIT bytes of what it prints
+            output.extend(data)
+            del output[: max(0, len(output) - LOG_LIMIT)]
+
         try:
             outcome = await asyncio.wait_for(
-                self.runner.run(argv, stdin=payload, on_stdout=output.extend),
+                self.runner.run(argv, stdin=payload, on_stdout=keep),
                 self.policy.command_timeout_s,
             )
         except TimeoutError:
