@@ -180,11 +180,14 @@ class WhenDone:
 
     def close(self) -> None:
         """The app quits: a countdown stops (nothing is powered off behind a closing app)."""
+        self._drop_pending()
+        self.cancel("The countdown was cancelled: the app is closing.")
+
+    def _drop_pending(self) -> None:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
             self._settle()
-        self.cancel("The countdown was cancelled: the app is closing.")
 
     # -- the engine's events -------------------------------------------------------------------
     def on_event(self, event: Event) -> None:
@@ -192,10 +195,7 @@ class WhenDone:
         if event.kind is EventKind.JOB_REGISTERED or (
             event.state_changed and status in ("queued", "processing")
         ):
-            if self._pending is not None:
-                self._pending.cancel()
-                self._pending = None
-                self._settle()
+            self._drop_pending()
             self.cancel("The countdown was cancelled: a new job was queued.")
             return
         if event.kind is not EventKind.JOB_COMPLETED:
@@ -220,7 +220,6 @@ class WhenDone:
         elif self.policy.countdown_s <= 0:
             self._start(self._power(action))
         else:
-            self._idle.clear()
             self._set(WhenDoneState(action, "countdown", self.policy.countdown_s))
             self._tick = self.call_later(1.0, self._count)
 
@@ -244,7 +243,8 @@ class WhenDone:
             log.error("when-done action failed", exc_info=task.exception())
             self._set(WhenDoneState(self.policy.action, message="The action when the queue "
                                     f"was done failed: {task.exception()}", ok=False))  # fmt: skip
-        self._task = None
+        if self._task is task:  # not a newer queue's action
+            self._task = None
         self._settle()
 
     def _settle(self) -> None:
