@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
             (COL_PROGRESS, 130),
             (COL_CLIPS, 55),
             (COL_SPEED, 60),
-            (COL_ETA, 55),
+            (COL_ETA, 100),  # a band: "~1:40 – 2:10"
             (COL_ELAPSED, 60),
             (COL_WORKERS, 240),
         ):
