@@ -105,7 +105,7 @@ class WebhookSender:
                 attempts = delivery.attempts + 1
                 delay = retry_delay(attempts)
                 next_at = None if delay is None else self.clock() + delay
-                self.outbox.failed(delivery.id, attempts, next_at, error)
+                self.outbox.failed(delivery.id, attempts, next_at, error, self.clock())
                 if next_at is None:
                     log.warning("webhook %s gave up on %s after %d tries: %s", sub.url,
                                 delivery.event, attempts, error)  # fmt: skip
