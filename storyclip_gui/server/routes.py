@@ -73,7 +73,11 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("GET", "/ws", "websocket", Access.WEBSOCKET),
     RouteSpec("GET", "/api/v1/webhooks", "list_webhooks", Access.CONTROL),
     RouteSpec("POST", "/api/v1/webhooks", "create_webhook", Access.CONTROL),
+    RouteSpec("PATCH", "/api/v1/webhooks/{webhookId}", "update_webhook", Access.CONTROL),
     RouteSpec("DELETE", "/api/v1/webhooks/{webhookId}", "delete_webhook", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/webhooks/{webhookId}/secret", "roll_webhook_secret",
+              Access.CONTROL),
+    RouteSpec("POST", "/api/v1/webhooks/{webhookId}/test", "test_webhook", Access.CONTROL),
     RouteSpec("GET", "/api/v1/webhooks/{webhookId}/deliveries", "webhook_deliveries",
               Access.CONTROL),
 )

@@ -59,6 +59,8 @@ LABELS: dict[str, str] = {
     "server_allowed_hosts": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed host names"),
     "server_max_connections": QT_TRANSLATE_NOOP("SettingsDialog", "Most WebSocket connections"),
     "max_queued_jobs": QT_TRANSLATE_NOOP("SettingsDialog", "Most queued jobs"),
+    "webhook_drain_s": QT_TRANSLATE_NOOP("SettingsDialog", "Wait for webhooks at the end of a "
+                                         "terminal run (s)"),
 }
 SERVER_SETTINGS = frozenset(name for name in LABELS if name.startswith("server_")) | {
     "max_queued_jobs"
