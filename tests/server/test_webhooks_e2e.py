@@ -23,7 +23,7 @@ from tests.server.conftest import TOKEN
 class Receiver:
     """Records every request; can answer 500 to the first try of an event, or hold one."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.requests: list[dict[str, Any]] = []
         self.fail_first: set[str] = set()
         self.hold: set[str] = set()  # events whose first request is held until released
@@ -54,7 +54,7 @@ class Receiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
