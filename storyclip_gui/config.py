@@ -168,6 +168,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
 LIVE_SETTINGS = frozenset({
     "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
     "finished_display_s",
+    "webhook_drain_s",  # read by each terminal run as it ends: the next one takes it
 })  # fmt: skip
 
 

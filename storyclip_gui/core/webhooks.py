@@ -40,7 +40,12 @@ MAX_URL_CHARS = 2048
 
 
 class WebhookError(ValueError):
-    """A subscription that cannot be made, said for a person."""
+    """A subscription that cannot be made, said for a person; `code` names the rule broken
+    (the window shows its own translated words for it)."""
+
+    def __init__(self, message: str, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -129,22 +134,23 @@ class WebhookOutbox(Protocol):
 def check_url(url: Any) -> str:
     """An http(s) URL with a host; raises WebhookError saying what is wrong."""
     if not isinstance(url, str) or not url.strip():
-        raise WebhookError("'url' must be an http or https URL.")
+        raise WebhookError("'url' must be an http or https URL.", "url_empty")
     text: str = url.strip()
     if len(text) > MAX_URL_CHARS:
-        raise WebhookError(f"'url' is longer than {MAX_URL_CHARS} characters.")
+        raise WebhookError(f"'url' is longer than {MAX_URL_CHARS} characters.", "url_long")
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError for a port out of range
     except ValueError:
-        raise WebhookError(f"'url' is not a valid URL: {text[:80]!r}.") from None
+        raise WebhookError(f"'url' is not a valid URL: {text[:80]!r}.", "url_invalid") from None
     if parts.scheme not in ("http", "https"):
-        raise WebhookError("'url' must be an http or https URL (starting http:// or https://).")
+        raise WebhookError("'url' must be an http or https URL (starting http:// or https://).",
+                           "url_scheme")  # fmt: skip
     if not parts.hostname:
         raise WebhookError("'url' must be an http or https URL with a host name, like "
-                           "https://example.org/hook.")
+                           "https://example.org/hook.", "url_host")
     if any(c.isspace() for c in text):
-        raise WebhookError("'url' must not contain spaces.")
+        raise WebhookError("'url' must not contain spaces.", "url_spaces")
     return text
 
 
@@ -154,7 +160,7 @@ def check_events(events: Any) -> tuple[str, ...]:
         events = ["*"]
     if (not isinstance(events, list) or not events
             or not all(isinstance(e, str) for e in events)):  # fmt: skip
-        raise WebhookError("'events' must be a list of event names.")
+        raise WebhookError("'events' must be a list of event names.", "events_empty")
     unknown = [e for e in events if e != "*" and e not in WEBHOOK_EVENTS]
     if unknown:
         raise WebhookError(f"Unknown event {unknown[0]!r}: use "
@@ -246,9 +252,10 @@ class Webhooks:
         self.wake: Callable[[], None] = lambda: None
         self._subscriptions: list[Subscription] | None = None
 
-    def subscribe(self, url: Any, events: Any = None, secret: Any = None) -> Subscription:
+    def subscribe(self, url: Any, events: Any = None, secret: Any = None,
+                  enabled: Any = True) -> Subscription:  # fmt: skip
         """Raises WebhookError for a bad request, StoreError when it cannot be kept."""
-        subscription = new_subscription(url, events, secret, self.clock())
+        subscription = new_subscription(url, events, secret, self.clock(), enabled)
         self.outbox.add_subscription(subscription)
         self._subscriptions = None
         return subscription
@@ -279,11 +286,11 @@ class Webhooks:
     def _replace(self, subscription_id: str, changes: dict[str, Any]) -> Subscription:
         current = self.get(subscription_id)
         if current is None:
-            raise WebhookError("No webhook with that id.")
+            raise WebhookError("No webhook with that id.", "not_found")
         updated = replace(current, **changes)
         self._subscriptions = None
         if not self.outbox.update_subscription(updated):
-            raise WebhookError("No webhook with that id.")
+            raise WebhookError("No webhook with that id.", "not_found")
         self.wake()  # re-enabled: its waiting deliveries are due
         return updated
 
@@ -309,9 +316,9 @@ class Webhooks:
         sent, signed and retried like any other. Raises WebhookError, StoreError."""
         sub = self.get(subscription_id)
         if sub is None:
-            raise WebhookError("No webhook with that id.")
+            raise WebhookError("No webhook with that id.", "not_found")
         if not sub.enabled:
-            raise WebhookError("This webhook is off: turn it on to send a test event.")
+            raise WebhookError("This webhook is off: turn it on to send a test event.", "off")
         now = self.clock()
         delivery_id = uuid.uuid4().hex
         data = {"webhook": sub.to_dict(), "message": "A test event sent on request."}

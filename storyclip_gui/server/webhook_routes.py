@@ -49,11 +49,12 @@ async def list_webhooks(request: web.Request) -> web.Response:
 async def create_webhook(request: web.Request) -> web.Response:
     webhooks = _webhooks(request)
     body = await read_json_object(request)
-    unknown = sorted(set(body) - {"url", "events", "secret"})
+    unknown = sorted(set(body) - {"url", "events", "secret", "enabled"})
     if unknown:
         raise ApiError(400, "invalid_webhook", f"Unknown field {unknown[0]!r}.")
     try:
-        sub = webhooks.subscribe(body.get("url"), body.get("events"), body.get("secret"))
+        sub = webhooks.subscribe(body.get("url"), body.get("events"), body.get("secret"),
+                                 body.get("enabled", True))  # fmt: skip
     except WebhookError as exc:
         raise ApiError(400, "invalid_webhook", str(exc)) from None
     except StoreError as exc:
