@@ -102,7 +102,7 @@ def when(at: float | None, now: float | None = None) -> str:
 
 def events_text(events: tuple[str, ...]) -> str:
     if "*" in events:
-        return _tr("All events")
+        return _tr(QT_TRANSLATE_NOOP("WebhooksPage", "All events"))
     return ", ".join(_tr(EVENT_LABELS.get(e, e)) for e in events)
 
 
