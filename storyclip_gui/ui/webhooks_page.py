@@ -219,6 +219,7 @@ class WebhooksPage(QWidget):
         super().__init__(parent)
         self.webhooks = webhooks
         self._shown: list[Subscription] = []
+        self._editor: WebhookEditor | None = None  # the open one (one at a time)
         # asks before a delete, shows a new secret; tests replace them
         self.confirm: Callable[[str], bool] = self._ask
         self.show_secret: Callable[[Subscription], None] = self._show_secret
@@ -371,7 +372,7 @@ class WebhooksPage(QWidget):
             assert self.webhooks is not None
             return self.webhooks.subscribe(url, events, enabled=enabled)
 
-        editor = WebhookEditor(save, self)
+        editor = self._new_editor(WebhookEditor(save, self))
         editor.accepted.connect(lambda: self._added(editor))
         self.open_editor(editor)
         return editor
@@ -394,7 +395,7 @@ class WebhooksPage(QWidget):
             assert self.webhooks is not None
             return self.webhooks.update(sub.id, url=url, events=events, enabled=enabled)
 
-        editor = WebhookEditor(save, self, sub)
+        editor = self._new_editor(WebhookEditor(save, self, sub))
         editor.accepted.connect(lambda: (self.refresh(), self._say(self.tr("Saved."))))
         self.open_editor(editor)
         return editor
@@ -459,6 +460,12 @@ class WebhooksPage(QWidget):
         self.refresh()
 
     # -- helpers -------------------------------------------------------------------------------
+    def _new_editor(self, editor: WebhookEditor) -> WebhookEditor:
+        if self._editor is not None:  # the last one is done with
+            self._editor.deleteLater()
+        self._editor = editor
+        return editor
+
     def _select(self, subscription_id: str) -> None:
         for row, sub in enumerate(self._shown):
             if sub.id == subscription_id:
