@@ -34,6 +34,7 @@ SPANISH = {
     "idle": "libre",
     "Workers ({n})": "Equipos ({n})",
     "all done in {band}": "todo listo en {band}",
+    "Queue · {band}": "Cola · {band}",
     "Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)":
         "Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de "
         "los clips que ha hecho este equipo)",

@@ -138,7 +138,7 @@ class ThroughputRow(BaseModel):
     size = peewee.TextField()
     source_codec = peewee.TextField()
     source_height = peewee.IntegerField()
-    concurrency = peewee.IntegerField()
+    concurrency = peewee.FloatField()  # the mean over the clip (INTEGER column: SQLite keeps REAL)
     media_seconds = peewee.FloatField()
     wall_seconds = peewee.FloatField()
     source_bytes = peewee.IntegerField()
