@@ -703,6 +703,7 @@
         <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="830" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
@@ -715,12 +716,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="826" />
         <source>all done in {band}</source>
         <translation>todo listo en {band}</translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="829" />
+        <source>Queue · {band}</source>
+        <translation>Cola · {band}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1004" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1007" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -765,7 +771,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
@@ -850,42 +856,42 @@
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="874" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="872" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="875" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="891" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="894" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="912" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="910" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="913" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="930" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="933" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1002" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1005" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -1595,7 +1601,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/webhooks_page.py" line="76" />
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="246" />
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
@@ -1620,115 +1626,115 @@
         <translation>Todos los eventos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="227" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="228" />
         <source>Events are POSTed, signed, to each address below, and retried until delivered. Changes on this page are kept at once, as over the REST API: OK and Cancel below do not undo them.</source>
         <translation>Los eventos se envían por POST, firmados, a cada dirección de abajo, y se reintentan hasta entregarlos. Los cambios de esta página se guardan al momento, como por la API REST: Aceptar y Cancelar no los deshacen.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="233" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="234" />
         <source>Webhooks need the job history, which could not be opened: they are off in this session.</source>
         <translation>Los webhooks necesitan el historial de trabajos, que no se pudo abrir: están desactivados en esta sesión.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="243" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="243" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="311" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="312" />
         <source>On</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
         <source>Last delivery</source>
         <translation>Última entrega</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="253" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="254" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="254" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="255" />
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="255" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="256" />
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="256" />
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="342" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="257" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="343" />
         <source>Turn off</source>
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="257" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="258" />
         <source>Send test event</source>
         <translation>Enviar evento de prueba</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="258" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="259" />
         <source>New secret…</source>
         <translation>Secreto nuevo…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="274" />
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="275" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="356" />
         <source>Recent deliveries</source>
         <translation>Entregas recientes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="278" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="278" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
         <source>Tries</source>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
         <source>Next try</source>
         <translation>Próximo intento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="281" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="281" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="282" />
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="303" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="304" />
         <source>The webhooks cannot be read now: {e}</source>
         <translation>Ahora no se pueden leer los webhooks: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="312" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="313" />
         <source>Off</source>
         <translation>Inactivo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="332" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="333" />
         <source>(%n given up)</source>
         <translation>
             <numerusform>(%n abandonada)</numerusform>
@@ -1736,67 +1742,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="341" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="342" />
         <source>Turn on</source>
         <translation>Activar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="354" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
         <source>Recent deliveries to {url}</source>
         <translation>Entregas recientes a {url}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="384" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="385" />
         <source>Added. Deliveries to {url} are signed with the secret shown now.</source>
         <translation>Añadido. Las entregas a {url} se firman con el secreto que se muestra ahora.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="398" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="399" />
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="405" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="406" />
         <source>Delete the webhook to {url}? Its pending deliveries are dropped.</source>
         <translation>¿Eliminar el webhook a {url}? Sus entregas pendientes se descartan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="408" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="409" />
         <source>Deleted.</source>
         <translation>Eliminado.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="417" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="418" />
         <source>Turned off: deliveries wait until it is on again.</source>
         <translation>Desactivado: las entregas esperan hasta que se active de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="418" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="419" />
         <source>Turned on: waiting deliveries go out now.</source>
         <translation>Activado: las entregas en espera salen ahora.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="425" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="426" />
         <source>Test event queued: see Recent deliveries.</source>
         <translation>Evento de prueba en cola: míralo en Entregas recientes.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="430" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="431" />
         <source>Make a new secret for {url}? Deliveries are signed with it from now on: the receiver needs the new one.</source>
         <translation>¿Crear un secreto nuevo para {url}? Las entregas se firman con él desde ahora: el receptor necesita el nuevo.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="434" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="435" />
         <source>New secret made.</source>
         <translation>Secreto nuevo creado.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="456" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="457" />
         <source>Not saved: {e}</source>
         <translation>No se ha guardado: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="485" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="492" />
         <source>Webhooks</source>
         <translation>Webhooks</translation>
     </message>
