@@ -91,13 +91,13 @@ def problem_text(exc: WebhookError) -> str:
     return _tr(PROBLEMS[exc.code]) if exc.code in PROBLEMS else str(exc)
 
 
-def when(at: float | None, now: float | None = None) -> str:
-    """A time of today as 14:03:07, an older one with its date; "—" for none."""
+def when(at: float | None) -> str:
+    """A time of today as 14:03:07, another day's with its date; "—" for none."""
     if at is None:
         return "—"
     moment = datetime.fromtimestamp(at)
-    today = datetime.fromtimestamp(now).date() if now is not None else datetime.now().date()
-    return moment.strftime("%H:%M:%S" if moment.date() == today else "%Y-%m-%d %H:%M")
+    return moment.strftime("%H:%M:%S" if moment.date() == datetime.now().date()
+                           else "%Y-%m-%d %H:%M")  # fmt: skip
 
 
 def events_text(events: tuple[str, ...]) -> str:
@@ -344,11 +344,10 @@ class WebhooksPage(QWidget):
         self._show_deliveries(sub)
 
     def _show_deliveries(self, sub: Subscription | None) -> None:
-        assert self.webhooks is not None
         rows: list[Delivery] = []
         if sub is not None:
             try:
-                rows = self.webhooks.deliveries(sub.id, RECENT_DELIVERIES)
+                rows = self._hooks.deliveries(sub.id, RECENT_DELIVERIES)
             except StoreError as exc:
                 self._say(str(exc), error=True)
         self.deliveries_label.setText(
@@ -369,8 +368,7 @@ class WebhooksPage(QWidget):
     # -- actions (each kept at once) ---------------------------------------------------------
     def add(self) -> WebhookEditor:
         def save(url: str, events: list[str], enabled: bool) -> Subscription:
-            assert self.webhooks is not None
-            return self.webhooks.subscribe(url, events, enabled=enabled)
+            return self._hooks.subscribe(url, events, enabled=enabled)
 
         editor = self._new_editor(WebhookEditor(save, self))
         editor.accepted.connect(lambda: self._added(editor))
@@ -392,8 +390,7 @@ class WebhooksPage(QWidget):
             return None
 
         def save(url: str, events: list[str], enabled: bool) -> Subscription:
-            assert self.webhooks is not None
-            return self.webhooks.update(sub.id, url=url, events=events, enabled=enabled)
+            return self._hooks.update(sub.id, url=url, events=events, enabled=enabled)
 
         editor = self._new_editor(WebhookEditor(save, self, sub))
         editor.accepted.connect(lambda: (self.refresh(), self._say(self.tr("Saved."))))
@@ -406,23 +403,19 @@ class WebhooksPage(QWidget):
             self.tr("Delete the webhook to {url}? Its pending deliveries are dropped.")
             .replace("{url}", sub.url)):  # fmt: skip
             return
-        self._act(lambda: self._delete(sub), self.tr("Deleted."))
-
-    def _delete(self, sub: Subscription) -> None:
-        assert self.webhooks is not None
-        self.webhooks.unsubscribe(sub.id)
+        self._act(lambda: self._hooks.unsubscribe(sub.id), self.tr("Deleted."))
 
     def toggle(self) -> None:
         sub = self.selected()
         if sub is not None:
             done = self.tr("Turned off: deliveries wait until it is on again.") if sub.enabled \
                 else self.tr("Turned on: waiting deliveries go out now.")  # fmt: skip
-            self._act(lambda: self._update(sub, enabled=not sub.enabled), done)
+            self._act(lambda: self._hooks.update(sub.id, enabled=not sub.enabled), done)
 
     def send_test(self) -> None:
         sub = self.selected()
         if sub is not None:
-            self._act(lambda: self._test(sub),
+            self._act(lambda: self._hooks.send_test(sub.id),
                       self.tr("Test event queued: see Recent deliveries."))  # fmt: skip
 
     def roll_secret(self) -> None:
@@ -432,21 +425,15 @@ class WebhooksPage(QWidget):
                     "the receiver needs the new one.").replace("{url}", sub.url)):  # fmt: skip
             return
         rolled: list[Subscription] = []
-        self._act(lambda: rolled.append(self._roll(sub)), self.tr("New secret made."))
+        self._act(lambda: rolled.append(self._hooks.roll_secret(sub.id)),
+                  self.tr("New secret made."))  # fmt: skip
         if rolled:
             self.show_secret(rolled[0])
 
-    def _update(self, sub: Subscription, **changes: object) -> None:
-        assert self.webhooks is not None
-        self.webhooks.update(sub.id, **changes)
-
-    def _test(self, sub: Subscription) -> None:
-        assert self.webhooks is not None
-        self.webhooks.send_test(sub.id)
-
-    def _roll(self, sub: Subscription) -> Subscription:
-        assert self.webhooks is not None
-        return self.webhooks.roll_secret(sub.id)
+    @property
+    def _hooks(self) -> Webhooks:
+        assert self.webhooks is not None  # the actions exist only when there are webhooks
+        return self.webhooks
 
     def _act(self, action: Callable[[], object], done: str) -> None:
         try:
