@@ -475,17 +475,22 @@ def _run_engine(
 async def _drain_webhooks(engine: Any, err: Any) -> None:
     """Wait up to webhook_drain_s for the webhook outbox to empty; say what is left (it stays
     in the history database and goes out at the next start)."""
+    from storyclip_gui.core.ports import StoreError
+
     if engine.webhooks is None:
         return
     wait = engine.settings.webhook_drain_s
     left = await engine.drain_deliveries(wait)
     if not left:
         return
-    summaries = engine.webhooks.summaries()
     err.print(f"Webhooks: {left} {'delivery' if left == 1 else 'deliveries'} not sent within "
               f"{wait:g} s; kept for the next start (storyclip serve, resume, process or the "
               "window).")  # fmt: skip
-    for sub in engine.webhooks.subscriptions():
+    try:
+        subs, summaries = engine.webhooks.subscriptions(), engine.webhooks.summaries()
+    except StoreError:  # the count above is what matters; the details cannot be read now
+        return
+    for sub in subs:
         summary = summaries.get(sub.id)
         if sub.enabled and summary is not None and summary.pending:
             why = f" (last try: {summary.last_error})" if summary.last_error else ""
