@@ -342,103 +342,103 @@
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="161" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="230" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235" />
         <source>Select a job to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="187" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="206" />
         <source>Preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="202" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="207" />
         <source>Clips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="221" />
         <source>Log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="222" />
         <source>ffmpeg output</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="223" />
         <source>Options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="219" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224" />
         <source>ffmpeg command</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="253" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="263" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="268" />
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="279" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="284" />
         <source>— ffmpeg's last output —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="308" />
         <source>QC passed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="308" />
         <source>QC: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="304" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC failed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="317" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="322" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="318" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
         <source>End</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="319" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="324" />
         <source>not moved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="328" />
         <source>Checked for %1:</source>
         <translation type="unfinished" />
     </message>
@@ -703,6 +703,7 @@
         <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="830" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
@@ -715,12 +716,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="826" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="829" />
+        <source>Queue · {band}</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1003" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1007" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -765,7 +771,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
@@ -850,42 +856,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="874" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="875" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="890" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="894" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="908" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="912" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="913" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="929" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="933" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1001" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1005" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -1123,184 +1129,222 @@
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="185" />
+        <source>Webhook secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="187" />
+        <source>Copy this secret to the receiver at {url} now: it is shown only this once. The receiver checks the X-StoryClip-Signature header with it (docs/webhooks.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="200" />
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="211" />
+        <source>Copied</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41" />
         <source>System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
         <source>Working folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>ffmpeg program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Jobs at once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Stall timeout (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Default quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Default clip length (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Keep finished jobs listed (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Port (0: any free port)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Allowed web origins</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Allowed host names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Most WebSocket connections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Most queued jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="109" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <source>Wait for webhooks at the end of a terminal run (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="120" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="125" />
-        <source>Processing</source>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="136" />
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <source>Webhooks</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
-        <source>* applies after a restart</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
-        <source>Window</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
-        <source>Keep running in the tray when the window closes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="153" />
-        <source>Language</source>
+        <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
+        <source>* applies after a restart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <source>Window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="166" />
+        <source>Keep running in the tray when the window closes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="170" />
         <source>A new language applies at the next start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="160" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="175" />
         <source>Watch folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="179" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="189" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="189" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="128" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
         <source>Server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="207" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="222" />
         <source>Applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="249" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="264" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="254" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="269" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="259" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="274" />
         <source>Delete old history?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="317" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="332" />
         <source>Choose a folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="337" />
         <source>Watch folder</source>
         <translation type="unfinished" />
     </message>
@@ -1336,78 +1380,78 @@
 <context>
     <name>SourcePreview</name>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
-        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="84" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
         <source>Select a job to preview its cuts and framing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="120" />
         <source>Reading the source…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="163" />
         <source>No preview: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="167" />
         <source>No preview: the source has no measurable video.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="185" />
         <source>No framing estimate: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>centre crop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>fit on blur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="255" />
         <source>fit with bars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
         <source>smart crop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="261" />
         <source> (finding the subject…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="263" />
         <source> (estimated from these frames; the job analyses 4 per second)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="265" />
         <source> (the job's analysis)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="266" />
         <source>Cuts and framing — {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="321" />
         <source>Crop window over time (top: left edge of the source)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="342" />
         <source>Clips as written (their real framing)</source>
         <translation type="unfinished" />
     </message>
@@ -1437,6 +1481,329 @@
     <message>
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WebhookEditor</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="120" />
+        <source>Edit webhook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="120" />
+        <source>Add webhook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="128" />
+        <source>Address (URL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="130" />
+        <source>All events (also ones added later)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="144" />
+        <source>On (send deliveries)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="175" />
+        <source>Not saved: {e}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WebhooksPage</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="48" />
+        <source>Job registered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="49" />
+        <source>Job completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="50" />
+        <source>Job failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="51" />
+        <source>Job cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="52" />
+        <source>Clip verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="53" />
+        <source>Queue finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="54" />
+        <source>Test event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="58" />
+        <source>Enter the address that receives the events, like https://example.org/storyclip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="60" />
+        <source>The address must start with http:// or https://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="62" />
+        <source>The address has no host name, like https://example.org/storyclip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="64" />
+        <source>The address must not contain spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="65" />
+        <source>This is not a valid address (check the port number).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="67" />
+        <source>The address is longer than 2048 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="69" />
+        <source>Choose at least one event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="70" />
+        <source>This webhook no longer exists (removed over the REST API?).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="72" />
+        <source>This webhook is off: turn it on to send a test event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="76" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="246" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="77" />
+        <source>Delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="78" />
+        <source>Given up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="79" />
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="105" />
+        <source>All events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="228" />
+        <source>Events are POSTed, signed, to each address below, and retried until delivered. Changes on this page are kept at once, as over the REST API: OK and Cancel below do not undo them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="234" />
+        <source>Webhooks need the job history, which could not be opened: they are off in this session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="312" />
+        <source>On</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <source>Last delivery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="254" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="255" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="256" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="257" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="343" />
+        <source>Turn off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="258" />
+        <source>Send test event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="259" />
+        <source>New secret…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="275" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="356" />
+        <source>Recent deliveries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <source>Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <source>Tries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <source>Next try</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="281" />
+        <source>Last error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="282" />
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="304" />
+        <source>The webhooks cannot be read now: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="313" />
+        <source>Off</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="333" />
+        <source>(%n given up)</source>
+        <translation>
+            <numerusform>(%n given up)</numerusform>
+            <numerusform>(%n given up)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="342" />
+        <source>Turn on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
+        <source>Recent deliveries to {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="385" />
+        <source>Added. Deliveries to {url} are signed with the secret shown now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="399" />
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="406" />
+        <source>Delete the webhook to {url}? Its pending deliveries are dropped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="409" />
+        <source>Deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="418" />
+        <source>Turned off: deliveries wait until it is on again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="419" />
+        <source>Turned on: waiting deliveries go out now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="426" />
+        <source>Test event queued: see Recent deliveries.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="431" />
+        <source>Make a new secret for {url}? Deliveries are signed with it from now on: the receiver needs the new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="435" />
+        <source>New secret made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="457" />
+        <source>Not saved: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="492" />
+        <source>Webhooks</source>
         <translation type="unfinished" />
     </message>
 </context>

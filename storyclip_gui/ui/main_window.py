@@ -863,6 +863,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.engine.settings, self.prefs, self, server_panel=self._server_panel(),
             retention_preview=lambda days: self.facade.retention_preview(days, time.time()),
+            webhooks=self.facade.webhooks,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()
