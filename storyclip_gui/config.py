@@ -185,6 +185,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 lambda d: 600.0, "Seconds the when-done command may run before it is stopped."),
     SettingSpec("keep_awake", "STORYCLIP_KEEP_AWAKE", _bool, lambda d: True,
                 "Keep the computer awake (no sleep, no idle suspend) while jobs run."),
+    SettingSpec("webhook_drain_s", "STORYCLIP_WEBHOOK_DRAIN", _non_negative_float,
+                lambda d: 10.0, "Seconds a terminal run (storyclip process, resume) waits at its "
+                "end for webhook deliveries to go out (0: do not wait); what is left goes out at "
+                "the next start."),
 )  # fmt: skip
 
 
@@ -193,6 +197,7 @@ LIVE_SETTINGS = frozenset({
     "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
     "finished_display_s", "when_done", "when_done_command", "when_done_countdown_s",
     "when_done_command_timeout_s", "keep_awake",
+    "webhook_drain_s",  # read by each terminal run as it ends: the next one takes it
 })  # fmt: skip
 
 
@@ -224,6 +229,7 @@ class Settings:
     when_done_countdown_s: int
     when_done_command_timeout_s: float
     keep_awake: bool
+    webhook_drain_s: float
 
     @property
     def settings_file(self) -> Path:

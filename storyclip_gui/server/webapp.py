@@ -32,7 +32,6 @@ from storyclip_gui.server.security import (
     bearer_token,
 )
 from storyclip_gui.server.webhook_routes import WEBHOOK_HANDLERS
-from storyclip_gui.server.webhook_sender import WebhookSender
 from storyclip_gui.server.when_done_routes import WHEN_DONE_HANDLERS
 
 log = logging.getLogger(__name__)
@@ -73,7 +72,6 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _sender: WebhookSender | None = None
 
     @property
     def app(self) -> web.Application:
@@ -87,8 +85,6 @@ class ServerHandle:
     async def close(self) -> None:
         """Close every socket (1001 going away; the hub records the last seq), stop listening."""
         await self.hub.close()
-        if self._sender is not None:
-            await self._sender.close()
         await self._runner.cleanup()
 
 
@@ -113,7 +109,7 @@ async def guard_middleware(request: web.Request, handler: Handler) -> web.Stream
     if request.method == "OPTIONS" and cross and origin is not None:
         return web.Response(status=204, headers={
             **_cors_headers(origin),
-            "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE",
+            "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
             "Access-Control-Allow-Headers": "Authorization, Content-Type",
             "Access-Control-Max-Age": "600",
         })  # fmt: skip
@@ -249,9 +245,4 @@ async def start_web_server(
         log.warning("the server listens on %s: other machines can reach it (token required)",
                     config.host)  # fmt: skip
     hub.start()
-    sender = None
-    if webhooks is not None:  # deliveries go out while the server runs (the window, serve)
-        sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
-        webhooks.wake = sender.wake
-        sender.start()
-    return ServerHandle(config.host, port, hub, state, runner, sender)
+    return ServerHandle(config.host, port, hub, state, runner)

@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
             (COL_PROGRESS, 130),
             (COL_CLIPS, 55),
             (COL_SPEED, 60),
-            (COL_ETA, 55),
+            (COL_ETA, 100),  # a band: "~1:40 – 2:10"
             (COL_ELAPSED, 60),
             (COL_WORKERS, 240),
         ):
@@ -889,6 +889,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.engine.settings, self.prefs, self, server_panel=self._server_panel(),
             retention_preview=lambda days: self.facade.retention_preview(days, time.time()),
+            webhooks=self.facade.webhooks,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()

@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, Settings, SettingsError, with_overrides
+from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.core.when_done import ACTIONS
 from storyclip_gui.ui.option_labels import choice_label
+from storyclip_gui.ui.webhooks_page import WebhooksPage
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
@@ -68,6 +71,8 @@ LABELS: dict[str, str] = {
     "when_done_command_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stop the command after "
                                                      "(s)"),
     "keep_awake": QT_TRANSLATE_NOOP("SettingsDialog", "Keep the computer awake while jobs run"),
+    "webhook_drain_s": QT_TRANSLATE_NOOP("SettingsDialog", "Wait for webhooks at the end of a "
+                                         "terminal run (s)"),
 }
 WHEN_DONE_SETTINGS = frozenset({"when_done", "when_done_command", "when_done_countdown_s",
                                 "when_done_command_timeout_s", "keep_awake"})  # fmt: skip
@@ -105,7 +110,12 @@ class WindowPrefs:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the settings; `result()` is validated with each setting's own parser."""
+    """Edits a copy of the settings; `result()` is validated with each setting's own parser.
+
+    Two tabs: General (the settings and the window's preferences: OK applies them, Cancel
+    drops them) and Webhooks (subscriptions, kept at once as over the REST API; OK and Cancel
+    neither apply nor undo them: ui/webhooks_page.py).
+    """
 
     def __init__(
         self,
@@ -115,6 +125,7 @@ class SettingsDialog(QDialog):
         *,
         server_panel: QWidget | None = None,
         retention_preview: RetentionPreview | None = None,
+        webhooks: Webhooks | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -124,6 +135,8 @@ class SettingsDialog(QDialog):
         # asks before a retention that deletes history is saved; tests replace it
         self.confirm: Callable[[str], bool] = self._ask
         outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         # everything wraps to the dialog's width: it scrolls down, never sideways
@@ -131,7 +144,9 @@ class SettingsDialog(QDialog):
         body = QWidget()
         column = QVBoxLayout(body)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.tabs.addTab(scroll, self.tr("General"))
+        self.webhooks_page = WebhooksPage(webhooks)
+        self.tabs.addTab(self.webhooks_page, self.tr("Webhooks"))
 
         engine_box = QGroupBox(self.tr("Processing"))
         form = QFormLayout(engine_box)
