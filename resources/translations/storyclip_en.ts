@@ -19,6 +19,50 @@
     </message>
 </context>
 <context>
+    <name>CountdownBar</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="31" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="33" />
+        <source>Stay awake: do not sleep or shut down (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="43" />
+        <source>The queue is done. Going to sleep in %n s</source>
+        <translation>
+            <numerusform>The queue is done. Going to sleep in %n s</numerusform>
+            <numerusform>The queue is done. Going to sleep in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="45" />
+        <source>The queue is done. Shutting down in %n s</source>
+        <translation>
+            <numerusform>The queue is done. Shutting down in %n s</numerusform>
+            <numerusform>The queue is done. Shutting down in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="60" />
+        <source>Going to sleep…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="62" />
+        <source>Shutting down…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="63" />
+        <source>Running the command for the finished queue…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
@@ -93,8 +137,38 @@
         <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="25" />
+        <source>Sleep cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="26" />
+        <source>Shutdown cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="27" />
+        <source>The countdown was cancelled: a new job was queued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="28" />
+        <source>The countdown was cancelled: the action changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="29" />
+        <source>Going to sleep…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="30" />
+        <source>Shutting down…</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="39" />
         <source>Generated %n of {total} clips</source>
         <translation>
             <numerusform>Generated %n of {total} clips</numerusform>
@@ -102,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="42" />
         <source>Verified %n of {total} clips</source>
         <translation>
             <numerusform>Verified %n of {total} clips</numerusform>
@@ -110,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="45" />
         <source>Stopped after %n interrupted attempts; retry it by hand.</source>
         <translation>
             <numerusform>Stopped after %n interrupted attempt; retry it by hand.</numerusform>
@@ -544,171 +618,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>All jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Running {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Queued {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Done {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Failed {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
         <source>Cancelled {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="106" />
         <source>Interrupted {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
         <source>Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
         <source>Stop the selected jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>Retry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
         <source>Remove from list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="239" />
         <source>Move up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
         <source>Move down</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
         <source>Open output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
         <source>Copy WebSocket URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="245" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="716" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="722" />
         <source>Pause queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Clear finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="250" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
         <source>Retry all failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
         <source>Check setup…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="271" />
         <source>About StoryClip Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="830" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="290" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="459" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="556" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n video queued</numerusform>
@@ -716,17 +790,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="826" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="832" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="829" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="835" />
         <source>Queue · {band}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="864" />
+        <source>Cancelled: the computer stays on.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1007" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1033" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -734,164 +813,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="352" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="358" />
         <source>Story options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="390" />
         <source>Filter by name…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="279" />
         <source>Filter by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Folder column</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="283" />
         <source>Queue order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="282" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="477" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="481" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="483" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="489" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="485" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="493" />
         <source>&amp;Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="497" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="545" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="551" />
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="559" />
         <source>Not added:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="559" />
         <source>Not added —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="581" />
         <source>Videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="581" />
         <source>All files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="578" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="584" />
         <source>Add videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="586" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="592" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="678" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="684" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="712" />
         <source>Resume queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="822" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="848" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="874" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="900" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="875" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="901" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="894" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="920" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="912" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="938" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="913" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="939" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="933" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="959" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1005" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1031" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -989,27 +1068,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="36" />
+        <source>Nothing (notify only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <source>Run a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
+        <source>Sleep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <source>Shut down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="56" />
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
         <source>the end of the video</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="60" />
         <source>no limit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="62" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
@@ -1154,197 +1253,237 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="41" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42" />
         <source>System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Working folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>ffmpeg program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>Jobs at once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Stall timeout (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Default quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Default clip length (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Keep finished jobs listed (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Port (0: any free port)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Allowed web origins</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Allowed host names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>Most WebSocket connections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Most queued jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <source>Command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <source>Countdown before sleep or shutdown (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
+        <source>Stop the command after (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
+        <source>Keep the computer awake while jobs run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
         <source>Wait for webhooks at the end of a terminal run (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="120" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="131" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="136" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="147" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="138" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="149" />
         <source>Webhooks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <source>When the queue is done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="181" />
+        <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="183" />
         <source>* applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="188" />
         <source>Window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="166" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="195" />
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="197" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="170" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="199" />
         <source>A new language applies at the next start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="175" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="204" />
         <source>Watch folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="179" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="208" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="189" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="218" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="189" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="218" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
         <source>Server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="222" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="251" />
         <source>Applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="264" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="293" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="269" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="298" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="274" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="303" />
         <source>Delete old history?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="332" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="361" />
         <source>Choose a folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="337" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="366" />
         <source>Watch folder</source>
         <translation type="unfinished" />
     </message>
@@ -1480,6 +1619,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="74" />
         <source>The queue is done</source>
         <translation type="unfinished" />
     </message>
@@ -1689,7 +1829,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/webhooks_page.py" line="275" />
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="356" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
         <source>Recent deliveries</source>
         <translation type="unfinished" />
     </message>
@@ -1747,62 +1887,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="354" />
         <source>Recent deliveries to {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="385" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="383" />
         <source>Added. Deliveries to {url} are signed with the secret shown now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="399" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="396" />
         <source>Saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="406" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="403" />
         <source>Delete the webhook to {url}? Its pending deliveries are dropped.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="409" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="406" />
         <source>Deleted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="418" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="411" />
         <source>Turned off: deliveries wait until it is on again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="419" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="412" />
         <source>Turned on: waiting deliveries go out now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="426" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="419" />
         <source>Test event queued: see Recent deliveries.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="431" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="424" />
         <source>Make a new secret for {url}? Deliveries are signed with it from now on: the receiver needs the new one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="435" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="429" />
         <source>New secret made.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="457" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="444" />
         <source>Not saved: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="492" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="479" />
         <source>Webhooks</source>
         <translation type="unfinished" />
     </message>

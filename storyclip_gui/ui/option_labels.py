@@ -32,6 +32,11 @@ CHOICES: dict[str, str] = {
     "low": QT_TRANSLATE_NOOP("OptionLabels", "Low (fast)"),
     "medium": QT_TRANSLATE_NOOP("OptionLabels", "Medium"),
     "high": QT_TRANSLATE_NOOP("OptionLabels", "High (slow)"),
+    # the settings' when-done actions
+    "nothing": QT_TRANSLATE_NOOP("OptionLabels", "Nothing (notify only)"),
+    "command": QT_TRANSLATE_NOOP("OptionLabels", "Run a command"),
+    "sleep": QT_TRANSLATE_NOOP("OptionLabels", "Sleep"),
+    "shutdown": QT_TRANSLATE_NOOP("OptionLabels", "Shut down"),
 }
 SECONDS = frozenset({"clip_seconds", "trim_start", "trim_end", "min_tail_seconds"})
 
