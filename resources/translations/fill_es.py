@@ -35,6 +35,11 @@ SPANISH = {
     "Workers ({n})": "Equipos ({n})",
     "all done in {band}": "todo listo en {band}",
     "Queue · {band}": "Cola · {band}",
+    "Render clips on": "Renderizar los clips en",
+    "Dask scheduler address": "Dirección del planificador de Dask",
+    "Render here when the cluster is gone": "Renderizar aquí si el clúster no responde",
+    "This computer": "Este ordenador",
+    "A Dask cluster": "Un clúster de Dask",
     "Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)":
         "Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de "
         "los clips que ha hecho este equipo)",

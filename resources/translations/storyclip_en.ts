@@ -1069,46 +1069,56 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="36" />
-        <source>Nothing (notify only)</source>
+        <source>This computer</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
-        <source>Run a command</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
-        <source>Sleep</source>
+        <source>A Dask cluster</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <source>Nothing (notify only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="40" />
+        <source>Run a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="41" />
+        <source>Sleep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="42" />
         <source>Shut down</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="56" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="59" />
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="61" />
         <source>the end of the video</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="60" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
         <source>no limit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="62" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="65" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="66" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
@@ -1253,237 +1263,252 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
         <source>System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Working folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>ffmpeg program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Jobs at once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Stall timeout (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Default quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Default clip length (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Keep finished jobs listed (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Port (0: any free port)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Allowed web origins</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>Allowed host names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Most WebSocket connections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Most queued jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
-        <source>Action</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
-        <source>Command</source>
+        <source>Render clips on</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
-        <source>Countdown before sleep or shutdown (s)</source>
+        <source>Dask scheduler address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
-        <source>Stop the command after (s)</source>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
+        <source>Render here when the cluster is gone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
+        <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
-        <source>Keep the computer awake while jobs run</source>
+        <source>Command</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
+        <source>Countdown before sleep or shutdown (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
+        <source>Stop the command after (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="78" />
+        <source>Keep the computer awake while jobs run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="79" />
         <source>Wait for webhooks at the end of a terminal run (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="131" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="136" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="147" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="149" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
         <source>Webhooks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
         <source>When the queue is done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="179" />
         <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="181" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="186" />
         <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="183" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="188" />
         <source>* applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="188" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="193" />
         <source>Window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="195" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="200" />
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="197" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="202" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="199" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="204" />
         <source>A new language applies at the next start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="204" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="209" />
         <source>Watch folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="208" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="213" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="218" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="223" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="218" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="223" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
         <source>Server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="251" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="257" />
         <source>Applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="293" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="299" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="298" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="304" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="303" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="309" />
         <source>Delete old history?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="361" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="367" />
         <source>Choose a folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="366" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="372" />
         <source>Watch folder</source>
         <translation type="unfinished" />
     </message>

@@ -1069,46 +1069,56 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="36" />
+        <source>This computer</source>
+        <translation>Este ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <source>A Dask cluster</source>
+        <translation>Un clúster de Dask</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
         <source>Nothing (notify only)</source>
         <translation>Nada (solo avisar)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="40" />
         <source>Run a command</source>
         <translation>Ejecutar un comando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="41" />
         <source>Sleep</source>
         <translation>Suspender</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="42" />
         <source>Shut down</source>
         <translation>Apagar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="56" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="59" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="61" />
         <source>the end of the video</source>
         <translation>el final del vídeo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="60" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="62" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="65" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="66" />
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -1253,237 +1263,252 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="42" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <source>Render clips on</source>
+        <translation>Renderizar los clips en</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <source>Dask scheduler address</source>
+        <translation>Dirección del planificador de Dask</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
+        <source>Render here when the cluster is gone</source>
+        <translation>Renderizar aquí si el clúster no responde</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
         <source>Countdown before sleep or shutdown (s)</source>
         <translation>Cuenta atrás antes de suspender o apagar (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
         <source>Stop the command after (s)</source>
         <translation>Detener el comando tras (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="78" />
         <source>Keep the computer awake while jobs run</source>
         <translation>Mantener el equipo despierto mientras hay trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="79" />
         <source>Wait for webhooks at the end of a terminal run (s)</source>
         <translation>Esperar a los webhooks al final de una ejecución en terminal (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="131" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="136" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="147" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="149" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
         <source>Webhooks</source>
         <translation>Webhooks</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
         <source>When the queue is done</source>
         <translation>Cuando termine la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="179" />
         <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
         <translation>Se ejecuta tal cual, sin shell. Los resultados de la cola (cada trabajo, su estado, error y clips con sus rutas) llegan como JSON por la entrada estándar del comando.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="181" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="186" />
         <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
         <translation>Suspender y apagar esperan primero la cuenta atrás; una barra en la ventana puede cancelarla.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="183" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="188" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="188" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="193" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="195" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="200" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="197" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="202" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="199" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="204" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="204" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="209" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="208" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="213" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="218" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="223" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="218" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="223" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="251" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="257" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="293" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="299" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="298" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="304" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="303" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="309" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="361" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="367" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="366" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="372" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>

@@ -32,6 +32,9 @@ CHOICES: dict[str, str] = {
     "low": QT_TRANSLATE_NOOP("OptionLabels", "Low (fast)"),
     "medium": QT_TRANSLATE_NOOP("OptionLabels", "Medium"),
     "high": QT_TRANSLATE_NOOP("OptionLabels", "High (slow)"),
+    # where the settings say clips are rendered
+    "local": QT_TRANSLATE_NOOP("OptionLabels", "This computer"),
+    "dask": QT_TRANSLATE_NOOP("OptionLabels", "A Dask cluster"),
     # the settings' when-done actions
     "nothing": QT_TRANSLATE_NOOP("OptionLabels", "Nothing (notify only)"),
     "command": QT_TRANSLATE_NOOP("OptionLabels", "Run a command"),

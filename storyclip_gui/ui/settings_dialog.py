@@ -37,6 +37,7 @@ from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.core.when_done import ACTIONS
 from storyclip_gui.ui.option_labels import choice_label
 from storyclip_gui.ui.webhooks_page import WebhooksPage
+from storyclip_gui.ui.wheel_guard import guard_wheels
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
@@ -64,6 +65,10 @@ LABELS: dict[str, str] = {
     "server_allowed_hosts": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed host names"),
     "server_max_connections": QT_TRANSLATE_NOOP("SettingsDialog", "Most WebSocket connections"),
     "max_queued_jobs": QT_TRANSLATE_NOOP("SettingsDialog", "Most queued jobs"),
+    "executor": QT_TRANSLATE_NOOP("SettingsDialog", "Render clips on"),
+    "dask_scheduler": QT_TRANSLATE_NOOP("SettingsDialog", "Dask scheduler address"),
+    "dask_fallback_local": QT_TRANSLATE_NOOP("SettingsDialog", "Render here when the cluster is "
+                                             "gone"),
     "when_done": QT_TRANSLATE_NOOP("SettingsDialog", "Action"),
     "when_done_command": QT_TRANSLATE_NOOP("SettingsDialog", "Command"),
     "when_done_countdown_s": QT_TRANSLATE_NOOP("SettingsDialog", "Countdown before sleep or "
@@ -237,6 +242,7 @@ class SettingsDialog(QDialog):
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
         outer.addWidget(box)
+        guard_wheels(body)
         self.resize(fit_to_parent(QSize(560, 640), parent))
 
     def editor(self, name: str) -> QWidget:

@@ -7,8 +7,9 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QScrollArea
 
 from storyclip_gui.app import build_engine
 from storyclip_gui.config import load_settings
@@ -106,3 +107,29 @@ def test_a_failing_command_is_in_the_notice_bar(qloop, qtbot, tmp_path) -> None:
     assert "hook could not start" in text and "when-done-results.json" in text
     assert not window.countdown.isVisible()
     _stop(qtbot, window)
+
+
+def test_the_wheel_scrolls_the_settings_and_never_turns_an_unfocused_choice(qloop, qtbot) -> None:
+    dialog = SettingsDialog(load_settings(), WindowPrefs())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.editor("when_done")
+    scroll = dialog.findChild(QScrollArea)
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the General page scrolls at this size
+
+    def wheel(widget, steps: int) -> None:  # a real wheel event, as the mouse sends it
+        centre = QPointF(widget.rect().center())
+        event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(), QPoint(0, -120 * steps),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+        QApplication.sendEvent(widget, event)
+
+    bar.setValue(0)
+    wheel(combo, 3)
+    assert combo.currentData() == "nothing"  # a wheel passing over it changed nothing
+    assert bar.value() > 0  # and scrolled the page
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=2_000)
+    wheel(combo, 1)
+    assert combo.currentData() == "command"  # clicked or tabbed into: the wheel turns it
