@@ -35,6 +35,8 @@ SPANISH = {
     "Workers ({n})": "Equipos ({n})",
     "all done in {band}": "todo listo en {band}",
     "Queue · {band}": "Cola · {band}",
+    "estimated jobs done in {band}": "los estimados, listos en {band}",
+    "%n job(s) not estimated yet": ("%n trabajo aún sin estimar", "%n trabajos aún sin estimar"),
     "Render clips on": "Renderizar los clips en",
     "Dask scheduler address": "Dirección del planificador de Dask",
     "Render here when the cluster is gone": "Renderizar aquí si el clúster no responde",
@@ -460,6 +462,7 @@ ENGLISH_PLURALS = {
         "Stopped after %n interrupted attempt; retry it by hand.",
         "Stopped after %n interrupted attempts; retry it by hand."),
     "(%n given up)": ("(%n given up)", "(%n given up)"),  # branch hooksui
+    "%n job(s) not estimated yet": ("%n job not estimated yet", "%n jobs not estimated yet"),
     # branch whendone
     "The queue is done. Going to sleep in %n s": (
         "The queue is done. Going to sleep in %n s", "The queue is done. Going to sleep in %n s"),

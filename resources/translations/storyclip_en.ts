@@ -777,7 +777,7 @@
         <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="290" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="459" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="841" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
@@ -790,22 +790,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="832" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="833" />
+        <source>estimated jobs done in {band}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="834" />
+        <source>%n job(s) not estimated yet</source>
+        <translation>
+            <numerusform>%n job not estimated yet</numerusform>
+            <numerusform>%n jobs not estimated yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="837" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="835" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="840" />
         <source>Queue · {band}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="864" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="869" />
         <source>Cancelled: the computer stays on.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1033" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1038" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -850,7 +863,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="477" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="845" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="850" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
@@ -935,42 +948,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="848" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="853" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="900" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="905" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="901" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="906" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="920" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="925" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="938" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="943" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="939" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="944" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="959" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="964" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1031" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1036" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>

@@ -828,7 +828,12 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("paused"))
         queue_eta = self.facade.queue_eta()
         band = eta_band(queue_eta.to_dict()) if queue_eta and not self.facade.paused else ""
-        if band:
+        unknown = queue_eta.unknown_jobs if queue_eta else 0
+        if band and unknown:  # not "all done": some jobs have nothing to estimate from yet
+            parts.append(self.tr("estimated jobs done in {band}").replace("{band}", band))
+            parts.append(self.tr("%n job(s) not estimated yet", "", unknown))
+            band = ""
+        elif band:
             parts.append(self.tr("all done in {band}").replace("{band}", band))
         self.counts_label.setText(" · ".join(parts))
         queue_tab = self.tabs.indexOf(self.main_splitter)  # its header says it too
