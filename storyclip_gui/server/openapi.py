@@ -282,11 +282,15 @@ def openapi_document(version: str) -> dict[str, Any]:
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
                                 "nameTemplate, fastCopy, cuts (fixed|smart), cutWindow "
-                                "(seconds, 0-10), loudnorm (true|false)",
+                                "(seconds, 0-10), loudnorm (true|false), encoder "
+                                "(auto|x264|nvenc|vaapi|qsv|videotoolbox)",
                                 "properties": {
                                     # smart: the 9:16 crop follows the subject (smart framing)
                                     "layout": {"type": "string",
                                                "enum": ["crop", "blur", "fit", "smart"]},
+                                    "encoder": {"type": "string", "enum": [
+                                        "auto", "x264", "nvenc", "vaapi", "qsv",
+                                        "videotoolbox"]},
                                 }},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
