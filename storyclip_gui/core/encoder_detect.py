@@ -79,12 +79,14 @@ async def detect(runner: Runner, ffmpeg: str,
         if name not in names:
             statuses[name] = EncoderStatus(name, listed=False, works=False)
         else:
-            statuses[name] = await _try(runner, ffmpeg, name, timeout)
+            statuses[name] = await encoder_works(runner, ffmpeg, name, timeout)
     _DETECTED[key] = statuses
     return statuses
 
 
-async def _try(runner: Runner, ffmpeg: str, name: str, timeout: float) -> EncoderStatus:
+async def encoder_works(runner: Runner, ffmpeg: str, name: str,
+                        timeout: float = DETECT_TIMEOUT) -> EncoderStatus:  # fmt: skip
+    """One real one-frame encode with `name` (libx264 too: `storyclip doctor` asks)."""
     written = bytearray()
     try:
         outcome = await asyncio.wait_for(
