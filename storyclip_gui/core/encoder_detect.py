@@ -59,6 +59,11 @@ def _identity(ffmpeg: str) -> str:
     return f"{ffmpeg}|{st.st_size}|{st.st_mtime_ns}"
 
 
+def forget() -> None:
+    """Detect again on the next ask (tests; a driver installed while the app runs)."""
+    _DETECTED.clear()
+
+
 def cached(ffmpeg: str) -> dict[str, EncoderStatus] | None:
     """What `detect` found for this binary in this process, if it ran."""
     return _DETECTED.get(_identity(ffmpeg))
