@@ -31,7 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, Settings, SettingsError, with_overrides
+from storyclip_gui.config import (
+    ENCODERS,
+    LIVE_SETTINGS,
+    SETTINGS,
+    Settings,
+    SettingsError,
+    with_overrides,
+)
+from storyclip_gui.core.encoder_detect import EncoderStatus, choose
+from storyclip_gui.core.ffmpeg.encoders import FFMPEG_NAME
+from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.ui.option_labels import choice_label
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -40,6 +50,7 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("es", "Español"),
 )
 CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high"),
+                                       "default_encoder": ENCODERS,
                                        "executor": ("local", "dask")}  # fmt: skip
 LABELS: dict[str, str] = {
     "output_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Output folder"),
@@ -49,6 +60,7 @@ LABELS: dict[str, str] = {
     "concurrency": QT_TRANSLATE_NOOP("SettingsDialog", "Jobs at once"),
     "stall_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stall timeout (s)"),
     "default_quality": QT_TRANSLATE_NOOP("SettingsDialog", "Default quality"),
+    "default_encoder": QT_TRANSLATE_NOOP("SettingsDialog", "Default encoder"),
     "default_clip_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Default clip length (s)"),
     "auto_resume": QT_TRANSLATE_NOOP("SettingsDialog", "Resume interrupted jobs at start"),
     "history_retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Keep history (days, 0: always)"),
@@ -136,6 +148,11 @@ class SettingsDialog(QDialog):
             self._editors[spec.name] = editor
             target = server_form if spec.name in SERVER_SETTINGS else form
             target.addRow(self._label(spec.name), editor)
+            if spec.name == "default_encoder":  # which encoders really work (show_encoders)
+                self.encoder_note = QLabel(self.tr("Checking which encoders work here…"))
+                self.encoder_note.setObjectName("encoderNote")
+                self.encoder_note.setWordWrap(True)
+                form.addRow("", self.encoder_note)
         for target in (form, server_form):
             target.addRow(QLabel(self.tr("* applies after a restart")))
         column.addWidget(engine_box)
@@ -227,6 +244,32 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             watch_folders=[self.watch_list.item(i).text() for i in range(self.watch_list.count())],
         )
+
+    def show_encoders(self, statuses: dict[str, EncoderStatus]) -> None:
+        """What detection found (a one-frame encode each, off the Qt thread): each encoder's
+        entry says whether it works here, and the note what `auto` uses."""
+        combo = self._editors["default_encoder"]
+        assert isinstance(combo, QComboBox)
+        for i in range(combo.count()):
+            choice = EncoderChoice(combo.itemData(i))
+            status = statuses.get(FFMPEG_NAME.get(choice, ""))
+            label = choice_label(choice.value)
+            if status is not None:
+                label += " — " + (self.tr("works here") if status.works
+                                  else self.tr("not usable here"))  # fmt: skip
+                combo.setItemData(i, status.describe(), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemText(i, label)
+        auto = choose(EncoderChoice.AUTO, statuses).encoder
+        lines = [self.tr("Automatic uses {e} here.").replace("{e}", auto)]
+        lines += [f"{s.name}: {self._describe(s)}" for s in statuses.values()]
+        self.encoder_note.setText("\n".join(lines))
+
+    def _describe(self, status: EncoderStatus) -> str:
+        if status.works:
+            return self.tr("works")
+        if not status.listed:
+            return self.tr("not in this ffmpeg")
+        return self.tr("listed, fails: {reason}").replace("{reason}", status.reason)
 
     def _accept(self) -> None:
         try:
