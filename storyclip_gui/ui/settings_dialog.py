@@ -255,14 +255,21 @@ class SettingsDialog(QDialog):
             status = statuses.get(FFMPEG_NAME.get(choice, ""))
             label = choice_label(choice.value)
             if status is not None:
-                label += " — " + (self.tr("works here") if status.works
-                                  else self.tr("not usable here"))  # fmt: skip
-                combo.setItemData(i, status.describe(), Qt.ItemDataRole.ToolTipRole)
+                label += " — " + self._verdict(status)
+                combo.setItemData(i, self._describe(status), Qt.ItemDataRole.ToolTipRole)
             combo.setItemText(i, label)
         auto = choose(EncoderChoice.AUTO, statuses).encoder
         lines = [self.tr("Automatic uses {e} here.").replace("{e}", auto)]
         lines += [f"{s.name}: {self._describe(s)}" for s in statuses.values()]
-        self.encoder_note.setText("\n".join(lines))
+        note = self.encoder_note
+        note.setText("\n".join(lines))
+        # a wrapped label's row does not grow by itself once the dialog is laid out
+        note.setMinimumHeight(note.heightForWidth(max(note.width(), 240)))
+
+    def _verdict(self, status: EncoderStatus) -> str:
+        if status.works:
+            return self.tr("works here")
+        return self.tr("not usable here") if status.listed else self.tr("not in this ffmpeg")
 
     def _describe(self, status: EncoderStatus) -> str:
         if status.works:
