@@ -54,3 +54,13 @@ def test_the_encoder_combo_shows_which_encoders_work_here(make_window, qtbot):
     again = window.open_settings()
     assert "Automatic uses h264_nvenc" in again.findChild(QLabel, "encoderNote").text()
     again.reject()
+
+
+def test_the_options_panel_sends_the_encoder_only_when_one_is_chosen(make_window):
+    panel = make_window().options_panel
+    assert panel.encoder.currentData() == "" and "encoder" not in panel.values()  # Settings'
+    panel.encoder.setCurrentIndex(panel.encoder.findData("nvenc"))
+    assert panel.values()["encoder"] == "nvenc"
+    assert panel.options().encoder.value == "nvenc"
+    panel.restore()  # remembered like the other options
+    assert panel.encoder.currentData() == "nvenc"
