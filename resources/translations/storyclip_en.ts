@@ -342,103 +342,113 @@
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="161" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="230" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235" />
         <source>Select a job to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="187" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="206" />
         <source>Preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="202" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="207" />
         <source>Clips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="221" />
         <source>Log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="222" />
         <source>ffmpeg output</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="223" />
         <source>Options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="219" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224" />
         <source>ffmpeg command</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="253" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
+        <source>Encoder used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
+        <source>(not started yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="259" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="263" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="269" />
         <source>(ffmpeg has not started yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="279" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="285" />
         <source>— ffmpeg's last output —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC passed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="304" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="310" />
         <source>QC failed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="317" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="318" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="324" />
         <source>End</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="319" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="325" />
         <source>not moved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="329" />
         <source>Checked for %1:</source>
         <translation type="unfinished" />
     </message>
@@ -544,170 +554,170 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
         <source>All jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
         <source>Running {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
         <source>Queued {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Done {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Failed {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Cancelled {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
         <source>Interrupted {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
         <source>Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Stop the selected jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="233" />
         <source>Retry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
         <source>Remove from list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
         <source>Move up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="239" />
         <source>Move down</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
         <source>Open output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
         <source>Copy WebSocket URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="245" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="716" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="717" />
         <source>Pause queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="249" />
         <source>Clear finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="250" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
         <source>Retry all failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="257" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="262" />
         <source>Check setup…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="265" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
         <source>About StoryClip Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="273" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="288" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="454" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="556" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="557" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n video queued</numerusform>
@@ -715,12 +725,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="826" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1003" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1013" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -728,164 +738,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="352" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="353" />
         <source>Story options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="385" />
         <source>Filter by name…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="462" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
         <source>Filter by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
         <source>Folder column</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="281" />
         <source>Queue order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="282" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="283" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="837" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="481" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="482" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="483" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="484" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="485" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="486" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="488" />
         <source>&amp;Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="492" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="545" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="546" />
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="554" />
         <source>Not added:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="554" />
         <source>Not added —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="576" />
         <source>Videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="576" />
         <source>All files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="578" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="579" />
         <source>Add videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="586" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="587" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="678" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="679" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="687" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="707" />
         <source>Resume queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="822" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="823" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="840" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="880" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="881" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="890" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="900" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="908" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="918" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="919" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="929" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="939" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1001" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1011" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -953,57 +963,92 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="29" />
-        <source>Crop to fill</source>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="27" />
+        <source>Encoder</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
-        <source>Fit on blurred copy</source>
+        <source>Crop to fill</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
-        <source>Fit with bars</source>
+        <source>Fit on blurred copy</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
-        <source>Low (fast)</source>
+        <source>Fit with bars</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
-        <source>Medium</source>
+        <source>Low (fast)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="35" />
         <source>High (slow)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
-        <source>Custom</source>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="36" />
+        <source>Automatic (hardware if it works)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
-        <source>the end of the video</source>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <source>x264 (software)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
-        <source>no limit</source>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
+        <source>NVIDIA NVENC</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
-        <source>Yes</source>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <source>VA-API (Intel, AMD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="40" />
+        <source>Intel Quick Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="41" />
+        <source>Apple VideoToolbox</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="60" />
+        <source>the end of the video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="62" />
+        <source>no limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="64" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="65" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
@@ -1011,113 +1056,128 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="53" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="56" />
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
         <source>Crop to fill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="66" />
         <source>Fit on blurred copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="64" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="67" />
         <source>Fit with bars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="68" />
         <source>Follow the subject</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="76" />
         <source>Low (fast)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="74" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="77" />
         <source>Medium</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="78" />
         <source>High (slow)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
+        <source>As in Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
+        <source>A hardware encoder that fails falls back to x264 for the rest of the job (the job's log says why).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="90" />
         <source>Every clip length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
         <source>At silences and scene changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
         <source>Smart cuts move each cut up to 2 s to a pause in the sound or a change of shot; the clip list says why.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Normalise loudness</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Bring each clip to the platform's loudness target (two passes).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="101" />
         <source>Choose the output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="104" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="115" />
         <source>Preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="105" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="116" />
         <source>Clip length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="106" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="117" />
         <source>Layout</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="107" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="118" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="108" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="119" />
         <source>Quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="109" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="120" />
+        <source>Encoder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="121" />
         <source>Cuts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="111" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="218" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="123" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="234" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="181" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="197" />
         <source>%1 takes clips of up to %2 s.</source>
         <translation type="unfinished" />
     </message>
@@ -1125,182 +1185,223 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
         <source>System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
         <source>Working folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>ffmpeg program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Jobs at once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Stall timeout (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Default quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <source>Default encoder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Default clip length (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Keep finished jobs listed (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
         <source>Port (0: any free port)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
         <source>Allowed web origins</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
         <source>Allowed host names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
         <source>Most WebSocket connections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
         <source>Most queued jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="109" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="125" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="137" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
+        <source>Checking which encoders work here…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="157" />
         <source>* applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="161" />
         <source>Window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="153" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="170" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="172" />
         <source>A new language applies at the next start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="160" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="177" />
         <source>Watch folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="181" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="128" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
         <source>Server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="207" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="224" />
         <source>Applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="249" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="262" />
+        <source>Automatic uses {e} here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="271" />
+        <source>works here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="272" />
+        <source>not usable here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="272" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="278" />
+        <source>not in this ffmpeg</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="276" />
+        <source>works</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="279" />
+        <source>listed, fails: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="299" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="254" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="304" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="259" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="309" />
         <source>Delete old history?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="317" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="367" />
         <source>Choose a folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="372" />
         <source>Watch folder</source>
         <translation type="unfinished" />
     </message>
@@ -1336,78 +1437,78 @@
 <context>
     <name>SourcePreview</name>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
-        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="84" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
         <source>Select a job to preview its cuts and framing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="120" />
         <source>Reading the source…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="163" />
         <source>No preview: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="167" />
         <source>No preview: the source has no measurable video.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="185" />
         <source>No framing estimate: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>centre crop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>fit on blur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="255" />
         <source>fit with bars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
         <source>smart crop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="261" />
         <source> (finding the subject…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="263" />
         <source> (estimated from these frames; the job analyses 4 per second)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="265" />
         <source> (the job's analysis)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="266" />
         <source>Cuts and framing — {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="321" />
         <source>Crop window over time (top: left edge of the source)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="342" />
         <source>Clips as written (their real framing)</source>
         <translation type="unfinished" />
     </message>

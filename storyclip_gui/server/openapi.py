@@ -213,7 +213,11 @@ def openapi_document(version: str) -> dict[str, Any]:
                            "clips": {"type": "array", "items": _ref("Clip")},
                            "framing": {"type": ["object", "null"], "description":
                                        "smart layout: the crop path found (halfWidth, modes, "
-                                       "span, knots [time, centre] as shares of the width)"}},
+                                       "span, knots [time, centre] as shares of the width)"},
+                           "encoder": {"type": ["string", "null"], "description":
+                                       "the encoder the job's clips are (or were last) made "
+                                       "with: libx264, h264_nvenc, ..., copy; null before one "
+                                       "ran (docs/encoders.md)"}},
         },
         "JobSummary": {
             "type": "object",
