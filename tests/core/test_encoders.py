@@ -161,3 +161,18 @@ def test_the_option_reads_and_refuses_like_the_others():
 def test_the_encoder_is_read_from_the_commands():
     assert encoder_in(["ffmpeg", "-i", "a", "-c", "copy", "x"]) == "copy"
     assert encoder_in(["ffmpeg", "-i", "a", "x"]) is None
+
+
+def test_the_learned_eta_keys_the_encoder_the_clips_really_ran_with():
+    from storyclip_gui.core.eta import job_work, work_levels
+    from storyclip_gui.core.jobs import Job
+
+    job = Job(id="j", source="/v/a.mp4", options=StoryOptions(), output_root="/o")
+    assert work_levels(job)[0][0] == "libx264"  # nothing ran yet: what the options make
+    x264 = job_work(job)
+    job.commands.append(build_clip("ffmpeg", "/v/a.mp4", 0, 5, MEDIA, StoryOptions(), "o.part",
+                                   TB, encoder="h264_nvenc"))  # fmt: skip
+    assert work_levels(job)[0][0] == "h264_nvenc" and job_work(job) < x264
+    job.commands.append(build_clip("ffmpeg", "/v/a.mp4", 0, 5, MEDIA, StoryOptions(), "o.part",
+                                   TB))  # fmt: skip
+    assert work_levels(job)[0][0] == "libx264"  # after a fallback
