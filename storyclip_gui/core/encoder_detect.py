@@ -77,8 +77,12 @@ async def detect(runner: Runner, ffmpeg: str,
     if key in _DETECTED:
         return _DETECTED[key]
     out = bytearray()
-    outcome = await runner.run(encoders_argv(ffmpeg), on_stdout=out.extend)
-    names = listed(out.decode("utf-8", "replace")) if outcome.ok else frozenset()
+    try:
+        outcome = await asyncio.wait_for(runner.run(encoders_argv(ffmpeg), on_stdout=out.extend),
+                                         timeout)  # fmt: skip
+    except TimeoutError:
+        outcome = None
+    names = listed(out.decode("utf-8", "replace")) if outcome and outcome.ok else frozenset()
     statuses: dict[str, EncoderStatus] = {}
     for name in HARDWARE:
         if name not in names:

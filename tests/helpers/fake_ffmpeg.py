@@ -16,9 +16,10 @@ run (the one with `scdet` in its filter graph) misbehave instead. The app's self
 build always runs a real ffmpeg: the faults strike jobs.
 
 FAKE_FFMPEG_HW="h264_nvenc=work,h264_qsv=fail,h264_vaapi=fail@2,h264_videotoolbox=hang" makes
-`-encoders` list those names and decides what a run with `-c:v <name>` does: `work` swaps in
-libx264 (dropping the hardware options) and runs the real ffmpeg, so clips are real; `fail`
-prints an encoder error and exits 1; `fail@N` fails only when writing clip N; `hang` sleeps.
+`-encoders` list those names (without it, libx264 alone) and decides what a run with
+`-c:v <name>` does: `work` swaps in libx264 (dropping the hardware options) and runs the real
+ffmpeg, so clips are real; `fail` prints an encoder error and exits 1; `fail@N` fails only
+when writing clip N; `hang` sleeps.
 """
 
 import itertools
@@ -77,6 +78,8 @@ def imageio_exe() -> str:
 
 if os.environ.get("FAKE_FFMPEG_HW"):
     hardware(os.environ["FAKE_FFMPEG_HW"])
+elif "-encoders" in sys.argv:  # the engine's encoder detection: a build without hardware ones
+    hardware("")
 if os.environ.get("FAKE_FFMPEG_STRIKE") == "analysis":
     struck = any("scdet" in a for a in sys.argv)
 else:
