@@ -24,7 +24,7 @@ from storyclip_gui.core.ffmpeg.encoders import (
     probe_argv,
 )
 from storyclip_gui.core.options import EncoderChoice
-from storyclip_gui.core.ports import Runner
+from storyclip_gui.core.ports import ProcessOutcome, Runner
 
 DETECT_TIMEOUT = 15.0  # seconds one candidate's one-frame encode may take
 
@@ -78,8 +78,9 @@ async def detect(runner: Runner, ffmpeg: str,
         return _DETECTED[key]
     out = bytearray()
     try:
-        outcome = await asyncio.wait_for(runner.run(encoders_argv(ffmpeg), on_stdout=out.extend),
-                                         timeout)  # fmt: skip
+        async with asyncio.timeout(timeout):  # not wait_for: on 3.11 it can swallow a cancel
+            outcome: ProcessOutcome | None = await runner.run(encoders_argv(ffmpeg),
+                                                              on_stdout=out.extend)  # fmt: skip
     except TimeoutError:
         outcome = None
     names = listed(out.decode("utf-8", "replace")) if outcome and outcome.ok else frozenset()
@@ -98,8 +99,8 @@ async def encoder_works(runner: Runner, ffmpeg: str, name: str,
     """One real one-frame encode with `name` (libx264 too: `storyclip doctor` asks)."""
     written = bytearray()
     try:
-        outcome = await asyncio.wait_for(
-            runner.run(probe_argv(ffmpeg, name), on_stdout=written.extend), timeout)
+        async with asyncio.timeout(timeout):
+            outcome = await runner.run(probe_argv(ffmpeg, name), on_stdout=written.extend)
     except TimeoutError:  # the runner stopped the process when its task was cancelled
         return EncoderStatus(name, True, False, f"no frame within {timeout:g} s")
     if outcome.ok and written:
