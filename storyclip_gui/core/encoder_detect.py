@@ -46,10 +46,6 @@ class EncoderStatus:
             return "not in this build"
         return f"listed, fails: {self.reason}"
 
-    def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "listed": self.listed, "works": self.works,
-                "reason": self.reason}  # fmt: skip
-
 
 def _identity(ffmpeg: str) -> str:
     try:

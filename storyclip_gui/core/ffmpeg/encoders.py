@@ -8,7 +8,6 @@ keyframe options. docs/encoders.md has the table and what was tried on real hard
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
@@ -148,10 +147,11 @@ def failure_line(stderr: str, encoder: str | None = None) -> str:
 
 
 def encoder_in(argv: list[str]) -> str | None:
-    """The video encoder an argv writes with: `-c:v`'s value, "copy" for a stream copy."""
-    for flag, value in itertools.pairwise(argv):
-        if flag == "-c:v":
-            return value
-        if flag == "-c" and value == "copy":
-            return "copy"
+    """The video encoder an argv writes with: `-c:v`'s value, "copy" for a stream copy (asked
+    for every job view: list.index, not a loop in Python)."""
+    for flag in ("-c:v", "-c"):
+        if flag in argv:
+            value = argv[argv.index(flag) + 1 :][:1]
+            if value and (flag == "-c:v" or value[0] == "copy"):
+                return value[0]
     return None
