@@ -37,6 +37,7 @@ from storyclip_gui.core.webhooks import Webhooks
 if TYPE_CHECKING:
     from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
     from storyclip_gui.server import ServerHandle
+    from storyclip_gui.server.webhook_sender import WebhookSender
     from storyclip_gui.store.job_store import SqliteJobStore
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Engine:
     gc_guard: QtThreadGarbageCollector | None = None  # with Dask's threads in the process
     pruned: str | None = None  # what start-up retention forgot, said to a person
     webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
+    sender: WebhookSender | None = None  # sends the outbox while it runs (start_deliveries)
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
@@ -76,6 +78,36 @@ class Engine:
         if self.gc_guard is not None:
             self.gc_guard.stop()
             self.gc_guard = None
+
+    def start_deliveries(self) -> None:
+        """Send webhook deliveries from now on, on the running loop: in the window, `serve` and
+        the terminal runs alike (the server need not run)."""
+        if self.webhooks is None or self.sender is not None:
+            return
+        from storyclip_gui import __version__
+        from storyclip_gui.server.webhook_sender import WebhookSender
+
+        self.sender = WebhookSender(self.webhooks.outbox,
+                                    user_agent=f"StoryClip-Studio/{__version__}")  # fmt: skip
+        self.webhooks.wake = self.sender.wake
+        self.sender.start()
+
+    async def drain_deliveries(self, timeout: float) -> int:
+        """Wait up to `timeout` s for the outbox to empty; how many deliveries are left."""
+        if self.sender is None:
+            return 0
+        try:
+            return await self.sender.drain(timeout)
+        except StoreError as exc:
+            log.error("The webhook outbox could not be read: %s", exc)
+            return 0
+
+    async def stop_deliveries(self) -> None:
+        """Stop sending; a request cut short stays pending and goes out at the next start."""
+        if self.sender is not None and self.webhooks is not None:
+            self.webhooks.wake = lambda: None
+            await self.sender.close()
+            self.sender = None
 
     def apply_settings(self, settings: Settings) -> list[str]:
         """Save what a person changed in the window (never what came from the environment),
@@ -163,7 +195,7 @@ def build_engine(
         store.on_error = facade.store_failed
     engine = Engine(settings, toolchain, bus, store, runner, manager, facade,
                     store_error=store_error, executor=config.executor)  # fmt: skip
-    engine.webhooks = _webhooks(store, manager)
+    engine.webhooks = facade.webhooks = _webhooks(store, manager)
     if engine.webhooks is not None:
         bus.subscribe(engine.webhooks.on_event)
     if settings.executor == "dask":  # Qt objects are then never freed on Dask's threads
@@ -326,6 +358,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
 
     async def session() -> None:
+        engine.start_deliveries()
         server = await _window_server(window, engine)
         upkeep = asyncio.ensure_future(_window_upkeep(window, engine, server))
         try:
@@ -336,6 +369,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             await engine.facade.shutdown()
             if server is not None:
                 await server.close()
+            await engine.stop_deliveries()
             await engine.close_executor()
 
     try:
@@ -448,6 +482,7 @@ def run_serve(
 
     async def main() -> None:
         handle = await start_server(engine, settings)
+        engine.start_deliveries()
         say(f"Listening on {handle.url}")
         say(f"Token: {server_token_location(settings)} (send 'Authorization: Bearer TOKEN'; "
             f"the dashboard at {handle.url}/ asks for it once)")  # fmt: skip
@@ -464,6 +499,7 @@ def run_serve(
             await engine.facade.shutdown()
             await engine.close_executor()
             await handle.close()
+            await engine.stop_deliveries()
             close_store = getattr(engine.store, "close", None)
             if close_store is not None:
                 close_store()

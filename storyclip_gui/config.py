@@ -170,6 +170,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("dask_fallback_local", "STORYCLIP_DASK_FALLBACK_LOCAL", _bool, lambda d: False,
                 "When the Dask scheduler cannot be reached, render on this machine instead of "
                 "waiting for it."),
+    SettingSpec("webhook_drain_s", "STORYCLIP_WEBHOOK_DRAIN", _non_negative_float,
+                lambda d: 10.0, "Seconds a terminal run (storyclip process, resume) waits at its "
+                "end for webhook deliveries to go out (0: do not wait); what is left goes out at "
+                "the next start."),
 )  # fmt: skip
 
 
@@ -177,6 +181,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
 LIVE_SETTINGS = frozenset({
     "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
     "finished_display_s",
+    "webhook_drain_s",  # read by each terminal run as it ends: the next one takes it
 })  # fmt: skip
 
 
@@ -204,6 +209,7 @@ class Settings:
     executor: str
     dask_scheduler: str
     dask_fallback_local: bool
+    webhook_drain_s: float
 
     @property
     def settings_file(self) -> Path:

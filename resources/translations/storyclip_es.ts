@@ -713,6 +713,7 @@
         <location filename="../../storyclip_gui/ui/main_window.py" line="273" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="288" />
         <location filename="../../storyclip_gui/ui/main_window.py" line="454" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="831" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
@@ -725,12 +726,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="826" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="827" />
         <source>all done in {band}</source>
         <translation>todo listo en {band}</translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="830" />
+        <source>Queue · {band}</source>
+        <translation>Cola · {band}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1013" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1017" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -775,7 +781,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="837" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="840" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
@@ -860,42 +866,42 @@
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="840" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="843" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="880" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="884" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="881" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="885" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="900" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="904" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="918" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="922" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="919" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="923" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="939" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="943" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1011" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1015" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -1183,225 +1189,263 @@
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="185" />
+        <source>Webhook secret</source>
+        <translation>Secreto del webhook</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="187" />
+        <source>Copy this secret to the receiver at {url} now: it is shown only this once. The receiver checks the X-StoryClip-Signature header with it (docs/webhooks.md).</source>
+        <translation>Copia ahora este secreto en el receptor de {url}: solo se muestra esta vez. El receptor comprueba con él la cabecera X-StoryClip-Signature (docs/webhooks.md).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="200" />
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="211" />
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Default encoder</source>
         <translation>Codificador predeterminado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="75" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="121" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="77" />
+        <source>Wait for webhooks at the end of a terminal run (s)</source>
+        <translation>Esperar a los webhooks al final de una ejecución en terminal (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="132" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="137" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="167" />
         <source>Checking which encoders work here…</source>
         <translation>Comprobando qué codificadores funcionan aquí…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="157" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="172" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="161" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="176" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="183" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="170" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="185" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="172" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="187" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="177" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="192" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="181" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="196" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="224" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="239" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="262" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="277" />
         <source>Automatic uses {e} here.</source>
         <translation>Automático usa aquí {e}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="271" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="286" />
         <source>works here</source>
         <translation>funciona aquí</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="272" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="287" />
         <source>not usable here</source>
         <translation>no se puede usar aquí</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="272" />
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="278" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="287" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="293" />
         <source>not in this ffmpeg</source>
         <translation>no está en este ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="276" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="291" />
         <source>works</source>
         <translation>funciona</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="279" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="294" />
         <source>listed, fails: {reason}</source>
         <translation>aparece, pero falla: {reason}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="299" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="314" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="304" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="319" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="309" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="324" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="367" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="382" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="372" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="387" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>
@@ -1539,6 +1583,329 @@
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
         <source>The queue is done</source>
         <translation>La cola ha terminado</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookEditor</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="120" />
+        <source>Edit webhook</source>
+        <translation>Editar webhook</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="120" />
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="128" />
+        <source>Address (URL)</source>
+        <translation>Dirección (URL)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="130" />
+        <source>All events (also ones added later)</source>
+        <translation>Todos los eventos (también los que se añadan)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="144" />
+        <source>On (send deliveries)</source>
+        <translation>Activo (enviar entregas)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="175" />
+        <source>Not saved: {e}</source>
+        <translation>No se ha guardado: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksPage</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="48" />
+        <source>Job registered</source>
+        <translation>Trabajo registrado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="49" />
+        <source>Job completed</source>
+        <translation>Trabajo completado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="50" />
+        <source>Job failed</source>
+        <translation>Trabajo fallido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="51" />
+        <source>Job cancelled</source>
+        <translation>Trabajo cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="52" />
+        <source>Clip verified</source>
+        <translation>Clip verificado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="53" />
+        <source>Queue finished</source>
+        <translation>Cola terminada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="54" />
+        <source>Test event</source>
+        <translation>Evento de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="58" />
+        <source>Enter the address that receives the events, like https://example.org/storyclip.</source>
+        <translation>Escribe la dirección que recibe los eventos, como https://example.org/storyclip.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="60" />
+        <source>The address must start with http:// or https://.</source>
+        <translation>La dirección debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="62" />
+        <source>The address has no host name, like https://example.org/storyclip.</source>
+        <translation>La dirección no tiene nombre de host, como https://example.org/storyclip.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="64" />
+        <source>The address must not contain spaces.</source>
+        <translation>La dirección no puede contener espacios.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="65" />
+        <source>This is not a valid address (check the port number).</source>
+        <translation>No es una dirección válida (revisa el número de puerto).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="67" />
+        <source>The address is longer than 2048 characters.</source>
+        <translation>La dirección tiene más de 2048 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="69" />
+        <source>Choose at least one event.</source>
+        <translation>Elige al menos un evento.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="70" />
+        <source>This webhook no longer exists (removed over the REST API?).</source>
+        <translation>Este webhook ya no existe (¿eliminado por la API REST?).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="72" />
+        <source>This webhook is off: turn it on to send a test event.</source>
+        <translation>Este webhook está inactivo: actívalo para enviar un evento de prueba.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="76" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="246" />
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="77" />
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="78" />
+        <source>Given up</source>
+        <translation>Abandonada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="79" />
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="105" />
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="228" />
+        <source>Events are POSTed, signed, to each address below, and retried until delivered. Changes on this page are kept at once, as over the REST API: OK and Cancel below do not undo them.</source>
+        <translation>Los eventos se envían por POST, firmados, a cada dirección de abajo, y se reintentan hasta entregarlos. Los cambios de esta página se guardan al momento, como por la API REST: Aceptar y Cancelar no los deshacen.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="234" />
+        <source>Webhooks need the job history, which could not be opened: they are off in this session.</source>
+        <translation>Los webhooks necesitan el historial de trabajos, que no se pudo abrir: están desactivados en esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="312" />
+        <source>On</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <source>Last delivery</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="254" />
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="255" />
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="256" />
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="257" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="343" />
+        <source>Turn off</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="258" />
+        <source>Send test event</source>
+        <translation>Enviar evento de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="259" />
+        <source>New secret…</source>
+        <translation>Secreto nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="275" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
+        <source>Recent deliveries</source>
+        <translation>Entregas recientes</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <source>Tries</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <source>Next try</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="281" />
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="282" />
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="304" />
+        <source>The webhooks cannot be read now: {e}</source>
+        <translation>Ahora no se pueden leer los webhooks: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="313" />
+        <source>Off</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="333" />
+        <source>(%n given up)</source>
+        <translation>
+            <numerusform>(%n abandonada)</numerusform>
+            <numerusform>(%n abandonadas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="342" />
+        <source>Turn on</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="354" />
+        <source>Recent deliveries to {url}</source>
+        <translation>Entregas recientes a {url}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="383" />
+        <source>Added. Deliveries to {url} are signed with the secret shown now.</source>
+        <translation>Añadido. Las entregas a {url} se firman con el secreto que se muestra ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="396" />
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="403" />
+        <source>Delete the webhook to {url}? Its pending deliveries are dropped.</source>
+        <translation>¿Eliminar el webhook a {url}? Sus entregas pendientes se descartan.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="406" />
+        <source>Deleted.</source>
+        <translation>Eliminado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="411" />
+        <source>Turned off: deliveries wait until it is on again.</source>
+        <translation>Desactivado: las entregas esperan hasta que se active de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="412" />
+        <source>Turned on: waiting deliveries go out now.</source>
+        <translation>Activado: las entregas en espera salen ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="419" />
+        <source>Test event queued: see Recent deliveries.</source>
+        <translation>Evento de prueba en cola: míralo en Entregas recientes.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="424" />
+        <source>Make a new secret for {url}? Deliveries are signed with it from now on: the receiver needs the new one.</source>
+        <translation>¿Crear un secreto nuevo para {url}? Las entregas se firman con él desde ahora: el receptor necesita el nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="429" />
+        <source>New secret made.</source>
+        <translation>Secreto nuevo creado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="444" />
+        <source>Not saved: {e}</source>
+        <translation>No se ha guardado: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="479" />
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
     </message>
 </context>
 <context>

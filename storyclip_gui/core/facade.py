@@ -22,6 +22,7 @@ from storyclip_gui.core.jobs import Job, JobView
 from storyclip_gui.core.manager import JobManager, JobSpec
 from storyclip_gui.core.pipeline import PipelineConfig
 from storyclip_gui.core.ports import HistoryPage, HistoryQuery, HistoryStats, JobStore, StoreError
+from storyclip_gui.core.webhooks import Webhooks
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ class EngineFacade:
         self.pipeline = pipeline  # what each job starts with (app.py's pipeline reads it)
         self._kill_processes = kill_processes
         self._open_error = store_error  # the history could not be opened: memory only
+        # webhook subscriptions, managed as over REST (None: no history to keep them in)
+        self.webhooks: Webhooks | None = None
 
     @property
     def bus(self) -> EventBus:

@@ -54,10 +54,12 @@ from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_arg
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
 from storyclip_gui.core.framing import (
     CropPath,
+    FrameSample,
     SampleParser,
     build_path,
     crop_half_width,
     crop_x_expression,
+    framing_params,
 )
 from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
@@ -456,12 +458,39 @@ class JobPipeline:
         if old and old.source_key == key and old.span[0] <= begin and end <= old.span[1]:
             return
         width, height = media.display_size
+        base = 25 if self._smart else 20  # smart cuts' analysis took 20-25
+        cache, params = self.config.analysis_cache, framing_params(
+            self._origin + begin, end - begin, (width, height))  # fmt: skip
+        fingerprint = await self._fingerprint(media) if cache is not None else None
+        stored = cache.get_analysis(fingerprint, params) if cache and fingerprint else None
+        if stored is not None:
+            self._report(base, Phase.ANALYSING, "Subject for smart framing: from history")
+            samples = [FrameSample.from_dict(item) for item in stored["samples"]]
+        else:
+            samples = await self._detect_subject(media, begin, end, base)
+            if cache is not None and fingerprint is not None:
+                cache.put_analysis(fingerprint, params, job.source,
+                                   {"samples": [s.to_dict() for s in samples]})  # fmt: skip
+        half = crop_half_width(width, height, job.options.width, job.options.height)
+        path = build_path(samples, half)
+        job.framing = CropPath(path.knots, path.half_width, path.modes, (begin, end), key)
+
+    async def _fingerprint(self, media: MediaInfo) -> str | None:
+        try:
+            return await asyncio.to_thread(source_fingerprint, self.job.source,
+                                           media.duration or 0.0)  # fmt: skip
+        except OSError:
+            return None
+
+    async def _detect_subject(self, media: MediaInfo, begin: float, end: float,
+                              base: float) -> list[FrameSample]:  # fmt: skip
+        """Run the detector over [begin, end) of the plan (progress `base`-30)."""
+        job = self.job
         argv = worker_argv(python_command(), self.toolchain.ffmpeg, job.source,
-                           self._origin + begin, end - begin, (width, height),
+                           self._origin + begin, end - begin, media.display_size,
                            self._origin)  # fmt: skip
         parser = SampleParser()
         label = "Finding the subject for smart framing"
-        base = 25 if self._smart else 20  # smart cuts' analysis took 20-25
         self._report(base, Phase.ANALYSING, f"{label}...")
 
         reported = -1
@@ -490,9 +519,7 @@ class JobPipeline:
                         f"({detail.splitlines()[-1] if detail else outcome}). "
                         "Choose another layout, or check `storyclip doctor`.",
                         outcome.stderr_tail)  # fmt: skip
-        half = crop_half_width(width, height, job.options.width, job.options.height)
-        path = build_path(parser.samples, half)
-        job.framing = CropPath(path.knots, path.half_width, path.modes, (begin, end), key)
+        return parser.samples
 
     def _crop_x(self, start: float, stop: float, seek_from: float | None) -> str | None:
         """The smart crop's x for a clip whose frames are [start, stop) (clip clock): the
@@ -813,10 +840,7 @@ class JobPipeline:
         None when the pass failed: the cuts then stay where fixed cuts put them."""
         job, cache = self.job, self.config.analysis_cache
         duration = media.duration or 0.0
-        try:
-            fingerprint = await asyncio.to_thread(source_fingerprint, job.source, duration)
-        except OSError:
-            fingerprint = None
+        fingerprint = await self._fingerprint(media)
         if cache is not None and fingerprint is not None:
             stored = cache.get_analysis(fingerprint, params_key())
             if stored is not None:

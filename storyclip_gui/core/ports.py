@@ -184,7 +184,8 @@ def queue_sorted(jobs: list[Job], queue_order: list[str]) -> list[Job]:
 
 @runtime_checkable
 class AnalysisCache(Protocol):
-    """Cut analyses (core/analysis.py) kept by source fingerprint, so a re-run, a resume or
+    """Analyses kept by source fingerprint and parameters (the cut analysis, core/analysis.py;
+    the smart-framing detector's samples, core/framing.py), so a re-run, a resume or
     a restart does not decode the source again. Never raises for the user's environment: a
     cache that cannot be read or written is a cache miss."""
 

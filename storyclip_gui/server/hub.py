@@ -71,7 +71,9 @@ class WebSocketHub:
         self._timer: asyncio.TimerHandle | None = None
         self._timer_at: float | None = None
         self._unsubscribe: Callable[[], None] | None = None
-        self.authenticating = 0  # sockets open but not yet authenticated (the handler counts)
+        # sockets open but not yet authenticated, oldest first (the handler adds and removes)
+        self._waiting: dict[web.WebSocketResponse, None] = {}
+        self._evictions: set[asyncio.Task[bool]] = set()  # their closes, while they finish
         self.messages_sent = 0  # frames written to clients
 
     # -- settings and counts, as the protocol has them ---------------------------------------
@@ -108,8 +110,31 @@ class WebSocketHub:
         return self.protocol.observer_count
 
     @property
+    def authenticating(self) -> int:
+        return len(self._waiting)
+
+    @property
     def connection_count(self) -> int:
         return self.client_count + self.authenticating
+
+    # -- sockets still owing their first message ----------------------------------------------
+    def waiting(self, ws: web.WebSocketResponse) -> None:
+        self._waiting[ws] = None
+
+    def done_waiting(self, ws: web.WebSocketResponse) -> None:
+        self._waiting.pop(ws, None)
+
+    def evict_oldest_waiting(self, code: int, reason: bytes) -> bool:
+        """Close the socket that has waited longest to authenticate, making room for a new
+        one (False: none waits). Its own handler sees the close and returns."""
+        oldest = next(iter(self._waiting), None)
+        if oldest is None:
+            return False
+        self.done_waiting(oldest)
+        task = asyncio.get_running_loop().create_task(oldest.close(code=code, message=reason))
+        self._evictions.add(task)
+        task.add_done_callback(self._evictions.discard)
+        return True
 
     # -- life --------------------------------------------------------------------------------
     def start(self) -> None:
@@ -134,6 +159,8 @@ class WebSocketHub:
         for client in clients:
             self.protocol.detach(client)
             client.transport.abort()
+        for task in list(self._evictions):  # a peer that never answers our close frame
+            task.cancel()
         try:
             self._record_seq(self.last_seq)
         except StoreError as exc:

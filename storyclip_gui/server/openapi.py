@@ -35,13 +35,23 @@ _WEBHOOK_ID = {"name": "webhookId", "in": "path", "required": True,
                "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"}}  # fmt: skip
 _WEBHOOK_EVENT = {"type": "string", "enum": ["*", "jobRegistered", "jobCompleted", "jobFailed",
                                              "jobCancelled", "clipVerified", "queueFinished"]}
+_WEBHOOK_SUMMARY = {
+    "type": "object", "required": ["pending", "dead", "lastState"],
+    "properties": {"pending": {"type": "integer"}, "dead": {"type": "integer"},
+                   "lastState": {"type": ["string", "null"], "enum": ["delivered", "failed", None]},
+                   "lastAt": _NUM_OR_NULL, "lastError": {"type": ["string", "null"]}},
+}
 _WEBHOOK_SCHEMAS: dict[str, Any] = {
     "Webhook": {
         "type": "object",
-        "required": ["id", "url", "events", "createdAt"],
+        "required": ["id", "url", "events", "enabled", "createdAt"],
         "properties": {"id": {"type": "string"}, "url": {"type": "string"},
                        "events": {"type": "array", "items": _WEBHOOK_EVENT},
+                       "enabled": {"type": "boolean", "description": "off: no new deliveries; "
+                                   "pending ones wait until it is on again"},
                        "createdAt": {"type": "number"},
+                       "deliveries": {**_WEBHOOK_SUMMARY, "description": "in the list only: "
+                                      "how its deliveries stand"},
                        "secret": {"type": "string", "description": "only in the answer to "
                                   "its creation: the key of the HMAC-SHA256 signatures"}},
     },
@@ -53,7 +63,8 @@ _WEBHOOK_SCHEMAS: dict[str, Any] = {
                        "state": {"type": "string", "enum": ["pending", "delivered", "dead"]},
                        "attempts": {"type": "integer"}, "nextAt": {"type": "number"},
                        "lastError": {"type": ["string", "null"]},
-                       "createdAt": {"type": "number"}, "deliveredAt": _NUM_OR_NULL},
+                       "createdAt": {"type": "number"}, "deliveredAt": _NUM_OR_NULL,
+                       "lastAttemptAt": _NUM_OR_NULL},
     },
 }  # fmt: skip
 
@@ -78,16 +89,42 @@ def _webhook_paths() -> dict[str, Any]:
                     "properties": {"url": {"type": "string", "format": "uri"},
                                    "events": {"type": "array", "items": _WEBHOOK_EVENT},
                                    "secret": {"type": "string", "minLength": 16,
-                                              "maxLength": 256}}}}}},
+                                              "maxLength": 256},
+                                   "enabled": {"type": "boolean", "default": True}}}}}},
                 "responses": {"201": _json(_ref("Webhook"), "Subscribed"),
                               **_errors(400, 401, 403, 408, 413, 503)},
             },
         },
-        "/api/v1/webhooks/{webhookId}": {"delete": {
-            "summary": "Unsubscribe (pending deliveries are dropped).", "security": _CONTROL,
-            "parameters": [_WEBHOOK_ID],
-            "responses": {"200": _json({"type": "object", "required": ["deleted"]},
-                                       "Deleted"), **_errors(401, 403, 404, 503)},
+        "/api/v1/webhooks/{webhookId}": {
+            "patch": {
+                "summary": "Change the URL, the events, or turn it on or off.",
+                "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"url": {"type": "string", "format": "uri"},
+                                   "events": {"type": "array", "items": _WEBHOOK_EVENT},
+                                   "enabled": {"type": "boolean"}}}}}},
+                "responses": {"200": _json(_ref("Webhook"), "Changed"),
+                              **_errors(400, 401, 403, 404, 408, 413, 503)},
+            },
+            "delete": {
+                "summary": "Unsubscribe (pending deliveries are dropped).", "security": _CONTROL,
+                "parameters": [_WEBHOOK_ID],
+                "responses": {"200": _json({"type": "object", "required": ["deleted"]},
+                                           "Deleted"), **_errors(401, 403, 404, 503)},
+            },
+        },
+        "/api/v1/webhooks/{webhookId}/secret": {"post": {
+            "summary": "A new signing secret (the old one stops signing); shown in this answer "
+                       "only.", "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+            "responses": {"200": _json(_ref("Webhook"), "The webhook with its new secret"),
+                          **_errors(401, 403, 404, 503)},
+        }},
+        "/api/v1/webhooks/{webhookId}/test": {"post": {
+            "summary": "Queue a signed webhookTest delivery to this webhook.",
+            "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+            "responses": {"202": _json(_ref("Delivery"), "Queued"),
+                          **_errors(401, 403, 404, 409, 503)},
         }},
         "/api/v1/webhooks/{webhookId}/deliveries": {"get": {
             "summary": "The newest deliveries of a subscription, with their state.",

@@ -31,7 +31,6 @@ from storyclip_gui.server.security import (
     bearer_token,
 )
 from storyclip_gui.server.webhook_routes import WEBHOOK_HANDLERS
-from storyclip_gui.server.webhook_sender import WebhookSender
 
 log = logging.getLogger(__name__)
 GUARD_KEY = web.AppKey("storyclip_guard", dict)  # {"guard": RequestGuard} once the port is known
@@ -71,7 +70,6 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _sender: WebhookSender | None = None
 
     @property
     def app(self) -> web.Application:
@@ -85,8 +83,6 @@ class ServerHandle:
     async def close(self) -> None:
         """Close every socket (1001 going away; the hub records the last seq), stop listening."""
         await self.hub.close()
-        if self._sender is not None:
-            await self._sender.close()
         await self._runner.cleanup()
 
 
@@ -111,7 +107,7 @@ async def guard_middleware(request: web.Request, handler: Handler) -> web.Stream
     if request.method == "OPTIONS" and cross and origin is not None:
         return web.Response(status=204, headers={
             **_cors_headers(origin),
-            "Access-Control-Allow-Methods": "GET, POST, DELETE",
+            "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE",
             "Access-Control-Allow-Headers": "Authorization, Content-Type",
             "Access-Control-Max-Age": "600",
         })  # fmt: skip
@@ -243,9 +239,4 @@ async def start_web_server(
         log.warning("the server listens on %s: other machines can reach it (token required)",
                     config.host)  # fmt: skip
     hub.start()
-    sender = None
-    if webhooks is not None:  # deliveries go out while the server runs (the window, serve)
-        sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
-        webhooks.wake = sender.wake
-        sender.start()
-    return ServerHandle(config.host, port, hub, state, runner, sender)
+    return ServerHandle(config.host, port, hub, state, runner)

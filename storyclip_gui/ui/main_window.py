@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
             (COL_PROGRESS, 130),
             (COL_CLIPS, 55),
             (COL_SPEED, 60),
-            (COL_ETA, 55),
+            (COL_ETA, 100),  # a band: "~1:40 – 2:10"
             (COL_ELAPSED, 60),
             (COL_WORKERS, 240),
         ):
@@ -822,10 +822,13 @@ class MainWindow(QMainWindow):
         if self.facade.paused:
             parts.append(self.tr("paused"))
         queue_eta = self.facade.queue_eta()
-        if queue_eta is not None and not self.facade.paused:
-            parts.append(self.tr("all done in {band}").replace(
-                "{band}", eta_band(queue_eta.to_dict())))  # fmt: skip
+        band = eta_band(queue_eta.to_dict()) if queue_eta and not self.facade.paused else ""
+        if band:
+            parts.append(self.tr("all done in {band}").replace("{band}", band))
         self.counts_label.setText(" · ".join(parts))
+        queue_tab = self.tabs.indexOf(self.main_splitter)  # its header says it too
+        self.tabs.setTabText(queue_tab, self.tr("Queue · {band}").replace("{band}", band)
+                             if band else self.tr("Queue"))  # fmt: skip
 
     def set_server_status(
         self, url: str | None, observers: int = 0, job_ws_url: Callable[[str], str] | None = None
@@ -861,6 +864,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.engine.settings, self.prefs, self, server_panel=self._server_panel(),
             retention_preview=lambda days: self.facade.retention_preview(days, time.time()),
+            webhooks=self.facade.webhooks,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         known = self.facade.encoders_known()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,9 @@ from storyclip_gui.config import (
 from storyclip_gui.core.encoder_detect import EncoderStatus, choose
 from storyclip_gui.core.ffmpeg.encoders import FFMPEG_NAME
 from storyclip_gui.core.options import EncoderChoice
+from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.ui.option_labels import choice_label
+from storyclip_gui.ui.webhooks_page import WebhooksPage
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
@@ -71,6 +74,8 @@ LABELS: dict[str, str] = {
     "server_allowed_hosts": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed host names"),
     "server_max_connections": QT_TRANSLATE_NOOP("SettingsDialog", "Most WebSocket connections"),
     "max_queued_jobs": QT_TRANSLATE_NOOP("SettingsDialog", "Most queued jobs"),
+    "webhook_drain_s": QT_TRANSLATE_NOOP("SettingsDialog", "Wait for webhooks at the end of a "
+                                         "terminal run (s)"),
 }
 SERVER_SETTINGS = frozenset(name for name in LABELS if name.startswith("server_")) | {
     "max_queued_jobs"
@@ -106,7 +111,12 @@ class WindowPrefs:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the settings; `result()` is validated with each setting's own parser."""
+    """Edits a copy of the settings; `result()` is validated with each setting's own parser.
+
+    Two tabs: General (the settings and the window's preferences: OK applies them, Cancel
+    drops them) and Webhooks (subscriptions, kept at once as over the REST API; OK and Cancel
+    neither apply nor undo them: ui/webhooks_page.py).
+    """
 
     def __init__(
         self,
@@ -116,6 +126,7 @@ class SettingsDialog(QDialog):
         *,
         server_panel: QWidget | None = None,
         retention_preview: RetentionPreview | None = None,
+        webhooks: Webhooks | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -125,6 +136,8 @@ class SettingsDialog(QDialog):
         # asks before a retention that deletes history is saved; tests replace it
         self.confirm: Callable[[str], bool] = self._ask
         outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         # everything wraps to the dialog's width: it scrolls down, never sideways
@@ -132,7 +145,9 @@ class SettingsDialog(QDialog):
         body = QWidget()
         column = QVBoxLayout(body)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.tabs.addTab(scroll, self.tr("General"))
+        self.webhooks_page = WebhooksPage(webhooks)
+        self.tabs.addTab(self.webhooks_page, self.tr("Webhooks"))
 
         engine_box = QGroupBox(self.tr("Processing"))
         form = QFormLayout(engine_box)

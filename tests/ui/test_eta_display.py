@@ -1,4 +1,4 @@
-"""The learned ETA in the window: the band in the ETA column and the queue's in the status bar."""
+"""The learned ETA in the window: its band in the ETA column, the queue's in status bar and tab."""
 
 from __future__ import annotations
 
@@ -44,3 +44,9 @@ def test_while_a_job_runs_the_status_bar_says_when_the_queue_is_done(make_window
     engine.facade.submit(JobSpec(str(source), StoryOptions.from_dict(
         {"clip_seconds": 1, "size": "720x1280", "quality": "low"})))
     qtbot.waitUntil(lambda: "all done in ~" in window.counts_label.text(), timeout=10_000)
+    queue_tab = window.tabs.indexOf(window.main_splitter)
+    assert window.tabs.tabText(queue_tab).startswith("Queue · ~")  # the queue's header too
+    qtbot.waitUntil(lambda: not engine.facade.running_ids and not engine.facade.queued_ids,
+                    timeout=60_000)  # fmt: skip
+    window._show_counts(window.model.counts)
+    assert window.tabs.tabText(queue_tab) == "Queue"
