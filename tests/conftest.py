@@ -39,6 +39,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in (
         "MONITORING_INTERVAL",
         "STORYCLIP_CONCURRENCY",
+        "STORYCLIP_ENCODER",
         "STORYCLIP_TOKEN",
     ):
         monkeypatch.delenv(name, raising=False)
