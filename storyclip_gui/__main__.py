@@ -405,6 +405,7 @@ def _run_engine(
         print_summary,
         result_objects,
     )
+    from storyclip_gui.cli.when_done_view import WhenDoneLines
     from storyclip_gui.config import SettingsError
     from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
     from storyclip_gui.core.jobs import SubmitError
@@ -450,6 +451,9 @@ def _run_engine(
                 return []
             engine.start()
             await manager.wait_until_idle()
+            if engine.when_done is not None:  # the countdown or the command, then the end
+                await asyncio.sleep(0)
+                await engine.when_done.wait_settled()
             if manager.pause_reason:
                 err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
                           "`storyclip resume` when the problem is fixed.")  # fmt: skip
@@ -463,7 +467,9 @@ def _run_engine(
 
     try:
         with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
-            jobs = run_headless(run, interrupt)
+            WhenDoneLines(engine.bus, lambda line: err.print(line, markup=False,
+                                                             highlight=False))  # fmt: skip
+            jobs = run_headless(run, interrupt, engine.when_done)
     except KeyboardInterrupt:  # a second Ctrl-C: stop at once, the history keeps the rest
         err.print("Stopped at once: `storyclip resume` finishes the run.")
         return EXIT_INTERRUPTED

@@ -109,6 +109,22 @@ def _scheduler_address(value: Any) -> str:
     return text
 
 
+def _when_done(value: Any) -> str:
+    from storyclip_gui.core.when_done import ACTIONS
+
+    text = str(value).strip().lower()
+    if text not in ACTIONS:
+        raise ValueError(f"{value!r} is not one of {', '.join(ACTIONS)}")
+    return text
+
+
+def _non_negative_int(value: Any) -> int:
+    number = int(value)
+    if number < 0:
+        raise ValueError(f"{value!r} is not zero or a positive whole number")
+    return number
+
+
 def _comma_list(value: Any) -> str:
     """A list kept as one comma-separated string (so the settings file and dialog stay flat)."""
     items = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
@@ -170,6 +186,18 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("dask_fallback_local", "STORYCLIP_DASK_FALLBACK_LOCAL", _bool, lambda d: False,
                 "When the Dask scheduler cannot be reached, render on this machine instead of "
                 "waiting for it."),
+    SettingSpec("when_done", "STORYCLIP_WHEN_DONE", _when_done, lambda d: "nothing",
+                "When the queue is done: nothing, command (run the command below), sleep or "
+                "shutdown (after a countdown that can be cancelled)."),
+    SettingSpec("when_done_command", "STORYCLIP_WHEN_DONE_COMMAND", str, lambda d: "",
+                "The command run when the queue is done (split like a shell does, no shell); "
+                "it reads the queue's results as JSON on its standard input."),
+    SettingSpec("when_done_countdown_s", "STORYCLIP_WHEN_DONE_COUNTDOWN", _non_negative_int,
+                lambda d: 60, "Seconds to cancel before sleeping or shutting down."),
+    SettingSpec("when_done_command_timeout_s", "STORYCLIP_WHEN_DONE_TIMEOUT", _positive_float,
+                lambda d: 600.0, "Seconds the when-done command may run before it is stopped."),
+    SettingSpec("keep_awake", "STORYCLIP_KEEP_AWAKE", _bool, lambda d: True,
+                "Keep the computer awake (no sleep, no idle suspend) while jobs run."),
     SettingSpec("webhook_drain_s", "STORYCLIP_WEBHOOK_DRAIN", _non_negative_float,
                 lambda d: 10.0, "Seconds a terminal run (storyclip process, resume) waits at its "
                 "end for webhook deliveries to go out (0: do not wait); what is left goes out at "
@@ -180,7 +208,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
 # applied while the app runs (app.Engine.apply_settings); the others apply at the next start
 LIVE_SETTINGS = frozenset({
     "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
-    "finished_display_s",
+    "finished_display_s", "when_done", "when_done_command", "when_done_countdown_s",
+    "when_done_command_timeout_s", "keep_awake",
     "webhook_drain_s",  # read by each terminal run as it ends: the next one takes it
 })  # fmt: skip
 
@@ -209,6 +238,11 @@ class Settings:
     executor: str
     dask_scheduler: str
     dask_fallback_local: bool
+    when_done: str
+    when_done_command: str
+    when_done_countdown_s: int
+    when_done_command_timeout_s: float
+    keep_awake: bool
     webhook_drain_s: float
 
     @property

@@ -427,6 +427,40 @@ SPANISH = {
     "Webhooks need the job history, which could not be opened: they are off in this session.":
         "Los webhooks necesitan el historial de trabajos, que no se pudo abrir: están "
         "desactivados en esta sesión.",
+    # branch whendone: when the queue is done, keep awake
+    "When the queue is done": "Cuando termine la cola",
+    "Action": "Acción",
+    "Command": "Comando",
+    "Countdown before sleep or shutdown (s)": "Cuenta atrás antes de suspender o apagar (s)",
+    "Stop the command after (s)": "Detener el comando tras (s)",
+    "Keep the computer awake while jobs run":
+        "Mantener el equipo despierto mientras hay trabajos",
+    "Run as given, without a shell. The queue's results (each job, its state, error and clips "
+    "with their paths) arrive as JSON on the command's standard input.":
+        "Se ejecuta tal cual, sin shell. Los resultados de la cola (cada trabajo, su estado, "
+        "error y clips con sus rutas) llegan como JSON por la entrada estándar del comando.",
+    "Sleep and shut down wait for the countdown first; a bar in the window can cancel it.":
+        "Suspender y apagar esperan primero la cuenta atrás; una barra en la ventana puede "
+        "cancelarla.",
+    "Nothing (notify only)": "Nada (solo avisar)",
+    "Run a command": "Ejecutar un comando",
+    "Sleep": "Suspender",
+    "Shut down": "Apagar",
+    "Stay awake: do not sleep or shut down (Esc)": "Seguir encendido: no suspender ni apagar (Esc)",
+    "The queue is done. Going to sleep in %n s": (
+        "La cola ha terminado. Suspensión en %n s", "La cola ha terminado. Suspensión en %n s"),
+    "The queue is done. Shutting down in %n s": (
+        "La cola ha terminado. Apagado en %n s", "La cola ha terminado. Apagado en %n s"),
+    "Going to sleep…": "Suspendiendo…",
+    "Shutting down…": "Apagando…",
+    "Running the command for the finished queue…": "Ejecutando el comando de la cola terminada…",
+    "Cancelled: the computer stays on.": "Cancelado: el equipo sigue encendido.",
+    "Sleep cancelled.": "Suspensión cancelada.",
+    "Shutdown cancelled.": "Apagado cancelado.",
+    "The countdown was cancelled: a new job was queued.":
+        "Se canceló la cuenta atrás: se añadió un trabajo nuevo.",
+    "The countdown was cancelled: the action changed.":
+        "Se canceló la cuenta atrás: la acción cambió.",
 }
 
 # English needs only its plural forms (every other text is its own source)
@@ -443,6 +477,11 @@ ENGLISH_PLURALS = {
         "Stopped after %n interrupted attempt; retry it by hand.",
         "Stopped after %n interrupted attempts; retry it by hand."),
     "(%n given up)": ("(%n given up)", "(%n given up)"),  # branch hooksui
+    # branch whendone
+    "The queue is done. Going to sleep in %n s": (
+        "The queue is done. Going to sleep in %n s", "The queue is done. Going to sleep in %n s"),
+    "The queue is done. Shutting down in %n s": (
+        "The queue is done. Shutting down in %n s", "The queue is done. Shutting down in %n s"),
 }
 # fmt: on
 

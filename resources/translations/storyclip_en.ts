@@ -19,6 +19,50 @@
     </message>
 </context>
 <context>
+    <name>CountdownBar</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="31" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="33" />
+        <source>Stay awake: do not sleep or shut down (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="43" />
+        <source>The queue is done. Going to sleep in %n s</source>
+        <translation>
+            <numerusform>The queue is done. Going to sleep in %n s</numerusform>
+            <numerusform>The queue is done. Going to sleep in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="45" />
+        <source>The queue is done. Shutting down in %n s</source>
+        <translation>
+            <numerusform>The queue is done. Shutting down in %n s</numerusform>
+            <numerusform>The queue is done. Shutting down in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="60" />
+        <source>Going to sleep…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="62" />
+        <source>Shutting down…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="63" />
+        <source>Running the command for the finished queue…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
@@ -93,8 +137,38 @@
         <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="25" />
+        <source>Sleep cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="26" />
+        <source>Shutdown cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="27" />
+        <source>The countdown was cancelled: a new job was queued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="28" />
+        <source>The countdown was cancelled: the action changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="29" />
+        <source>Going to sleep…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="30" />
+        <source>Shutting down…</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="39" />
         <source>Generated %n of {total} clips</source>
         <translation>
             <numerusform>Generated %n of {total} clips</numerusform>
@@ -102,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="42" />
         <source>Verified %n of {total} clips</source>
         <translation>
             <numerusform>Verified %n of {total} clips</numerusform>
@@ -110,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="45" />
         <source>Stopped after %n interrupted attempts; retry it by hand.</source>
         <translation>
             <numerusform>Stopped after %n interrupted attempt; retry it by hand.</numerusform>
@@ -554,171 +628,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>All jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Active</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Running {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Queued {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Done {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
         <source>Failed {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="106" />
         <source>Cancelled {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="107" />
         <source>Interrupted {n}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="221" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
         <source>Add videos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
         <source>Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="227" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="233" />
         <source>Stop the selected jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="233" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Retry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Remove from list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Move up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="239" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="242" />
         <source>Move down</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
         <source>Open output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="247" />
         <source>Copy WebSocket URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="717" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="249" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="723" />
         <source>Pause queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="249" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="252" />
         <source>Clear finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
         <source>Retry all failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="257" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="257" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="260" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="262" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="265" />
         <source>Check setup…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="265" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="269" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
         <source>About StoryClip Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="273" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="288" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="454" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="831" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="291" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="460" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="837" />
         <source>Queue</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="557" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="563" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n video queued</numerusform>
@@ -726,17 +800,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="827" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="833" />
         <source>all done in {band}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="830" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
         <source>Queue · {band}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="865" />
+        <source>Cancelled: the computer stays on.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1017" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1043" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n job is still queued or running. It stops now and resumes at the next start.</numerusform>
@@ -744,164 +823,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="353" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="359" />
         <source>Story options</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="385" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="391" />
         <source>Filter by name…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="462" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="468" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Filter by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="281" />
         <source>Folder column</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="281" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="284" />
         <source>Queue order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="283" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="286" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="472" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="840" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="846" />
         <source>Server: off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="482" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="488" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="484" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="490" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="486" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="492" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="488" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="494" />
         <source>&amp;Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="492" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="498" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="546" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="552" />
         <source>The story options are not valid: {e}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="554" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="560" />
         <source>Not added:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="554" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="560" />
         <source>Not added —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="576" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="582" />
         <source>Videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="576" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="582" />
         <source>All files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="579" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="585" />
         <source>Add videos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="587" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="593" />
         <source>Add folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="679" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="685" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="687" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="693" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="707" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="713" />
         <source>Resume queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="823" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="829" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="843" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="849" />
         <source>Server: {u} · {n} observers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="884" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="910" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="885" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="911" />
         <source>The observer server now: {u}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="904" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="930" />
         <source>Saved. Applies after restart: {names}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="922" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="948" />
         <source>ffmpeg in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="923" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="949" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="943" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="969" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1015" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1041" />
         <source>Quit StoryClip Studio?</source>
         <translation type="unfinished" />
     </message>
@@ -1034,27 +1113,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="43" />
+        <source>Nothing (notify only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="44" />
+        <source>Run a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="45" />
+        <source>Sleep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="46" />
+        <source>Shut down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="60" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="65" />
         <source>the end of the video</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="62" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="67" />
         <source>no limit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="64" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="69" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="65" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="70" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
@@ -1214,238 +1313,278 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
         <source>System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
         <source>Output folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Working folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Monitoring interval (ms)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>ffmpeg program</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>Jobs at once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Stall timeout (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Default quality</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
         <source>Default encoder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
         <source>Default clip length (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
         <source>Resume interrupted jobs at start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
         <source>Keep history (days, 0: always)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
         <source>Keep finished jobs listed (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
         <source>Port (0: any free port)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="75" />
         <source>Allowed web origins</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
         <source>Allowed host names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="75" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="77" />
         <source>Most WebSocket connections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="78" />
         <source>Most queued jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="77" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="79" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="80" />
+        <source>Command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="81" />
+        <source>Countdown before sleep or shutdown (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="83" />
+        <source>Stop the command after (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="85" />
+        <source>Keep the computer awake while jobs run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="86" />
         <source>Wait for webhooks at the end of a terminal run (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="132" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="143" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="150" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="161" />
         <source>Webhooks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="163" />
         <source>Processing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="167" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="171" />
+        <source>When the queue is done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="186" />
         <source>Checking which encoders work here…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="172" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
+        <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="198" />
+        <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="200" />
         <source>* applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="176" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="205" />
         <source>Window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="183" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="212" />
         <source>Keep running in the tray when the window closes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="185" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="214" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="187" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="216" />
         <source>A new language applies at the next start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="192" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="221" />
         <source>Watch folders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="196" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="225" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="235" />
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="206" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="235" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="166" />
         <source>Server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="239" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="268" />
         <source>Applies after a restart</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="277" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="306" />
         <source>Automatic uses {e} here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="286" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="315" />
         <source>works here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="287" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
         <source>not usable here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="287" />
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="293" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="316" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
         <source>not in this ffmpeg</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="291" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="320" />
         <source>works</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="294" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="323" />
         <source>listed, fails: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="314" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="343" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="319" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="348" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="324" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="353" />
         <source>Delete old history?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="382" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="411" />
         <source>Choose a folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="387" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="416" />
         <source>Watch folder</source>
         <translation type="unfinished" />
     </message>
@@ -1581,6 +1720,7 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="74" />
         <source>The queue is done</source>
         <translation type="unfinished" />
     </message>

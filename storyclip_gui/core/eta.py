@@ -10,8 +10,9 @@ A job's finish is found by laying out what it and every job beside and ahead of 
 on the parallel slots (`_shared_finishes`); while it runs its own pace is blended in, and ffmpeg
 says how much of the current clip is left. The band is honest about the past: every estimate is
 remembered and judged when its job finishes, and P90 - P50 is how far off 80 % of them were
-(split conformal). Before three jobs were judged it is a fixed +25 %, and before any history
-ffmpeg's live speed is used. bench/bench_eta.py measures all this on a recorded queue.
+(split conformal); the judgements are kept in the history database with the samples. Before
+three jobs were judged it is a fixed +25 %, and before any history ffmpeg's live speed is
+used. bench/bench_eta.py measures all this on a recorded queue.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from storyclip_gui.core.options import QUALITY_SETTINGS, Quality
 MIN_SAMPLES = 3  # fewer at a level: ask a coarser one
 KEEP = 200  # newest samples per kind
 LIVE_BAND = 1.25  # P90 / P50 until finished jobs have shown how wrong the estimates are
+JUDGED_JOBS = 50  # the newest finished jobs' judgements read at start
 MIN_JUDGED = 3  # finished jobs whose estimates were judged before they calibrate the band
 BAND_COVERS = 0.8  # of the truths fall within P50 ± (P90 - P50), as far as the past tells
 
@@ -109,10 +111,15 @@ def _levels(encoder: str, quality: str, size: str, codec: str,
 
 
 class ThroughputLog(Protocol):
-    """Where samples are kept between runs (the history database)."""
+    """Where samples and judged estimates are kept between runs (the history database)."""
 
     def append(self, sample: Sample) -> None: ...
     def recent(self, limit: int) -> list[Sample]: ...
+    def append_judgement(self, ratios: Sequence[float]) -> None:
+        """One finished job's truth / estimate ratios."""
+
+    def recent_judgements(self, limit: int) -> list[list[float]]:
+        """The newest jobs' ratios, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -295,6 +302,9 @@ class EtaEstimator:
         self._said: dict[str, list[tuple[float, float]]] = {}  # job → (when, raw P50 left)
         self._ratios: deque[float] = deque(maxlen=KEEP)  # truth / raw P50 for finished jobs
         self._judged = 0  # finished jobs whose estimates are in _ratios
+        for ratios in log.recent_judgements(JUDGED_JOBS) if log is not None else ():
+            self._ratios.extend(ratios)
+            self._judged += 1
         self._width: float | None = None  # the band, from _ratios
 
     # -- learning ---------------------------------------------------------------------------
@@ -344,6 +354,8 @@ class EtaEstimator:
             self._ratios.extend(ratios)
             self._judged += 1
             self._width = None
+            if self.log is not None:
+                self.log.append_judgement(ratios)
 
     def _remember(self, job: Job, now: float) -> None:
         """What the estimate was (before calibration), to be judged when the job finishes."""

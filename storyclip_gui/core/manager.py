@@ -118,6 +118,13 @@ class JobManager:
     def queued_ids(self) -> list[str]:
         return self.scheduler.order
 
+    def finishes_queue(self, finished_id: str) -> bool:
+        """Does the job that just reached a final state leave the queue done: nothing else
+        runs or waits (a paused queue with jobs waiting is not done)? Asked from its
+        jobCompleted event, while its task is still winding down. The one rule for the
+        `queueFinished` webhook and the when-done action."""
+        return set(self._tasks) <= {finished_id} and not self.scheduler.order
+
     def queue_eta(self) -> Eta | None:
         """When the running and queued jobs should all be done (P50/P90), if known."""
         jobs, slots = self._lineup()

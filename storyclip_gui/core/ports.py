@@ -43,8 +43,10 @@ class Runner(Protocol):
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
         on_stderr: Callable[[bytes], None] | None = None,
+        stdin: bytes | None = None,
     ) -> ProcessOutcome:
-        """Run argv to the end, handing stdout and stderr over as they arrive. Cancelling the
+        """Run argv to the end, handing stdout and stderr over as they arrive (`stdin`, when
+        given, is written to the process, then its input is closed). Cancelling the
         awaiting task stops the process (terminate, then kill after a grace period) before
         CancelledError propagates."""
         ...

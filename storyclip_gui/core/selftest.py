@@ -151,17 +151,23 @@ class SubprocessRunner:
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
         on_stderr: Callable[[bytes], None] | None = None,
+        stdin: bytes | None = None,
     ) -> ProcessOutcome:
         try:
             proc = await asyncio.create_subprocess_exec(
-                *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE)  # fmt: skip
+                *argv, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                stdin=asyncio.subprocess.DEVNULL if stdin is None else asyncio.subprocess.PIPE)
         except OSError as exc:
             return ProcessOutcome(None, start_error=exc.strerror or str(exc))
         if on_started:
             on_started(proc.pid)
         assert proc.stdout is not None and proc.stderr is not None
         err = bytearray()
+        if stdin is not None and proc.stdin is not None:
+            proc.stdin.write(stdin)
+            with contextlib.suppress(OSError):  # it may exit without reading
+                await proc.stdin.drain()
+            proc.stdin.close()
 
         async def pump(stream: asyncio.StreamReader, sink: Callable[[bytes], None]) -> None:
             while chunk := await stream.read(65536):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from storyclip_gui.core.events import Event, EventBus
+from storyclip_gui.core.events import EngineEvent, Event, EventBus, WhenDoneChanged
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.ports import StoreError
 from storyclip_gui.server.observer_protocol import Observer, ObserverProtocol
@@ -70,7 +70,7 @@ class WebSocketHub:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._timer_at: float | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe: list[Callable[[], None]] = []
         # sockets open but not yet authenticated, oldest first (the handler adds and removes)
         self._waiting: dict[web.WebSocketResponse, None] = {}
         self._evictions: set[asyncio.Task[bool]] = set()  # their closes, while they finish
@@ -140,14 +140,15 @@ class WebSocketHub:
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.protocol.start(self._loop.time())
-        self._unsubscribe = self._bus.subscribe(self._on_event)
+        self._unsubscribe = [self._bus.subscribe(self._on_event),
+                             self._bus.subscribe_engine(self._on_engine_event)]  # fmt: skip
         self._flush()
 
     async def close(self) -> None:
         """Close every socket (1001 going away), then record the last seq."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
         self.protocol.stop()
         self._schedule()
         clients = self.protocol.observers()
@@ -188,6 +189,11 @@ class WebSocketHub:
         assert self._loop is not None
         self.protocol.receive_event(event, self._loop.time())
         self._flush()
+
+    def _on_engine_event(self, event: EngineEvent) -> None:
+        if isinstance(event, WhenDoneChanged):
+            self.protocol.receive_when_done(event.state)
+            self._flush()
 
     def _on_timer(self) -> None:
         assert self._loop is not None

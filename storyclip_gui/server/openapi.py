@@ -137,6 +137,58 @@ def _webhook_paths() -> dict[str, Any]:
     }  # fmt: skip
 
 
+_WHEN_DONE_SCHEMAS: dict[str, Any] = {
+    "WhenDone": {
+        "type": "object", "required": ["action", "countdownSeconds", "commandSet", "state"],
+        "properties": {
+            "action": {"enum": ["nothing", "command", "sleep", "shutdown"]},
+            "countdownSeconds": {"type": "integer", "minimum": 0},
+            "commandSet": {"type": "boolean"},
+            "state": {"type": "object", "required": ["action", "phase"], "properties": {
+                "action": {"type": "string"},
+                "phase": {"enum": ["idle", "countdown", "running"]},
+                "remaining": {"type": ["integer", "null"]},
+                "message": {"type": ["string", "null"]},
+                "ok": {"type": ["boolean", "null"]}}},
+        },
+    },
+}  # fmt: skip
+
+
+def _when_done_paths() -> dict[str, Any]:
+    """The action when the queue is done (docs/api.md, "When the queue is done")."""
+    return {
+        "/api/v1/when-done": {
+            "get": {
+                "summary": "The action when the queue is done, and its countdown if one runs.",
+                "security": _OBSERVE,
+                "responses": {"200": _json(_ref("WhenDone"), "The action"),
+                              **_errors(401, 403, 503)},
+            },
+            "put": {
+                "summary": "Choose the action (nothing, command, sleep, shutdown) and the "
+                           "countdown; the command itself is set on the computer only.",
+                "security": _CONTROL,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"action": {"enum": ["nothing", "command", "sleep",
+                                                       "shutdown"]},
+                                   "countdownSeconds": {"type": "integer", "minimum": 0,
+                                                        "maximum": 86400}}}}}},
+                "responses": {"200": _json(_ref("WhenDone"), "The action now"),
+                              **_errors(400, 401, 403, 408, 413, 503)},
+            },
+        },
+        "/api/v1/when-done/cancel": {"post": {
+            "summary": "Cancel a sleep or shutdown countdown (cancelled: false when none ran).",
+            "security": _CONTROL,
+            "responses": {"200": _json({"type": "object", "required": ["cancelled", "action",
+                                                                       "state"]},
+                                       "Cancelled or not"), **_errors(401, 403, 503)},
+        }},
+    }  # fmt: skip
+
+
 def openapi_document(version: str) -> dict[str, Any]:
     schemas: dict[str, Any] = {
         "Error": {
@@ -436,7 +488,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                  "folder's server-token file as `Authorization: Bearer TOKEN`."},
         "servers": [{"url": "http://127.0.0.1:8765"}],
         "security": _OBSERVE,
-        "paths": {**paths, **_webhook_paths()},
-        "components": {"schemas": {**schemas, **_WEBHOOK_SCHEMAS},
+        "paths": {**paths, **_webhook_paths(), **_when_done_paths()},
+        "components": {"schemas": {**schemas, **_WEBHOOK_SCHEMAS, **_WHEN_DONE_SCHEMAS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }  # fmt: skip

@@ -22,6 +22,7 @@ from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
 from storyclip_gui.core.jobs import BAD_JOB_ID, Job, JobState, can_cancel, is_job_id
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
 from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import WhenDone
 from storyclip_gui.server.errors import ApiError
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.messages import MESSAGE_TYPES, PROTOCOL_VERSION, job_view
@@ -81,6 +82,9 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("POST", "/api/v1/webhooks/{webhookId}/test", "test_webhook", Access.CONTROL),
     RouteSpec("GET", "/api/v1/webhooks/{webhookId}/deliveries", "webhook_deliveries",
               Access.CONTROL),
+    RouteSpec("GET", "/api/v1/when-done", "get_when_done", Access.OBSERVE),
+    RouteSpec("PUT", "/api/v1/when-done", "set_when_done", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/when-done/cancel", "cancel_when_done", Access.CONTROL),
 )
 ACCESS = {route.name: route.access for route in ROUTES}
 
@@ -102,6 +106,7 @@ class ServerState:
     stats_ttl: float = 5.0
     started_at: float = field(default_factory=time.time)
     webhooks: Webhooks | None = None  # None: no history to keep subscriptions in
+    when_done: WhenDone | None = None  # the action when the queue is done
     _stats: tuple[float, HistoryStats] | None = None
 
     def authenticate(self, credential: str) -> Principal | None:

@@ -148,6 +148,17 @@ class ThroughputRow(BaseModel):
         table_name = "clip_throughput"
 
 
+class EtaJudgementRow(BaseModel):
+    """One finished job's judged ETA estimates: truth / estimate, as a JSON list."""
+
+    id = peewee.AutoField()
+    at = peewee.FloatField()
+    ratios = peewee.TextField()
+
+    class Meta:
+        table_name = "eta_judgement"
+
+
 class AnalysisRow(BaseModel):
     """A source's cut analysis (core/analysis.py), by fingerprint and analysis parameters."""
 

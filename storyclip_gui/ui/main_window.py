@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyclip_gui.config import Settings, SettingsError
-from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.events import EventBus, WhenDoneState
 from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
@@ -57,8 +57,10 @@ from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
 from storyclip_gui.ui.async_tasks import start_task
+from storyclip_gui.ui.countdown_bar import CountdownBar
 from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
 from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, refusal_line
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
 from storyclip_gui.ui.job_detail import JobDetail, ThumbnailCache, open_with_desktop
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.signals.queuePaused.connect(self._queue_paused)
         self.signals.queueResumed.connect(self._queue_resumed)
         self.signals.storeFailed.connect(self.show_notice)
+        self.signals.whenDoneChanged.connect(self._when_done_changed)
         self.model.flushed.connect(self._rows_refreshed)
         self.model.countsChanged.connect(self._show_counts)
         self.model.rowsRemoved.connect(lambda *_: self._update_page())
@@ -337,6 +340,9 @@ class MainWindow(QMainWindow):
         notice_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.notice.hide()
         outer.addWidget(self.notice)
+        self.countdown = CountdownBar()  # the when-done sleep/shutdown countdown
+        self.countdown.cancelRequested.connect(self.cancel_when_done)
+        outer.addWidget(self.countdown)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -852,6 +858,26 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.history:
             self.history.reload()
             self._history_stale = False
+
+    def cancel_when_done(self) -> bool:
+        """Stop the sleep or shutdown countdown (its bar's Cancel, Esc)."""
+        when_done = getattr(self.engine, "when_done", None)
+        return when_done is not None and when_done.cancel(self.tr("Cancelled: the computer "
+                                                                  "stays on."))  # fmt: skip
+
+    def _when_done_changed(self, state: WhenDoneState) -> None:
+        counting = self.countdown.isVisible() and self.countdown.cancel.isVisible()
+        self.countdown.show_state(state)
+        if state.phase == "countdown":
+            self.tray.countdown(self.countdown.text.text(), starting=not counting)
+            return
+        self.tray.countdown(None)
+        if state.phase == "idle" and state.message:
+            text = engine_message(state.message)
+            if state.ok is False:
+                self.show_notice(text)
+            else:
+                self.statusBar().showMessage(text, 15_000)
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self._history_stale:

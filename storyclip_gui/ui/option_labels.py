@@ -39,6 +39,11 @@ CHOICES: dict[str, str] = {
     "vaapi": QT_TRANSLATE_NOOP("OptionLabels", "VA-API (Intel, AMD)"),
     "qsv": QT_TRANSLATE_NOOP("OptionLabels", "Intel Quick Sync"),
     "videotoolbox": QT_TRANSLATE_NOOP("OptionLabels", "Apple VideoToolbox"),
+    # the settings' when-done actions
+    "nothing": QT_TRANSLATE_NOOP("OptionLabels", "Nothing (notify only)"),
+    "command": QT_TRANSLATE_NOOP("OptionLabels", "Run a command"),
+    "sleep": QT_TRANSLATE_NOOP("OptionLabels", "Sleep"),
+    "shutdown": QT_TRANSLATE_NOOP("OptionLabels", "Shut down"),
 }
 SECONDS = frozenset({"clip_seconds", "trim_start", "trim_end", "min_tail_seconds"})
 

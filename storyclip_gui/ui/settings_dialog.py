@@ -44,6 +44,7 @@ from storyclip_gui.core.encoder_detect import EncoderStatus, choose
 from storyclip_gui.core.ffmpeg.encoders import FFMPEG_NAME
 from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import ACTIONS
 from storyclip_gui.ui.option_labels import choice_label
 from storyclip_gui.ui.webhooks_page import WebhooksPage
 
@@ -54,7 +55,8 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high"),
                                        "default_encoder": ENCODERS,
-                                       "executor": ("local", "dask")}  # fmt: skip
+                                       "executor": ("local", "dask"),
+                                       "when_done": ACTIONS}  # fmt: skip
 LABELS: dict[str, str] = {
     "output_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Output folder"),
     "temp_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Working folder"),
@@ -74,9 +76,18 @@ LABELS: dict[str, str] = {
     "server_allowed_hosts": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed host names"),
     "server_max_connections": QT_TRANSLATE_NOOP("SettingsDialog", "Most WebSocket connections"),
     "max_queued_jobs": QT_TRANSLATE_NOOP("SettingsDialog", "Most queued jobs"),
+    "when_done": QT_TRANSLATE_NOOP("SettingsDialog", "Action"),
+    "when_done_command": QT_TRANSLATE_NOOP("SettingsDialog", "Command"),
+    "when_done_countdown_s": QT_TRANSLATE_NOOP("SettingsDialog", "Countdown before sleep or "
+                                               "shutdown (s)"),
+    "when_done_command_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stop the command after "
+                                                     "(s)"),
+    "keep_awake": QT_TRANSLATE_NOOP("SettingsDialog", "Keep the computer awake while jobs run"),
     "webhook_drain_s": QT_TRANSLATE_NOOP("SettingsDialog", "Wait for webhooks at the end of a "
                                          "terminal run (s)"),
 }
+WHEN_DONE_SETTINGS = frozenset({"when_done", "when_done_command", "when_done_countdown_s",
+                                "when_done_command_timeout_s", "keep_awake"})  # fmt: skip
 SERVER_SETTINGS = frozenset(name for name in LABELS if name.startswith("server_")) | {
     "max_queued_jobs"
 }
@@ -157,20 +168,38 @@ class SettingsDialog(QDialog):
         server_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         if server_panel is not None:  # where it listens now, where its token is
             server_form.addRow(server_panel)
+        done_box = QGroupBox(self.tr("When the queue is done"))
+        done_box.setObjectName("whenDoneBox")
+        done_form = QFormLayout(done_box)
+        done_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in SETTINGS:
             editor = self._editor(spec.name, getattr(settings, spec.name), spec.kind)
             editor.setToolTip(spec.description)
             self._editors[spec.name] = editor
-            target = server_form if spec.name in SERVER_SETTINGS else form
+            target = form
+            if spec.name in SERVER_SETTINGS:
+                target = server_form
+            elif spec.name in WHEN_DONE_SETTINGS:
+                target = done_form
             target.addRow(self._label(spec.name), editor)
             if spec.name == "default_encoder":  # which encoders really work (show_encoders)
                 self.encoder_note = QLabel(self.tr("Checking which encoders work here…"))
                 self.encoder_note.setObjectName("encoderNote")
                 self.encoder_note.setWordWrap(True)
                 form.addRow("", self.encoder_note)
+            if spec.name == "when_done_command":
+                note = QLabel(self.tr("Run as given, without a shell. The queue's results (each "
+                                      "job, its state, error and clips with their paths) arrive "
+                                      "as JSON on the command's standard input."))
+                note.setObjectName("whenDoneCommandNote")
+                note.setWordWrap(True)
+                done_form.addRow(note)
+        self._editors["when_done"].setToolTip(self.tr(
+            "Sleep and shut down wait for the countdown first; a bar in the window can cancel it."))
         for target in (form, server_form):
             target.addRow(QLabel(self.tr("* applies after a restart")))
         column.addWidget(engine_box)
+        column.addWidget(done_box)
         column.addWidget(server_box)
 
         window_box = QGroupBox(self.tr("Window"))

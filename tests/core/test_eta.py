@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 import pytest
@@ -30,12 +31,19 @@ class Clock:
 class MemoryLog:
     def __init__(self) -> None:
         self.samples: list[Sample] = []
+        self.judgements: list[list[float]] = []
 
     def append(self, sample: Sample) -> None:
         self.samples.append(sample)
 
     def recent(self, limit: int) -> list[Sample]:
         return self.samples[-limit:]
+
+    def append_judgement(self, ratios: Sequence[float]) -> None:
+        self.judgements.append(list(ratios))
+
+    def recent_judgements(self, limit: int) -> list[list[float]]:
+        return self.judgements[-limit:]
 
 
 def media(seconds: float = 60.0, height: int = 1080) -> MediaInfo:
@@ -150,8 +158,8 @@ def test_a_fixed_cost_per_clip_is_learned_from_clips_of_different_lengths() -> N
 
 
 def test_the_band_is_as_wide_as_the_estimates_of_finished_jobs_were_wrong() -> None:
-    clock = Clock()
-    estimator = EtaEstimator(clock=clock, size_of=lambda _: 0)
+    clock, log = Clock(), MemoryLog()
+    estimator = EtaEstimator(log, clock=clock, size_of=lambda _: 0)
     render(estimator, clock, running_job(clock), rate=3.0)
     for _ in range(MIN_JUDGED):  # each of these goes at 2x where 3x was expected
         job = running_job(clock)
@@ -170,6 +178,12 @@ def test_the_band_is_as_wide_as_the_estimates_of_finished_jobs_were_wrong() -> N
     # the estimates kept learning from the slow clips, yet were too short: the P90 allows it
     assert eta.p90_seconds > eta.p50_seconds * 1.1
     assert eta.p50_seconds * 1.5 >= eta.p90_seconds  # never wider than the worst miss
+    # judged once per finished job, kept: after a restart the band is the same at once
+    assert len(log.judgements) == MIN_JUDGED + 1  # the first job too, from its 4th clip on
+    restarted = EtaEstimator(log, clock=clock, size_of=lambda _: 0)
+    again = restarted.job_eta(running_job(clock, seconds=60), 1)
+    assert again is not None and again.p90_seconds / again.p50_seconds == pytest.approx(
+        eta.p90_seconds / eta.p50_seconds)
 
 
 def test_the_jobs_own_pace_pulls_the_estimate() -> None:
