@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="how 16:9 becomes 9:16 (smart: the crop follows the subject)")
     p.add_argument("--size", help="1080x1920 (default) or 720x1280")
     p.add_argument("--quality", choices=["low", "medium", "high"])
+    _encoder_argument(p)
     p.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
     p.add_argument("--trim-start", type=float, help="seconds to skip at the start")
     p.add_argument("--trim-end", type=float, help="stop at this second of the source")
@@ -98,11 +99,19 @@ def _parser() -> argparse.ArgumentParser:
     rr.add_argument("--layout", choices=["crop", "blur", "fit", "smart"])
     rr.add_argument("--size", help="1080x1920 or 720x1280")
     rr.add_argument("--quality", choices=["low", "medium", "high"])
+    _encoder_argument(rr)
     rr.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
     rr.add_argument("--max-clips", type=int, help="keep at most this many clips")
     _smart_arguments(rr)
     rr.add_argument("--json", action="store_true", help="print one JSON array of results")
     return parser
+
+
+def _encoder_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoder", choices=["auto", "x264", "nvenc", "vaapi", "qsv", "videotoolbox"],
+                   help="H.264 encoder (default: the default_encoder setting, auto): auto uses "
+                        "the first hardware encoder that works here; any failure falls back "
+                        "to x264 (docs/encoders.md)")  # fmt: skip
 
 
 def _smart_arguments(p: argparse.ArgumentParser) -> None:
@@ -277,6 +286,7 @@ def _chosen_options(args: argparse.Namespace) -> dict[str, Any]:
         "layout": args.layout,
         "size": args.size,
         "quality": args.quality,
+        "encoder": getattr(args, "encoder", None),
         "preset": args.preset,
         "trim_start": getattr(args, "trim_start", None),
         "trim_end": getattr(args, "trim_end", None),

@@ -152,7 +152,8 @@ def when_done_policy(settings: Settings) -> WhenDonePolicy:
 
 def default_options(settings: Settings) -> dict[str, Any]:
     """The settings' default story options, which every door's choices are merged over."""
-    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
+    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds,
+            "encoder": settings.default_encoder}
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:

@@ -17,11 +17,13 @@ from typing import Any
 
 import platformdirs
 
+from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.core.scheduler import default_concurrency
 
 log = logging.getLogger(__name__)
 APP_NAME = "storyclip-studio"
 EXECUTORS = ("local", "dask")
+ENCODERS = tuple(choice.value for choice in EncoderChoice)
 
 
 class SettingsError(ValueError):
@@ -75,6 +77,13 @@ def _non_negative_float(value: Any) -> float:
 
 def _optional_str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
+
+
+def _encoder(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in ENCODERS:
+        raise ValueError(f"{value!r} is not one of {', '.join(ENCODERS)}")
+    return text
 
 
 def _port(value: Any) -> int:
@@ -139,6 +148,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "Seconds without any output from ffmpeg before the job is stopped as stalled."),
     SettingSpec("default_quality", "STORYCLIP_QUALITY", str, lambda d: "medium",
                 "Quality used when a job does not say: low, medium or high."),
+    SettingSpec("default_encoder", "STORYCLIP_ENCODER", _encoder, lambda d: "auto",
+                "H.264 encoder used when a job does not say: auto (the first hardware encoder "
+                "that really works here, else x264), x264, nvenc, vaapi, qsv or videotoolbox. "
+                "A hardware encoder that fails falls back to x264 (docs/encoders.md)."),
     SettingSpec("default_clip_seconds", "STORYCLIP_CLIP_SECONDS", _positive_float, lambda d: 15.0,
                 "Clip length used when a job does not say."),
     SettingSpec("auto_resume", "STORYCLIP_AUTO_RESUME", _bool, lambda d: True,
@@ -211,6 +224,7 @@ class Settings:
     concurrency: int
     stall_timeout_s: float
     default_quality: str
+    default_encoder: str
     default_clip_seconds: float
     auto_resume: bool
     history_retention_days: float

@@ -43,6 +43,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in (
         "MONITORING_INTERVAL",
         "STORYCLIP_CONCURRENCY",
+        "STORYCLIP_ENCODER",
         "STORYCLIP_TOKEN",
         "STORYCLIP_WHEN_DONE",
         "STORYCLIP_WHEN_DONE_COMMAND",

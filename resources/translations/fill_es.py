@@ -325,6 +325,28 @@ SPANISH = {
     "At the next start {n} jobs will be deleted, the oldest from {date}.": "En el próximo inicio "
     "se borrarán {n} trabajos; el más antiguo es del {date}.",
     "Delete old history?": "¿Borrar el historial antiguo?",
+    # branch hwenc: hardware encoders (issue 15)
+    "Encoder": "Codificador",
+    "Automatic (hardware if it works)": "Automático (por hardware si funciona)",
+    "x264 (software)": "x264 (por software)",
+    "NVIDIA NVENC": "NVIDIA NVENC",
+    "VA-API (Intel, AMD)": "VA-API (Intel, AMD)",
+    "Intel Quick Sync": "Intel Quick Sync",
+    "Apple VideoToolbox": "Apple VideoToolbox",
+    "Default encoder": "Codificador predeterminado",
+    "Checking which encoders work here…": "Comprobando qué codificadores funcionan aquí…",
+    "works here": "funciona aquí",
+    "not usable here": "no se puede usar aquí",
+    "not in this ffmpeg": "no está en este ffmpeg",
+    "works": "funciona",
+    "listed, fails: {reason}": "aparece, pero falla: {reason}",
+    "Automatic uses {e} here.": "Automático usa aquí {e}.",
+    "As in Settings": "Como en Ajustes",
+    "A hardware encoder that fails falls back to x264 for the rest of the job (the job's log "
+    "says why).": "Un codificador por hardware que falla se sustituye por x264 durante el resto "
+    "del trabajo (el registro del trabajo dice por qué).",
+    "Encoder used": "Codificador usado",
+    "(not started yet)": "(aún no ha empezado)",
     # -- branch hooksui: Settings ▸ Webhooks ------------------------------------------------
     "General": "General",
     "Webhooks": "Webhooks",

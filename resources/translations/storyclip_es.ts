@@ -468,51 +468,61 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
+        <source>Encoder used</source>
+        <translation>Codificador usado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
+        <source>(not started yet)</source>
+        <translation>(aún no ha empezado)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="259" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="268" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="269" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="284" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="285" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="308" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC passed</source>
         <translation>Control superado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="308" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC: %1</source>
         <translation>Control: %1</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="310" />
         <source>QC failed: %1</source>
         <translation>Control fallido: %1</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="322" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="324" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="324" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="325" />
         <source>not moved</source>
         <translation>sin mover</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="328" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="329" />
         <source>Checked for %1:</source>
         <translation>Comprobado para %1:</translation>
     </message>
@@ -618,171 +628,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Running {n}</source>
         <translation>En curso {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Queued {n}</source>
         <translation>En cola {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Done {n}</source>
         <translation>Hechos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
         <source>Failed {n}</source>
         <translation>Fallidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="106" />
         <source>Cancelled {n}</source>
         <translation>Cancelados {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="106" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="107" />
         <source>Interrupted {n}</source>
         <translation>Interrumpidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="223" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="225" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="233" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="235" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="237" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="239" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="241" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="242" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="246" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="247" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="722" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="249" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="723" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="251" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="252" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="257" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="259" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="260" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="265" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="267" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="271" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="275" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="290" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="459" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="841" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="291" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="460" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="562" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="563" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n vídeo en cola</numerusform>
@@ -790,12 +800,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="833" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="834" />
         <source>estimated jobs done in {band}</source>
         <translation>los estimados, listos en {band}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="834" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="835" />
         <source>%n job(s) not estimated yet</source>
         <translation>
             <numerusform>%n trabajo aún sin estimar</numerusform>
@@ -803,22 +813,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="837" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="838" />
         <source>all done in {band}</source>
         <translation>todo listo en {band}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="840" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="841" />
         <source>Queue · {band}</source>
         <translation>Cola · {band}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="869" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
         <source>Cancelled: the computer stays on.</source>
         <translation>Cancelado: el equipo sigue encendido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1038" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1048" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -826,164 +836,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="358" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="359" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="390" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="391" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="467" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="468" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="279" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Filter by name</source>
         <translation>Filtrar por nombre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="281" />
         <source>Folder column</source>
         <translation>Columna de carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="283" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="284" />
         <source>Queue order</source>
         <translation>Orden de la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="285" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="286" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation>Lista los trabajos según se ejecutan: primero los terminados y en curso, después la cola en su orden</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="477" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="850" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="851" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="488" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="489" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="490" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="492" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="493" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="494" />
         <source>&amp;Queue</source>
         <translation>&amp;Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="497" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="498" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="551" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="552" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="559" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="560" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="559" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="560" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="581" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="582" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="581" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="582" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="584" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="585" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="592" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="593" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="684" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="685" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation>La carpeta de salida {p} ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="692" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="693" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation>Ningún programa de este equipo abrió {p}. Su carpeta es {d}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="712" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="713" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="828" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="829" />
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="853" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="854" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="905" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="915" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="906" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="916" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="925" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="935" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="943" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="953" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="944" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="954" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="964" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="974" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1036" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1046" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -1051,87 +1061,122 @@
         <translation>Nombres de archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="29" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="27" />
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
         <source>Crop to fill</source>
         <translation>Recortar para llenar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
         <source>Fit on blurred copy</source>
         <translation>Encajar sobre copia desenfocada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
         <source>Fit with bars</source>
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="35" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="36" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
         <source>This computer</source>
         <translation>Este ordenador</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
         <source>A Dask cluster</source>
         <translation>Un clúster de Dask</translation>
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <source>Automatic (hardware if it works)</source>
+        <translation>Automático (por hardware si funciona)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="40" />
+        <source>x264 (software)</source>
+        <translation>x264 (por software)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="41" />
+        <source>NVIDIA NVENC</source>
+        <translation>NVIDIA NVENC</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="42" />
+        <source>VA-API (Intel, AMD)</source>
+        <translation>VA-API (Intel, AMD)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="43" />
+        <source>Intel Quick Sync</source>
+        <translation>Intel Quick Sync</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="44" />
+        <source>Apple VideoToolbox</source>
+        <translation>Apple VideoToolbox</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="46" />
         <source>Nothing (notify only)</source>
         <translation>Nada (solo avisar)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="40" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="47" />
         <source>Run a command</source>
         <translation>Ejecutar un comando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="41" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="48" />
         <source>Sleep</source>
         <translation>Suspender</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="42" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="49" />
         <source>Shut down</source>
         <translation>Apagar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="59" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="66" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="61" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="68" />
         <source>the end of the video</source>
         <translation>el final del vídeo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="63" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="70" />
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="65" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="72" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="66" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="73" />
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -1139,113 +1184,128 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="53" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="56" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
         <source>Crop to fill</source>
         <translation>Recortar para llenar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="66" />
         <source>Fit on blurred copy</source>
         <translation>Encajar sobre copia desenfocada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="64" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="67" />
         <source>Fit with bars</source>
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="68" />
         <source>Follow the subject</source>
         <translation>Seguir al sujeto</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="76" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="74" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="77" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="78" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
+        <source>As in Settings</source>
+        <translation>Como en Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
+        <source>A hardware encoder that fails falls back to x264 for the rest of the job (the job's log says why).</source>
+        <translation>Un codificador por hardware que falla se sustituye por x264 durante el resto del trabajo (el registro del trabajo dice por qué).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="90" />
         <source>Every clip length</source>
         <translation>Cada duración de clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
         <source>At silences and scene changes</source>
         <translation>En silencios y cambios de plano</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
         <source>Smart cuts move each cut up to 2 s to a pause in the sound or a change of shot; the clip list says why.</source>
         <translation>Los cortes inteligentes mueven cada corte hasta 2 s a una pausa del sonido o a un cambio de plano; la lista de clips dice por qué.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Normalise loudness</source>
         <translation>Normalizar el volumen</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Bring each clip to the platform's loudness target (two passes).</source>
         <translation>Lleva cada clip al volumen objetivo de la plataforma (dos pasadas).</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="101" />
         <source>Choose the output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="104" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="115" />
         <source>Preset</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="105" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="116" />
         <source>Clip length</source>
         <translation>Duración del clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="106" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="117" />
         <source>Layout</source>
         <translation>Encuadre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="107" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="118" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="108" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="119" />
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="109" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="120" />
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="121" />
         <source>Cuts</source>
         <translation>Cortes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="111" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="218" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="123" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="234" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="181" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="197" />
         <source>%1 takes clips of up to %2 s.</source>
         <translation>%1 admite clips de hasta %2 s.</translation>
     </message>
@@ -1276,252 +1336,293 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="43" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <source>Default encoder</source>
+        <translation>Codificador predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="75" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="77" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="78" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="79" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="80" />
         <source>Render clips on</source>
         <translation>Renderizar los clips en</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="81" />
         <source>Dask scheduler address</source>
         <translation>Dirección del planificador de Dask</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="82" />
         <source>Render here when the cluster is gone</source>
         <translation>Renderizar aquí si el clúster no responde</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="84" />
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="85" />
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="86" />
         <source>Countdown before sleep or shutdown (s)</source>
         <translation>Cuenta atrás antes de suspender o apagar (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="88" />
         <source>Stop the command after (s)</source>
         <translation>Detener el comando tras (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="78" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="90" />
         <source>Keep the computer awake while jobs run</source>
         <translation>Mantener el equipo despierto mientras hay trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="79" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91" />
         <source>Wait for webhooks at the end of a terminal run (s)</source>
         <translation>Esperar a los webhooks al final de una ejecución en terminal (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="136" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="152" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="154" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="166" />
         <source>Webhooks</source>
         <translation>Webhooks</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="156" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="176" />
         <source>When the queue is done</source>
         <translation>Cuando termine la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="179" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
+        <source>Checking which encoders work here…</source>
+        <translation>Comprobando qué codificadores funcionan aquí…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="196" />
         <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
         <translation>Se ejecuta tal cual, sin shell. Los resultados de la cola (cada trabajo, su estado, error y clips con sus rutas) llegan como JSON por la entrada estándar del comando.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="186" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="203" />
         <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
         <translation>Suspender y apagar esperan primero la cuenta atrás; una barra en la ventana puede cancelarla.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="188" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="205" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="193" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="210" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="200" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="217" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="202" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="219" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="204" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="221" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="209" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="226" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="213" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="230" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="223" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="223" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="159" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="171" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="257" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="274" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="299" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="312" />
+        <source>Automatic uses {e} here.</source>
+        <translation>Automático usa aquí {e}.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
+        <source>works here</source>
+        <translation>funciona aquí</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <source>not usable here</source>
+        <translation>no se puede usar aquí</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="328" />
+        <source>not in this ffmpeg</source>
+        <translation>no está en este ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="326" />
+        <source>works</source>
+        <translation>funciona</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="329" />
+        <source>listed, fails: {reason}</source>
+        <translation>aparece, pero falla: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="349" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="304" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="354" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="309" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="359" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="367" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="417" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="372" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="422" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>

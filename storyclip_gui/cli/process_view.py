@@ -84,6 +84,7 @@ def result_objects(
             "error": ({"code": job["error"]["code"], "message": job["error"]["message"]}
                       if job["error"] else None),
             "outputDir": job["outputDir"],
+            "encoder": job.get("encoder"),
             "clips": [
                 {"path": c["path"], "start": c["start"], "end": c["end"],
                  "duration": c["duration"], "width": c["width"], "height": c["height"],
@@ -95,7 +96,7 @@ def result_objects(
         results.append({
             "jobId": None, "source": refusal.path, "status": "failed",
             "error": {"code": "invalid_input", "message": refusal.message},
-            "outputDir": None, "clips": [],
+            "outputDir": None, "encoder": None, "clips": [],
         })  # fmt: skip
     return results
 

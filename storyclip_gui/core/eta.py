@@ -85,6 +85,7 @@ def work_per_second(encoder: str, quality: str, size: str, source_height: int) -
     finished clips, and each kind's own samples refine it once there are enough."""
     if encoder == "copy":
         return 0.05
+    hardware = encoder not in ("libx264", "")  # its speed hardly depends on the preset
     try:
         settings = QUALITY_SETTINGS[Quality(quality)]
         width, height = (int(n) for n in size.split("x"))
@@ -93,6 +94,8 @@ def work_per_second(encoder: str, quality: str, size: str, source_height: int) -
     encode = 0.3 + 0.7 * width * height / REFERENCE_PIXELS  # a fixed part does not scale
     decode = 0.15 * (source_height / 1080) ** 2
     cost = PRESET_COST.get(settings.x264_preset, 1.0) * (1 + 0.02 * (23 - settings.crf))
+    if hardware:  # a guess until its own samples come (kept per encoder): 3x x264's pace
+        encode, cost = encode / 3, 1.0
     return (encode + decode) * cost / 1.15  # 1.15: the default's own (encode + decode)
 
 
@@ -132,6 +135,11 @@ class Eta:
 
 
 def _encoder(job: Job) -> str:
+    """The encoder the job's clips are made with: the one its latest clip ran with (a hardware
+    encoder, or libx264 after a fallback), else what the options make of its source."""
+    used = job.encoder
+    if used is not None:
+        return used
     media = job.media
     return "copy" if media is not None and can_copy(media, job.options) else "libx264"
 

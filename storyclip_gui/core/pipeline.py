@@ -29,6 +29,7 @@ from storyclip_gui.core.analysis import (
     params_key,
     source_fingerprint,
 )
+from storyclip_gui.core.encoder_detect import choose, detect
 from storyclip_gui.core.executor import (
     ClipCallbacks,
     ClipExecutor,
@@ -46,6 +47,7 @@ from storyclip_gui.core.ffmpeg.command import (
     copy_refusal,
     parse_segment_list,
 )
+from storyclip_gui.core.ffmpeg.encoders import X264, failure_line
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, classify
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_argv
@@ -61,7 +63,7 @@ from storyclip_gui.core.framing import (
 )
 from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
-from storyclip_gui.core.options import Cuts, Layout
+from storyclip_gui.core.options import Cuts, EncoderChoice, Layout
 from storyclip_gui.core.plan import (
     ClipPlan,
     PlanError,
@@ -237,6 +239,8 @@ class JobPipeline:
         self._own_earlier: dict[int, str] = {}  # fast-copy re-cut: index → its earlier file
         self._smart = job.options.cuts is Cuts.SMART
         self._analysis: SourceAnalysis | None = None  # smart cuts: what the source holds
+        self._encoder = X264  # what the next clip is encoded with (_choose_encoder)
+        self._encoder_notes: list[str] = []  # why it is not the one asked for (job log)
 
     # -- reporting -----------------------------------------------------------------------
     def _report(self, progress: float, phase: Phase, message: str) -> None:
@@ -536,6 +540,7 @@ class JobPipeline:
         refusal = copy_refusal(media, job.options) if job.options.fast_copy else None
         self._report(30, Phase.GENERATING, self._generated_message() if refusal is None else
                      f"Fast copy is not possible ({refusal}): re-encoding")  # fmt: skip
+        await self._choose_encoder()
         executor = self.config.executor or LocalClipExecutor(self.config.runner)
         slots = asyncio.Semaphore(max(1, executor.parallel))
 
@@ -554,8 +559,43 @@ class JobPipeline:
             for clip in pending:
                 clip.speed = None
 
+    async def _choose_encoder(self) -> None:
+        """The job's encoder choice against what works with this build (a one-frame encode
+        per hardware candidate, once per build and process: core/encoder_detect.py)."""
+        choice = self.job.options.encoder
+        statuses = ({} if choice is EncoderChoice.X264
+                    else await detect(self.config.runner, self.toolchain.ffmpeg))  # fmt: skip
+        picked = choose(choice, statuses)
+        self._encoder = picked.encoder
+        if picked.note:
+            self._note(picked.note)
+
+    def _note(self, text: str) -> None:
+        """A line of the engine's own in the job log (beside ffmpeg's output) and manifest."""
+        self._encoder_notes.append(text)
+        self.hooks.ffmpeg_output(self.job, f"\n[storyclip] {text}\n".encode())
+
     async def _render_clip(self, executor: ClipExecutor, clip: Clip, job_dir: Path,
                            media: MediaInfo) -> None:  # fmt: skip
+        """Render and accept one clip; on any failure with a hardware encoder, render it again
+        with libx264, which the rest of the job then keeps."""
+        encoder = self._encoder
+        try:
+            await self._render_clip_with(encoder, executor, clip, job_dir, media)
+        except JobFailure as exc:
+            if encoder == X264:
+                raise
+            error = exc.error
+            why = (error.message if error.code is ErrorCode.VERIFICATION_FAILED
+                   else failure_line(error.detail or error.message, encoder))  # fmt: skip
+            self._encoder = X264
+            self._note(f"{encoder} failed on clip {clip.index}: {why}; the job continues with "
+                       f"{X264}")  # fmt: skip
+            clip.state = ClipState.PLANNED
+            await self._render_clip_with(X264, executor, clip, job_dir, media)
+
+    async def _render_clip_with(self, encoder: str, executor: ClipExecutor, clip: Clip,
+                                job_dir: Path, media: MediaInfo) -> None:  # fmt: skip
         job = self.job
         assert self.scan is not None
         end, origin = media.duration or 0.0, self._origin
@@ -566,7 +606,7 @@ class JobPipeline:
         argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
                           media, job.options, str(temp), self.scan.video.time_base,
                           seek_from, self._crop_x(start, stop, seek_from),
-                          loudnorm)  # fmt: skip
+                          loudnorm, encoder)  # fmt: skip
         job.commands.append(argv)
         duration = stop - start
 
@@ -590,7 +630,11 @@ class JobPipeline:
         if not result.outcome.ok:
             raise JobFailure(self._classify(result.outcome))
         self._done_seconds += clip.end - clip.start
-        await self._accept(clip, Path(result.output), result.outcome.stderr_tail)
+        try:
+            await self._accept(clip, Path(result.output), result.outcome.stderr_tail)
+        except JobFailure:
+            self._done_seconds -= clip.end - clip.start  # a re-render may follow
+            raise
 
     def _on_clip_progress(self, clip: Clip, duration: float, report: ClipProgress) -> None:
         """Job progress over the clips rendering now (one locally, many on a cluster); the
@@ -907,6 +951,8 @@ class JobPipeline:
             "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(job.created_at)),
             "options": job.options.to_dict(),
             "commands": job.commands,
+            "encoder": job.encoder,
+            "encoderNotes": self._encoder_notes,
             "clips": [
                 {
                     "index": c.index,

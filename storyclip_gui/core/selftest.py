@@ -21,13 +21,15 @@ from storyclip_gui import __version__
 from storyclip_gui.core.ffmpeg.errors import JobFailure
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.jobs import Job
-from storyclip_gui.core.options import Quality, StoryOptions
+from storyclip_gui.core.options import EncoderChoice, Quality, StoryOptions
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import ProcessOutcome, Runner
 
 # verdicts already reached by this process (several engines, one binary: one test)
 _VERDICTS: dict[str, str | None] = {}
-TEST_OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality=Quality.LOW)
+# libx264: the test judges the build's exactness, not a hardware encoder
+TEST_OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality=Quality.LOW,
+                            encoder=EncoderChoice.X264)
 
 
 async def self_test(runner: Runner, toolchain: Toolchain, work: Path | None = None) -> str | None:

@@ -302,7 +302,11 @@ def openapi_document(version: str) -> dict[str, Any]:
                            "clips": {"type": "array", "items": _ref("Clip")},
                            "framing": {"type": ["object", "null"], "description":
                                        "smart layout: the crop path found (halfWidth, modes, "
-                                       "span, knots [time, centre] as shares of the width)"}},
+                                       "span, knots [time, centre] as shares of the width)"},
+                           "encoder": {"type": ["string", "null"], "description":
+                                       "the encoder the job's clips are (or were last) made "
+                                       "with: libx264, h264_nvenc, ..., copy; null before one "
+                                       "ran (docs/encoders.md)"}},
         },
         "JobSummary": {
             "type": "object",
@@ -371,11 +375,15 @@ def openapi_document(version: str) -> dict[str, Any]:
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
                                 "nameTemplate, fastCopy, cuts (fixed|smart), cutWindow "
-                                "(seconds, 0-10), loudnorm (true|false)",
+                                "(seconds, 0-10), loudnorm (true|false), encoder "
+                                "(auto|x264|nvenc|vaapi|qsv|videotoolbox)",
                                 "properties": {
                                     # smart: the 9:16 crop follows the subject (smart framing)
                                     "layout": {"type": "string",
                                                "enum": ["crop", "blur", "fit", "smart"]},
+                                    "encoder": {"type": "string", "enum": [
+                                        "auto", "x264", "nvenc", "vaapi", "qsv",
+                                        "videotoolbox"]},
                                 }},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),

@@ -56,6 +56,7 @@ from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
+from storyclip_gui.ui.async_tasks import start_task
 from storyclip_gui.ui.countdown_bar import CountdownBar
 from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
 from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, refusal_line
@@ -897,6 +898,15 @@ class MainWindow(QMainWindow):
             webhooks=self.facade.webhooks,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        known = self.facade.encoders_known()
+        if known is not None:
+            dialog.show_encoders(known)
+        else:  # detection runs its one-frame encodes through the runner, off the Qt thread
+            task = start_task(self.facade.detect_encoders)
+            if task is not None:
+                task.add_done_callback(
+                    lambda t: None if t.cancelled() else dialog.show_encoders(t.result()))
+                dialog.finished.connect(task.cancel)  # a closed dialog waits for nothing
         dialog.open()
         return dialog
 

@@ -32,7 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, Settings, SettingsError, with_overrides
+from storyclip_gui.config import (
+    ENCODERS,
+    LIVE_SETTINGS,
+    SETTINGS,
+    Settings,
+    SettingsError,
+    with_overrides,
+)
+from storyclip_gui.core.encoder_detect import EncoderStatus, choose
+from storyclip_gui.core.ffmpeg.encoders import FFMPEG_NAME
+from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.core.webhooks import Webhooks
 from storyclip_gui.core.when_done import ACTIONS
 from storyclip_gui.ui.option_labels import choice_label
@@ -45,6 +55,7 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("es", "Español"),
 )
 CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high"),
+                                       "default_encoder": ENCODERS,
                                        "executor": ("local", "dask"),
                                        "when_done": ACTIONS}  # fmt: skip
 LABELS: dict[str, str] = {
@@ -55,6 +66,7 @@ LABELS: dict[str, str] = {
     "concurrency": QT_TRANSLATE_NOOP("SettingsDialog", "Jobs at once"),
     "stall_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stall timeout (s)"),
     "default_quality": QT_TRANSLATE_NOOP("SettingsDialog", "Default quality"),
+    "default_encoder": QT_TRANSLATE_NOOP("SettingsDialog", "Default encoder"),
     "default_clip_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Default clip length (s)"),
     "auto_resume": QT_TRANSLATE_NOOP("SettingsDialog", "Resume interrupted jobs at start"),
     "history_retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Keep history (days, 0: always)"),
@@ -175,6 +187,11 @@ class SettingsDialog(QDialog):
             elif spec.name in WHEN_DONE_SETTINGS:
                 target = done_form
             target.addRow(self._label(spec.name), editor)
+            if spec.name == "default_encoder":  # which encoders really work (show_encoders)
+                self.encoder_note = QLabel(self.tr("Checking which encoders work here…"))
+                self.encoder_note.setObjectName("encoderNote")
+                self.encoder_note.setWordWrap(True)
+                form.addRow("", self.encoder_note)
             if spec.name == "when_done_command":
                 note = QLabel(self.tr("Run as given, without a shell. The queue's results (each "
                                       "job, its state, error and clips with their paths) arrive "
@@ -277,6 +294,39 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             watch_folders=[self.watch_list.item(i).text() for i in range(self.watch_list.count())],
         )
+
+    def show_encoders(self, statuses: dict[str, EncoderStatus]) -> None:
+        """What detection found (a one-frame encode each, off the Qt thread): each encoder's
+        entry says whether it works here, and the note what `auto` uses."""
+        combo = self._editors["default_encoder"]
+        assert isinstance(combo, QComboBox)
+        for i in range(combo.count()):
+            choice = EncoderChoice(combo.itemData(i))
+            status = statuses.get(FFMPEG_NAME.get(choice, ""))
+            label = choice_label(choice.value)
+            if status is not None:
+                label += " — " + self._verdict(status)
+                combo.setItemData(i, self._describe(status), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemText(i, label)
+        auto = choose(EncoderChoice.AUTO, statuses).encoder
+        lines = [self.tr("Automatic uses {e} here.").replace("{e}", auto)]
+        lines += [f"{s.name}: {self._describe(s)}" for s in statuses.values()]
+        note = self.encoder_note
+        note.setText("\n".join(lines))
+        # a wrapped label's row does not grow by itself once the dialog is laid out
+        note.setMinimumHeight(note.heightForWidth(max(note.width(), 240)))
+
+    def _verdict(self, status: EncoderStatus) -> str:
+        if status.works:
+            return self.tr("works here")
+        return self.tr("not usable here") if status.listed else self.tr("not in this ffmpeg")
+
+    def _describe(self, status: EncoderStatus) -> str:
+        if status.works:
+            return self.tr("works")
+        if not status.listed:
+            return self.tr("not in this ffmpeg")
+        return self.tr("listed, fails: {reason}").replace("{reason}", status.reason)
 
     def _accept(self) -> None:
         try:
