@@ -11,7 +11,6 @@ doctor` all ask `detect`; `choose` turns a job's choice into the encoder it star
 from __future__ import annotations
 
 import asyncio
-import os
 from dataclasses import dataclass
 
 from storyclip_gui.core.ffmpeg.encoders import (
@@ -25,6 +24,7 @@ from storyclip_gui.core.ffmpeg.encoders import (
 )
 from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.core.ports import ProcessOutcome, Runner
+from storyclip_gui.core.sources import file_identity
 
 DETECT_TIMEOUT = 15.0  # seconds one candidate's one-frame encode may take
 
@@ -47,14 +47,6 @@ class EncoderStatus:
         return f"listed, fails: {self.reason}"
 
 
-def _identity(ffmpeg: str) -> str:
-    try:
-        st = os.stat(ffmpeg)
-    except OSError:
-        return f"{ffmpeg}|missing"
-    return f"{ffmpeg}|{st.st_size}|{st.st_mtime_ns}"
-
-
 def forget() -> None:
     """Detect again on the next ask (tests; a driver installed while the app runs)."""
     _DETECTED.clear()
@@ -62,14 +54,14 @@ def forget() -> None:
 
 def cached(ffmpeg: str) -> dict[str, EncoderStatus] | None:
     """What `detect` found for this binary in this process, if it ran."""
-    return _DETECTED.get(_identity(ffmpeg))
+    return _DETECTED.get(file_identity(ffmpeg))
 
 
 async def detect(runner: Runner, ffmpeg: str,
                  timeout: float = DETECT_TIMEOUT) -> dict[str, EncoderStatus]:  # fmt: skip
     """Every hardware candidate's status, in `auto`'s order. Candidates the build does not
     list are not started (no GPU, no cost but the one `-encoders` run)."""
-    key = _identity(ffmpeg)
+    key = file_identity(ffmpeg)
     if key in _DETECTED:
         return _DETECTED[key]
     out = bytearray()

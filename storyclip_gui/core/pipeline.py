@@ -92,7 +92,7 @@ from storyclip_gui.core.qc import (
     parse_loudnorm,
 )
 from storyclip_gui.core.smart_cuts import smart_plan
-from storyclip_gui.core.sources import file_problem
+from storyclip_gui.core.sources import file_identity, file_problem
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
@@ -453,7 +453,7 @@ class JobPipeline:
         if not pending:
             return
         begin, end = min(c.start for c in pending), max(c.end for c in pending)
-        key = _source_key(job.source)
+        key = file_identity(job.source)
         old = job.framing
         if old and old.source_key == key and old.span[0] <= begin and end <= old.span[1]:
             return
@@ -1011,15 +1011,6 @@ def _first_cause(group: BaseExceptionGroup[BaseException]) -> BaseException:
             if isinstance(error, kind):
                 return error
     return leaves[0]
-
-
-def _source_key(path: str) -> str:
-    """Which file, as it is now: a path, size and modification time."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return path
-    return f"{path}|{st.st_size}|{st.st_mtime_ns}"
 
 
 def _is_still_image(media: MediaInfo) -> bool:

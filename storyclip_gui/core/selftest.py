@@ -24,6 +24,7 @@ from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.options import EncoderChoice, Quality, StoryOptions
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import ProcessOutcome, Runner
+from storyclip_gui.core.sources import file_identity
 
 # verdicts already reached by this process (several engines, one binary: one test)
 _VERDICTS: dict[str, str | None] = {}
@@ -132,11 +133,7 @@ class ToolchainGate:
 
 def _identity(path: str) -> str:
     """A binary and the app version that judged it: a replaced ffmpeg is tested again."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return f"{path}|missing|{__version__}"
-    return f"{path}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
+    return f"{file_identity(path)}|{__version__}"
 
 
 class SubprocessRunner:
