@@ -19,6 +19,7 @@ from storyclip_gui.core.power import RunnerPower, power_argv
 from storyclip_gui.core.selftest import SubprocessRunner
 from storyclip_gui.core.when_done import RESULTS_FILE, WhenDone, WhenDoneError, WhenDonePolicy
 from tests.core.test_manager import Script, make
+from tests.helpers.power import RecordingPower
 
 
 class FakeClock:
@@ -52,16 +53,6 @@ class FakeClock:
             self.now = timer[0]
             timer[1]()
         self.now = end
-
-
-class RecordingPower:
-    def __init__(self, problem: str | None = None) -> None:
-        self.calls: list[str] = []
-        self.problem = problem
-
-    async def perform(self, action: str) -> str | None:
-        self.calls.append(action)
-        return self.problem
 
 
 class Rig:

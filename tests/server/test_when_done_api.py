@@ -12,16 +12,8 @@ from storyclip_gui.app import build_engine
 from storyclip_gui.config import load_settings
 from storyclip_gui.core.manager import JobSpec
 from storyclip_gui.core.memory_store import MemoryJobStore
+from tests.helpers.power import RecordingPower
 from tests.server.conftest import auth, next_json, receive_until, running
-
-
-class RecordingPower:
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    async def perform(self, action: str) -> str | None:
-        self.calls.append(action)
-        return None
 
 
 def _when_done(message: dict[str, Any], phase: str) -> bool:

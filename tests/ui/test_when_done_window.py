@@ -17,15 +17,7 @@ from storyclip_gui.core.manager import JobSpec
 from storyclip_gui.core.memory_store import MemoryJobStore
 from storyclip_gui.ui.main_window import MainWindow
 from storyclip_gui.ui.settings_dialog import SettingsDialog, WindowPrefs
-
-
-class RecordingPower:
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    async def perform(self, action: str) -> str | None:
-        self.calls.append(action)
-        return None
+from tests.helpers.power import RecordingPower
 
 
 def _window(qtbot: Any, action: str, power: RecordingPower) -> MainWindow:
