@@ -111,6 +111,7 @@ def print_summary(console: Console, results: list[dict[str, Any]]) -> None:
     table.add_column("Source")
     table.add_column("Status")
     table.add_column("Clips", justify="right")
+    table.add_column("Encoder")  # a hardware encoder asked for but not working shows here
     table.add_column("Output / reason")
     for r in results:
         ok = r["status"] == "completed"
@@ -118,6 +119,7 @@ def print_summary(console: Console, results: list[dict[str, Any]]) -> None:
             os.path.basename(r["source"]),
             f"[green]{r['status']}" if ok else f"[red]{r['status']}",
             str(len(r["clips"])),
+            r.get("encoder") or "",
             r["outputDir"] if ok else (r["error"] or {}).get("message", ""),
         )
     console.print(table)
