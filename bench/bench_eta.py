@@ -14,7 +14,10 @@ the queue's. It prints, against the truth (when the job really finished):
   - the median absolute error of the P50, as a fraction of the real time left, over the jobs
     that started after 3 jobs had finished (target <= 15 %), and over all jobs;
   - how often the truth is at most the P90 ("it will be done by then");
-  - how often the truth is inside the band P50 ± (P90 - P50) (target >= 80 %).
+  - how often the truth is inside the band P50 ± (P90 - P50) (target >= 80 %), and, for
+    comparison, inside [P50, P90] (a median is above the truth half the time, so that interval
+    holds at most ~40 % of the truths when both are honest quantiles).
+It exits 1 when the targets, over all checkpoints of the jobs after 3 finished, are missed.
 """
 
 from __future__ import annotations
@@ -66,8 +69,12 @@ def record(jobs: int, out: Path) -> None:
                         "-i", f"sine=frequency=440:duration={seconds}", "-c:v", "libx264",
                         "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
                         "-shortest", str(source)], check=True, capture_output=True)  # fmt: skip
-        specs.append(JobSpec(str(source), StoryOptions.from_dict(
-            {"clip_seconds": 10, "size": out_size, "quality": quality})))
+        specs.append(
+            JobSpec(
+                str(source),
+                StoryOptions.from_dict({"clip_seconds": 10, "size": out_size, "quality": quality}),
+            )
+        )
     settings = load_settings(overrides={"output_dir": work / "out", "temp_dir": work / "tmp",
                                         "data_dir": work / "data", "concurrency": 2})  # fmt: skip
     engine = build_engine(settings)
@@ -133,6 +140,18 @@ def replay(data: dict[str, Any]) -> dict[str, Any]:
     sizes = {e["id"]: e["sourceBytes"] for e in data["jobs"]}
     estimator = EtaEstimator(clock=clock, size_of=lambda path: sizes.get(path, 0))
     jobs = {e["id"]: rebuild(e) for e in data["jobs"]}
+
+    def lineup() -> tuple[list[Job], int]:  # as the manager gives it: running, then queued
+        order = sorted(
+            jobs.values(),
+            key=lambda j: (j.state is not JobState.PROCESSING, j.started_at or 0, j.created_at),
+        )
+        return (
+            [j for j in order if j.state in (JobState.PROCESSING, JobState.QUEUED)],
+            data["concurrency"],
+        )
+
+    estimator.lineup = lineup
     entries = {e["id"]: e for e in data["jobs"]}
     events: list[tuple[float, int, str, Any]] = []  # (time, order, kind, payload)
     for e in data["jobs"]:
@@ -166,8 +185,11 @@ def replay(data: dict[str, Any]) -> dict[str, Any]:
             clip = jobs[job_id].clips[index - 1]
             clip.state = ClipState.VERIFIED
             estimator.clip_verified(jobs[job_id], clip.end - clip.start, running)
-        elif kind == "speed":
-            jobs[payload[0]].speed, jobs[payload[0]].media_left = payload[1], payload[2]
+        elif kind == "speed":  # a progress event: the manager asks for the job's ETA on each
+            job = jobs[payload[0]]
+            job.speed, job.media_left = payload[1], payload[2]
+            estimator.job_eta(job, sum(1 for j in jobs.values()
+                                       if j.state is JobState.PROCESSING))  # fmt: skip
         elif kind == "end":
             jobs[payload].transition(JobState.COMPLETED, now=at)
             estimator.job_ended(jobs[payload])
@@ -194,11 +216,20 @@ def score(answers: list[dict[str, Any]]) -> dict[str, Any]:
         return {"n": 0}
     errors = [abs(a["eta"].p50_seconds - a["truth"]) / a["truth"] for a in known]
     under_p90 = [a["truth"] <= a["eta"].p90_seconds for a in known]
-    in_band = [abs(a["truth"] - a["eta"].p50_seconds)
-               <= max(a["eta"].p90_seconds - a["eta"].p50_seconds, 1e-9) for a in known]
-    return {"n": len(known), "unanswered": len(answers) - len(known),
-            "medianError": statistics.median(errors),
-            "underP90": sum(under_p90) / len(known), "inBand": sum(in_band) / len(known)}
+    in_band = [
+        abs(a["truth"] - a["eta"].p50_seconds)
+        <= max(a["eta"].p90_seconds - a["eta"].p50_seconds, 1e-9)
+        for a in known
+    ]
+    between = [a["eta"].p50_seconds <= a["truth"] <= a["eta"].p90_seconds for a in known]
+    return {
+        "n": len(known),
+        "unanswered": len(answers) - len(known),
+        "medianError": statistics.median(errors),
+        "underP90": sum(under_p90) / len(known),
+        "inBand": sum(in_band) / len(known),
+        "between": sum(between) / len(known),
+    }
 
 
 def main() -> None:
@@ -211,10 +242,14 @@ def main() -> None:
         record(args.jobs, args.data)
     data = json.loads(args.data.read_text())
     result = replay(data)
-    print(f"queue: {len(data['jobs'])} jobs, concurrency {data['concurrency']}, recorded with "
-          f"load average {data['loadavg'][0]:.1f} on {data['cpus']} CPUs")
-    print(f"{'':28}{'n':>4}{'median |P50 err|':>18}{'truth<=P90':>12}{'in band':>9}")
-    failed = False
+    print(
+        f"queue: {len(data['jobs'])} jobs, concurrency {data['concurrency']}, recorded with "
+        f"load average {data['loadavg'][0]:.1f} on {data['cpus']} CPUs"
+    )
+    print(
+        f"{'':28}{'n':>4}{'median |P50 err|':>18}{'truth<=P90':>12}{'in band':>9}"
+        f"{'P50<=truth<=P90':>17}"
+    )
     for q in CHECKPOINTS:
         for label, picked in (
             (f"jobs at {q:.0%}, >=3 finished", [a for a in result["jobs"]
@@ -226,20 +261,20 @@ def main() -> None:
                 print(f"{label:28}{0:>4}  (no estimate yet)")
                 continue
             print(f"{label:28}{s['n']:>4}{s['medianError']:>17.1%}{s['underP90']:>12.0%}"
-                  f"{s['inBand']:>9.0%}" + (f"  ({s['unanswered']} unanswered)"
-                                            if s["unanswered"] else ""))  # fmt: skip
-            if ">=3" in label and (s["medianError"] > 0.15 or s["inBand"] < 0.8):
-                failed = True
+                  f"{s['inBand']:>9.0%}{s['between']:>17.0%}"
+                  + (f"  ({s['unanswered']} unanswered)" if s["unanswered"] else ""))  # fmt: skip
     for a in result["queue"]:
         eta = a["eta"]
         shown = (f"P50 {eta.p50_seconds:6.1f} s  P90 {eta.p90_seconds:6.1f} s  "
                  f"({eta.unknown_jobs} jobs unknown)") if eta else "no estimate"  # fmt: skip
         print(f"queue at {a['q']:.0%}: truth {a['truth']:6.1f} s  {shown}")
     all_scores = score([a for a in result["jobs"] if a["finishedBefore"] >= 3])
-    print(f"targets (>=3 finished, all checkpoints): median error <= 15 %: "
-          f"{all_scores.get('medianError', float('nan')):.1%}; in band >= 80 %: "
-          f"{all_scores.get('inBand', float('nan')):.0%}")
-    sys.exit(1 if failed else 0)
+    error, band = all_scores.get("medianError", 1.0), all_scores.get("inBand", 0.0)
+    print(
+        f"targets (>=3 finished, all checkpoints): median error <= 15 %: {error:.1%}; "
+        f"in band >= 80 %: {band:.0%}"
+    )
+    sys.exit(0 if error <= 0.15 and band >= 0.8 else 1)
 
 
 if __name__ == "__main__":

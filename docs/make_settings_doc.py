@@ -21,6 +21,8 @@ KINDS = {
     "_positive_int": "whole number ≥ 1",
     "_positive_float": "number > 0",
     "_non_negative_float": "number ≥ 0",
+    "_non_negative_int": "whole number ≥ 0",
+    "_when_done": "nothing, command, sleep or shutdown",
     "_optional_str": "path or empty",
     "_bool": "true/false",
     "_port": "port 0–65535",
@@ -43,8 +45,12 @@ quality, output folder) is remembered separately, per window.
 
 The dialog applies these at once: `output_dir`, `temp_dir`, `monitoring_interval_ms`,
 `concurrency`, `stall_timeout_s`, `finished_display_s` (a running job keeps the working folder
-and stall timeout it started with). The others, marked `*` in the dialog, apply at the next
-start. A history retention (`history_retention_days` above 0) deletes history: the dialog
+and stall timeout it started with), and the when-done and keep-awake settings (`when_done`,
+`when_done_command`, `when_done_countdown_s`, `when_done_command_timeout_s`, `keep_awake`;
+changing `when_done` during a countdown cancels it). The others, marked `*` in the dialog,
+apply at the next start. `when_done` and `when_done_countdown_s` can also be chosen over REST
+(`PUT /api/v1/when-done`, docs/api.md), which saves them here; `when_done_command` is set on
+this computer only (the dialog or this file): no client can choose what runs here. A history retention (`history_retention_days` above 0) deletes history: the dialog
 says how many jobs it will delete and from when, and asks first; at start-up the app says what
 it forgot (log, window notice, `serve`'s output).
 
@@ -60,6 +66,7 @@ FOOTER = """
 |---|---|
 | `STORYCLIP_DATA_DIR` | The data folder (default `{data_dir}`): the job history `storyclip.db`, `settings.json`, the server token `server-token`, `window.ini`, thumbnails. `--data-dir` on the command line wins. |
 | `STORYCLIP_TOKEN` | The observer server's token, instead of the one stored in `server-token` (see docs/api.md). |
+| `STORYCLIP_POWER_DRY_RUN` | `1`: when the queue is done, the sleep or shutdown countdown runs as usual but the command that would sleep or shut down is only named (window, terminal, API), not run. The tests set it. |
 | `QT_QPA_PLATFORM` | Qt's display plugin; `offscreen` runs the window without a screen (tests, screenshots). |
 | `IMAGEIO_FFMPEG_EXE` | Used by imageio-ffmpeg when it looks for its own ffmpeg (prefer `STORYCLIP_FFMPEG`). |
 

@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="how 16:9 becomes 9:16 (smart: the crop follows the subject)")
     p.add_argument("--size", help="1080x1920 (default) or 720x1280")
     p.add_argument("--quality", choices=["low", "medium", "high"])
+    _encoder_argument(p)
     p.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
     p.add_argument("--trim-start", type=float, help="seconds to skip at the start")
     p.add_argument("--trim-end", type=float, help="stop at this second of the source")
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     _smart_arguments(p)
     p.add_argument("--jobs", type=int, help="how many videos to process at once")
     p.add_argument("--json", action="store_true", help="print one JSON array of results")
+    p.add_argument("--webhook-wait", type=float, metavar="SECONDS",
+                   help="at the end, wait up to this long for webhook deliveries to go out "
+                   "(default: the webhook_drain_s setting, 10 s; 0: do not wait)")  # fmt: skip
     _executor_options(p)
 
     sub.add_parser("doctor", help="check ffmpeg, encoders and folders")
@@ -95,11 +99,19 @@ def _parser() -> argparse.ArgumentParser:
     rr.add_argument("--layout", choices=["crop", "blur", "fit", "smart"])
     rr.add_argument("--size", help="1080x1920 or 720x1280")
     rr.add_argument("--quality", choices=["low", "medium", "high"])
+    _encoder_argument(rr)
     rr.add_argument("--preset", help="instagram-stories, instagram-reels, tiktok, youtube-shorts")
     rr.add_argument("--max-clips", type=int, help="keep at most this many clips")
     _smart_arguments(rr)
     rr.add_argument("--json", action="store_true", help="print one JSON array of results")
     return parser
+
+
+def _encoder_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoder", choices=["auto", "x264", "nvenc", "vaapi", "qsv", "videotoolbox"],
+                   help="H.264 encoder (default: the default_encoder setting, auto): auto uses "
+                        "the first hardware encoder that works here; any failure falls back "
+                        "to x264 (docs/encoders.md)")  # fmt: skip
 
 
 def _smart_arguments(p: argparse.ArgumentParser) -> None:
@@ -274,6 +286,7 @@ def _chosen_options(args: argparse.Namespace) -> dict[str, Any]:
         "layout": args.layout,
         "size": args.size,
         "quality": args.quality,
+        "encoder": getattr(args, "encoder", None),
         "preset": args.preset,
         "trim_start": getattr(args, "trim_start", None),
         "trim_end": getattr(args, "trim_end", None),
@@ -300,6 +313,9 @@ def _process(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("storyclip process: --jobs must be at least 1.", file=sys.stderr)
         return EXIT_USAGE
+    if args.webhook_wait is not None and not args.webhook_wait >= 0:
+        print("storyclip process: --webhook-wait must be 0 or more seconds.", file=sys.stderr)
+        return EXIT_USAGE
 
     async def submit(engine: Any) -> list[Any]:
         intake = engine.facade.intake
@@ -314,7 +330,7 @@ def _process(args: argparse.Namespace) -> int:
     # a one-shot run of the given files: recovering other jobs is `resume`'s (and the
     # window's) business, and a window running beside us may own them
     overrides = {"output_dir": args.output_dir, "concurrency": args.jobs,
-                 **_executor_overrides(args)}
+                 "webhook_drain_s": args.webhook_wait, **_executor_overrides(args)}
     return _run_engine(args, "process", submit, recover=False, settings=overrides)
 
 
@@ -389,6 +405,7 @@ def _run_engine(
         print_summary,
         result_objects,
     )
+    from storyclip_gui.cli.when_done_view import WhenDoneLines
     from storyclip_gui.config import SettingsError
     from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound
     from storyclip_gui.core.jobs import SubmitError
@@ -425,23 +442,34 @@ def _run_engine(
         state["stopping"] = asyncio.ensure_future(manager.shutdown())
 
     async def run() -> list[dict[str, Any]]:
+        engine.start_deliveries()  # webhooks go out while the jobs run, not only at the end
         try:
-            refused.extend(await submit(engine))
-        except SubmitError as exc:
-            state["error"] = str(exc)
-            return []
-        engine.start()
-        await manager.wait_until_idle()
-        if manager.pause_reason:
-            err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
-                      "`storyclip resume` when the problem is fixed.")  # fmt: skip
-        await engine.stop()  # and disconnect from the cluster, if any
-        await asyncio.sleep(0)
-        return [job.to_dict() for job in manager.jobs()]
+            try:
+                refused.extend(await submit(engine))
+            except SubmitError as exc:
+                state["error"] = str(exc)
+                return []
+            engine.start()
+            await manager.wait_until_idle()
+            if engine.when_done is not None:  # the countdown or the command, then the end
+                await asyncio.sleep(0)
+                await engine.when_done.wait_settled()
+            if manager.pause_reason:
+                err.print(f"[red]{manager.pause_reason} Jobs not started stay queued: run "
+                          "`storyclip resume` when the problem is fixed.")  # fmt: skip
+            await engine.stop()  # and disconnect from the cluster, if any
+            await asyncio.sleep(0)
+            if not state["interrupted"]:
+                await _drain_webhooks(engine, err)
+            return [job.to_dict() for job in manager.jobs()]
+        finally:
+            await engine.stop_deliveries()
 
     try:
         with ProcessView(engine.bus, err) if not args.json or err.is_terminal else _Null():
-            jobs = run_headless(run, interrupt)
+            WhenDoneLines(engine.bus, lambda line: err.print(line, markup=False,
+                                                             highlight=False))  # fmt: skip
+            jobs = run_headless(run, interrupt, engine.when_done)
     except KeyboardInterrupt:  # a second Ctrl-C: stop at once, the history keeps the rest
         err.print("Stopped at once: `storyclip resume` finishes the run.")
         return EXIT_INTERRUPTED
@@ -458,6 +486,32 @@ def _run_engine(
     if state["interrupted"]:
         return EXIT_INTERRUPTED
     return EXIT_OK if all(r["status"] == "completed" for r in results) else EXIT_FAILED
+
+
+async def _drain_webhooks(engine: Any, err: Any) -> None:
+    """Wait up to webhook_drain_s for the webhook outbox to empty; say what is left (it stays
+    in the history database and goes out at the next start)."""
+    from storyclip_gui.core.ports import StoreError
+
+    if engine.webhooks is None:
+        return
+    wait = engine.settings.webhook_drain_s
+    left = await engine.drain_deliveries(wait)
+    if not left:
+        return
+    err.print(f"Webhooks: {left} {'delivery' if left == 1 else 'deliveries'} not sent within "
+              f"{wait:g} s; kept for the next start (storyclip serve, resume, process or the "
+              "window).")  # fmt: skip
+    try:
+        subs, summaries = engine.webhooks.subscriptions(), engine.webhooks.summaries()
+    except StoreError:  # the count above is what matters; the details cannot be read now
+        return
+    for sub in subs:
+        summary = summaries.get(sub.id)
+        if sub.enabled and summary is not None and summary.pending:
+            why = f" (last try: {summary.last_error})" if summary.last_error else ""
+            err.print(f"  {summary.pending} pending for {sub.url}{why}", markup=False,
+                      highlight=False)  # fmt: skip
 
 
 class _Null:

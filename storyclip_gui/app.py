@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyclip_gui.config import LIVE_SETTINGS, Settings, SettingsError, save_changes
+from storyclip_gui.cli.when_done_view import WhenDoneLines
+from storyclip_gui.config import (
+    LIVE_SETTINGS,
+    Settings,
+    SettingsError,
+    save_changes,
+    with_overrides,
+)
 from storyclip_gui.core.eta import EtaEstimator
 from storyclip_gui.core.events import EventBus
 from storyclip_gui.core.executor import ClipExecutor, LocalClipExecutor
@@ -25,18 +32,22 @@ from storyclip_gui.core.facade import EngineFacade, LiveSettings
 from storyclip_gui.core.ffmpeg.locate import Toolchain, bundled_toolchain, locate
 from storyclip_gui.core.intake import Intake, IntakeRequest
 from storyclip_gui.core.jobs import Job
+from storyclip_gui.core.keep_awake import KeepAwake, platform_inhibitor
 from storyclip_gui.core.manager import JobManager
 from storyclip_gui.core.memory_store import MemoryAnalysisCache, MemoryJobStore
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import AnalysisCache, JobStore, Runner, StoreError
+from storyclip_gui.core.power import RunnerPower
 from storyclip_gui.core.recovery import RecoveryReport
 from storyclip_gui.core.scheduler import Scheduler
 from storyclip_gui.core.selftest import ToolchainGate
 from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import Power, WhenDone, WhenDonePolicy
 
 if TYPE_CHECKING:
     from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
     from storyclip_gui.server import ServerHandle
+    from storyclip_gui.server.webhook_sender import WebhookSender
     from storyclip_gui.store.job_store import SqliteJobStore
 
 log = logging.getLogger(__name__)
@@ -58,6 +69,9 @@ class Engine:
     gc_guard: QtThreadGarbageCollector | None = None  # with Dask's threads in the process
     pruned: str | None = None  # what start-up retention forgot, said to a person
     webhooks: Webhooks | None = None  # subscriptions and their outbox, in the history database
+    when_done: WhenDone | None = None  # the action when the queue is done (command, sleep...)
+    keep_awake: KeepAwake | None = None  # the sleep inhibitor held while jobs process
+    sender: WebhookSender | None = None  # sends the outbox while it runs (start_deliveries)
 
     def start(self) -> None:
         """Let the queue run (recovered jobs first). Call once the event loop runs."""
@@ -69,7 +83,12 @@ class Engine:
         await self.close_executor()
 
     async def close_executor(self) -> None:
-        """Disconnect from the cluster (its clips were cancelled when their jobs stopped)."""
+        """Disconnect from the cluster (its clips were cancelled when their jobs stopped);
+        no countdown goes on and no sleep inhibitor is held behind a closing engine."""
+        if self.when_done is not None:
+            self.when_done.close()
+        if self.keep_awake is not None:
+            self.keep_awake.close()
         close = getattr(self.executor, "close", None)
         if close is not None:
             await close()
@@ -77,12 +96,46 @@ class Engine:
             self.gc_guard.stop()
             self.gc_guard = None
 
+    def start_deliveries(self) -> None:
+        """Send webhook deliveries from now on, on the running loop: in the window, `serve` and
+        the terminal runs alike (the server need not run)."""
+        if self.webhooks is None or self.sender is not None:
+            return
+        from storyclip_gui import __version__
+        from storyclip_gui.server.webhook_sender import WebhookSender
+
+        self.sender = WebhookSender(self.webhooks.outbox,
+                                    user_agent=f"StoryClip-Studio/{__version__}")  # fmt: skip
+        self.webhooks.wake = self.sender.wake
+        self.sender.start()
+
+    async def drain_deliveries(self, timeout: float) -> int:
+        """Wait up to `timeout` s for the outbox to empty; how many deliveries are left."""
+        if self.sender is None:
+            return 0
+        try:
+            return await self.sender.drain(timeout)
+        except StoreError as exc:
+            log.error("The webhook outbox could not be read: %s", exc)
+            return 0
+
+    async def stop_deliveries(self) -> None:
+        """Stop sending; a request cut short stays pending and goes out at the next start."""
+        if self.sender is not None and self.webhooks is not None:
+            self.webhooks.wake = lambda: None
+            await self.sender.close()
+            self.sender = None
+
     def apply_settings(self, settings: Settings) -> list[str]:
         """Save what a person changed in the window (never what came from the environment),
         take the live settings at once; return the changed names that apply at next start."""
         changed = save_changes(self.settings, settings)
         self.settings = settings
         self.facade.apply(live_settings(settings))
+        if self.when_done is not None:
+            self.when_done.set_policy(when_done_policy(settings))
+        if self.keep_awake is not None:
+            self.keep_awake.set_enabled(settings.keep_awake)
         return [name for name in changed if name not in LIVE_SETTINGS]
 
 
@@ -91,9 +144,16 @@ def live_settings(settings: Settings) -> LiveSettings:
                         settings.temp_dir, settings.stall_timeout_s)  # fmt: skip
 
 
+def when_done_policy(settings: Settings) -> WhenDonePolicy:
+    return WhenDonePolicy(settings.when_done, settings.when_done_command,
+                          settings.when_done_countdown_s,
+                          settings.when_done_command_timeout_s)  # fmt: skip
+
+
 def default_options(settings: Settings) -> dict[str, Any]:
     """The settings' default story options, which every door's choices are merged over."""
-    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds}
+    return {"quality": settings.default_quality, "clip_seconds": settings.default_clip_seconds,
+            "encoder": settings.default_encoder}
 
 
 def open_job_store(settings: Settings) -> SqliteJobStore:
@@ -110,6 +170,7 @@ def build_engine(
     runner: Runner | None = None,
     recover: bool = True,
     list_failed: bool = False,
+    power: Power | None = None,
 ) -> Engine:
     """Wire the engine. Raises FFmpegNotFound with a clear message when there is no ffmpeg.
 
@@ -117,7 +178,9 @@ def build_engine(
     memory and says why in `store_error`. With `recover`, jobs a previous run left unfinished
     are recovered (store.recovery) and adopted before anything else is queued; they start when
     `Engine.start()` (or any submit) pumps the queue. With `list_failed` (the window), the
-    failed jobs the last run listed are listed again, until retried or removed.
+    failed jobs the last run listed are listed again, until retried or removed. `power`
+    sleeps or shuts down when the queue is done (default: the platform's commands; tests
+    give one that records).
     """
     from storyclip_gui.runner.qprocess_runner import QProcessRunner
     from storyclip_gui.store.job_store import SqliteJobStore
@@ -162,9 +225,25 @@ def build_engine(
         store.on_error = facade.store_failed
     engine = Engine(settings, toolchain, bus, store, runner, manager, facade,
                     store_error=store_error, executor=config.executor)  # fmt: skip
-    engine.webhooks = _webhooks(store, manager)
+    engine.webhooks = facade.webhooks = _webhooks(store, manager)
     if engine.webhooks is not None:
         bus.subscribe(engine.webhooks.on_event)
+    engine.when_done = WhenDone(when_done_policy(settings), bus=bus,
+                                queue_done=manager.finishes_queue, runner=runner,
+                                power=power or RunnerPower(runner, dry_run=_power_dry_run()),
+                                results_dir=settings.data_dir)  # fmt: skip
+    bus.subscribe(engine.when_done.on_event)
+
+    def remember(policy: WhenDonePolicy) -> None:  # a door (REST) chose: kept in settings.json
+        chosen = with_overrides(engine.settings, when_done=policy.action,
+                                when_done_countdown_s=policy.countdown_s)  # fmt: skip
+        if chosen != engine.settings:
+            engine.apply_settings(chosen)
+
+    engine.when_done.policy_listeners.append(remember)
+    engine.keep_awake = KeepAwake(platform_inhibitor(runner), settings.keep_awake)
+    bus.subscribe(engine.keep_awake.on_event)
+    bus.subscribe_engine(engine.keep_awake.on_engine_event)
     if settings.executor == "dask":  # Qt objects are then never freed on Dask's threads
         from storyclip_gui.runner.gc_guard import QtThreadGarbageCollector
 
@@ -173,6 +252,12 @@ def build_engine(
     if recover:
         engine.recovery = _recover(engine, list_failed)
     return engine
+
+
+def _power_dry_run() -> bool:
+    """$STORYCLIP_POWER_DRY_RUN=1: the when-done countdown runs, sleep and shutdown are only
+    said (to try the setting out; every test process and the programs tests start have it)."""
+    return os.environ.get("STORYCLIP_POWER_DRY_RUN", "").strip() not in ("", "0")
 
 
 def build_executor(settings: Settings, runner: Runner) -> ClipExecutor:
@@ -208,11 +293,7 @@ def _webhooks(store: JobStore, manager: JobManager) -> Webhooks | None:
 
     if not isinstance(store, SqliteJobStore):
         return None
-
-    def queue_idle(finished_id: str) -> bool:
-        return set(manager.running_ids) <= {finished_id} and not manager.queued_ids
-
-    return Webhooks(SqliteWebhookOutbox(store.database), queue_idle)
+    return Webhooks(SqliteWebhookOutbox(store.database), manager.finishes_queue)
 
 
 def _recover(engine: Engine, list_failed: bool) -> RecoveryReport:
@@ -263,10 +344,12 @@ def _prune(store: JobStore, days: float, now: float) -> str | None:
     return message
 
 
-def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None]) -> T:
+def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], None],
+                 when_done: WhenDone | None = None) -> T:  # fmt: skip
     """Run `main()` on a QCoreApplication's event loop through qasync (no widgets).
 
-    SIGINT/SIGTERM call `on_interrupt` (once); a second SIGINT exits at once.
+    SIGINT/SIGTERM call `on_interrupt` (once); a second SIGINT exits at once. While the
+    when-done action counts down to sleep or shutdown, SIGINT cancels that instead.
     """
     os.environ.setdefault("QT_API", "pyside6")
     import qasync
@@ -278,6 +361,10 @@ def run_headless(main: Callable[[], Awaitable[T]], on_interrupt: Callable[[], No
     interrupted = {"count": 0}
 
     def handle(signum: int, _frame: object) -> None:
+        if signum == signal.SIGINT and when_done is not None and when_done.counting:
+            loop.call_soon_threadsafe(when_done.cancel, "Cancelled with Ctrl+C: the computer "
+                                      "stays on.")  # fmt: skip
+            return
         interrupted["count"] += 1
         if interrupted["count"] > 1 and signum == signal.SIGINT:
             raise KeyboardInterrupt
@@ -325,6 +412,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
     loop.call_soon(engine.start)  # recovered jobs first, then the files given
 
     async def session() -> None:
+        engine.start_deliveries()
         server = await _window_server(window, engine)
         upkeep = asyncio.ensure_future(_window_upkeep(window, engine, server))
         try:
@@ -335,6 +423,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             await engine.facade.shutdown()
             if server is not None:
                 await server.close()
+            await engine.stop_deliveries()
             await engine.close_executor()
 
     try:
@@ -422,7 +511,7 @@ async def start_server(engine: Engine, settings: Settings | None = None) -> Serv
         heartbeat_interval=settings.monitoring_interval,
         version=__version__,
     )
-    return await start_web_server(engine.facade, config, engine.webhooks)
+    return await start_web_server(engine.facade, config, engine.webhooks, engine.when_done)
 
 
 def run_serve(
@@ -438,6 +527,7 @@ def run_serve(
     if engine.pruned is not None:
         say(engine.pruned)
     engine.facade.add_notice_listener(lambda message: say(f"Warning: {message}"))
+    WhenDoneLines(engine.bus, say)
     stop = asyncio.Event()
 
     async def expire_finished() -> None:
@@ -447,6 +537,7 @@ def run_serve(
 
     async def main() -> None:
         handle = await start_server(engine, settings)
+        engine.start_deliveries()
         say(f"Listening on {handle.url}")
         say(f"Token: {server_token_location(settings)} (send 'Authorization: Bearer TOKEN'; "
             f"the dashboard at {handle.url}/ asks for it once)")  # fmt: skip
@@ -463,11 +554,12 @@ def run_serve(
             await engine.facade.shutdown()
             await engine.close_executor()
             await handle.close()
+            await engine.stop_deliveries()
             close_store = getattr(engine.store, "close", None)
             if close_store is not None:
                 close_store()
 
-    run_headless(main, stop.set)
+    run_headless(main, stop.set, engine.when_done)
     return 0
 
 

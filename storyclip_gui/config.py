@@ -17,11 +17,13 @@ from typing import Any
 
 import platformdirs
 
+from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.core.scheduler import default_concurrency
 
 log = logging.getLogger(__name__)
 APP_NAME = "storyclip-studio"
 EXECUTORS = ("local", "dask")
+ENCODERS = tuple(choice.value for choice in EncoderChoice)
 
 
 class SettingsError(ValueError):
@@ -77,6 +79,13 @@ def _optional_str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def _encoder(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in ENCODERS:
+        raise ValueError(f"{value!r} is not one of {', '.join(ENCODERS)}")
+    return text
+
+
 def _port(value: Any) -> int:
     number = int(value)
     if not 0 <= number <= 65535:
@@ -98,6 +107,22 @@ def _scheduler_address(value: Any) -> str:
     if not text.split("://", 1)[1]:
         raise ValueError(f"{value!r} is not a scheduler address like tcp://host:8786")
     return text
+
+
+def _when_done(value: Any) -> str:
+    from storyclip_gui.core.when_done import ACTIONS
+
+    text = str(value).strip().lower()
+    if text not in ACTIONS:
+        raise ValueError(f"{value!r} is not one of {', '.join(ACTIONS)}")
+    return text
+
+
+def _non_negative_int(value: Any) -> int:
+    number = int(value)
+    if number < 0:
+        raise ValueError(f"{value!r} is not zero or a positive whole number")
+    return number
 
 
 def _comma_list(value: Any) -> str:
@@ -123,6 +148,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "Seconds without any output from ffmpeg before the job is stopped as stalled."),
     SettingSpec("default_quality", "STORYCLIP_QUALITY", str, lambda d: "medium",
                 "Quality used when a job does not say: low, medium or high."),
+    SettingSpec("default_encoder", "STORYCLIP_ENCODER", _encoder, lambda d: "auto",
+                "H.264 encoder used when a job does not say: auto (the first hardware encoder "
+                "that really works here, else x264), x264, nvenc, vaapi, qsv or videotoolbox. "
+                "A hardware encoder that fails falls back to x264 (docs/encoders.md)."),
     SettingSpec("default_clip_seconds", "STORYCLIP_CLIP_SECONDS", _positive_float, lambda d: 15.0,
                 "Clip length used when a job does not say."),
     SettingSpec("auto_resume", "STORYCLIP_AUTO_RESUME", _bool, lambda d: True,
@@ -157,13 +186,31 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("dask_fallback_local", "STORYCLIP_DASK_FALLBACK_LOCAL", _bool, lambda d: False,
                 "When the Dask scheduler cannot be reached, render on this machine instead of "
                 "waiting for it."),
+    SettingSpec("when_done", "STORYCLIP_WHEN_DONE", _when_done, lambda d: "nothing",
+                "When the queue is done: nothing, command (run the command below), sleep or "
+                "shutdown (after a countdown that can be cancelled)."),
+    SettingSpec("when_done_command", "STORYCLIP_WHEN_DONE_COMMAND", str, lambda d: "",
+                "The command run when the queue is done (split like a shell does, no shell); "
+                "it reads the queue's results as JSON on its standard input."),
+    SettingSpec("when_done_countdown_s", "STORYCLIP_WHEN_DONE_COUNTDOWN", _non_negative_int,
+                lambda d: 60, "Seconds to cancel before sleeping or shutting down."),
+    SettingSpec("when_done_command_timeout_s", "STORYCLIP_WHEN_DONE_TIMEOUT", _positive_float,
+                lambda d: 600.0, "Seconds the when-done command may run before it is stopped."),
+    SettingSpec("keep_awake", "STORYCLIP_KEEP_AWAKE", _bool, lambda d: True,
+                "Keep the computer awake (no sleep, no idle suspend) while jobs run."),
+    SettingSpec("webhook_drain_s", "STORYCLIP_WEBHOOK_DRAIN", _non_negative_float,
+                lambda d: 10.0, "Seconds a terminal run (storyclip process, resume) waits at its "
+                "end for webhook deliveries to go out (0: do not wait); what is left goes out at "
+                "the next start."),
 )  # fmt: skip
 
 
 # applied while the app runs (app.Engine.apply_settings); the others apply at the next start
 LIVE_SETTINGS = frozenset({
     "output_dir", "temp_dir", "monitoring_interval_ms", "concurrency", "stall_timeout_s",
-    "finished_display_s",
+    "finished_display_s", "when_done", "when_done_command", "when_done_countdown_s",
+    "when_done_command_timeout_s", "keep_awake",
+    "webhook_drain_s",  # read by each terminal run as it ends: the next one takes it
 })  # fmt: skip
 
 
@@ -177,6 +224,7 @@ class Settings:
     concurrency: int
     stall_timeout_s: float
     default_quality: str
+    default_encoder: str
     default_clip_seconds: float
     auto_resume: bool
     history_retention_days: float
@@ -190,6 +238,12 @@ class Settings:
     executor: str
     dask_scheduler: str
     dask_fallback_local: bool
+    when_done: str
+    when_done_command: str
+    when_done_countdown_s: int
+    when_done_command_timeout_s: float
+    keep_awake: bool
+    webhook_drain_s: float
 
     @property
     def settings_file(self) -> Path:

@@ -37,14 +37,40 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.setenv(name, str(tmp_path / sub))
     monkeypatch.setenv("HOME", str(home))
+    # engines built in tests hold no sleep inhibitor (tests/core/test_keep_awake.py does)
+    monkeypatch.setenv("STORYCLIP_KEEP_AWAKE", "0")
+    # and none sleeps or powers off this machine, in this process or a `storyclip` it starts
+    monkeypatch.setenv("STORYCLIP_POWER_DRY_RUN", "1")
     # STORYCLIP_FFMPEG is kept: it runs the whole suite on another ffmpeg build
     for name in (
         "MONITORING_INTERVAL",
         "STORYCLIP_CONCURRENCY",
+        "STORYCLIP_ENCODER",
         "STORYCLIP_TOKEN",
+        "STORYCLIP_WHEN_DONE",
+        "STORYCLIP_WHEN_DONE_COMMAND",
+        "STORYCLIP_WHEN_DONE_COUNTDOWN",
     ):
         monkeypatch.delenv(name, raising=False)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def never_power_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may really sleep or power off this machine: besides $STORYCLIP_POWER_DRY_RUN
+    (above), the real power seam refuses to run its command on a real process runner (fake
+    runners that record, and dry runs, still work)."""
+    from storyclip_gui.core import power
+
+    real = power.RunnerPower.perform
+
+    async def guarded(self: power.RunnerPower, action: str) -> str | None:
+        real_runner = type(self.runner).__name__ in ("QProcessRunner", "SubprocessRunner")
+        if real_runner and not self.dry_run:
+            raise AssertionError(f"a test tried to really {action} this machine")
+        return await real(self, action)
+
+    monkeypatch.setattr(power.RunnerPower, "perform", guarded)
 
 
 @pytest.fixture(scope="session")

@@ -47,15 +47,21 @@ def face_video(media_ffmpeg: str, media_dir: Path) -> FaceVideo:
                            size=SIZE, seconds=12.0)  # fmt: skip
 
 
-def run(run_async, specs):
+def run(run_async, specs, messages: list[str] | None = None):
     engine = build_engine(load_settings())
+    if messages is not None:
+        engine.bus.subscribe(lambda e: messages.append(e.job["message"] or ""))
 
     async def go():
         jobs = [engine.manager.submit(spec) for spec in specs]
         await engine.manager.wait_until_idle()
         return jobs
 
-    return run_async(go(), timeout=300)
+    jobs = run_async(go(), timeout=300)
+    close = getattr(engine.store, "close", None)
+    if close:
+        close()
+    return jobs
 
 
 def sightings(job, video: FaceVideo):
@@ -108,6 +114,17 @@ def test_smart_crop_keeps_the_face_in_frame_and_the_centre_crop_loses_it(run_asy
     # the path the job reports is the one measured
     assert smart.framing is not None and smart.framing.max_speed() <= PAN_SPEED + 1e-6
     assert smart.to_dict()["framing"]["knots"]
+
+    # a new engine on the same history (a re-run, another day): the detector's samples come
+    # from the history database, and the path is the same
+    messages: list[str] = []
+    (again,) = run(run_async, [JobSpec(str(face_video.path),
+                                       StoryOptions(layout="smart", **options))],
+                   messages)  # fmt: skip
+    assert again.state is JobState.COMPLETED, again.error
+    assert "Subject for smart framing: from history" in messages
+    assert not any(m.startswith("Finding the subject") for m in messages)
+    assert again.framing is not None and again.framing.knots == smart.framing.knots
 
 
 def test_the_framing_analysis_is_a_phase_with_progress_and_cancel(run_async, media_ffmpeg,

@@ -46,6 +46,7 @@ def shoot(widget: QWidget, folder: Path, name: str) -> Path:
 async def render(folder: Path, scratch: Path) -> None:
     from storyclip_gui.app import build_engine, setup_report
     from storyclip_gui.config import load_settings
+    from storyclip_gui.core.jobs import JobState, JobView
     from storyclip_gui.core.sources import demo_source_argv
     from storyclip_gui.ui.application import prepare_application
     from storyclip_gui.ui.job_table_model import JOB_ROLE
@@ -81,20 +82,20 @@ async def render(folder: Path, scratch: Path) -> None:
     panel.size.setCurrentIndex(panel.size.findData("720x1280"))
     panel.quality.setCurrentIndex(panel.quality.findData("low"))
 
-    def rows() -> list[dict]:
+    def rows() -> list[JobView]:
         model = window.model
         return [model.index(r, 0).data(JOB_ROLE) for r in range(model.rowCount())]
 
     window.add_paths(paths)
     window.select_job(rows()[0].id)
     def running_with_a_clip() -> bool:
-        running = [r for r in rows() if r.state == "processing"]
-        return len(running) == 2 and any(r.get("clipsDone") for r in running)
+        running = [r for r in rows() if r.state is JobState.PROCESSING]
+        return len(running) == 2 and any(r.clips_verified for r in running)
 
     await until(running_with_a_clip)
     shoot(window, folder, "running")
 
-    await until(lambda: all(r.state == "completed" for r in rows()), timeout=300)
+    await until(lambda: all(r.state is JobState.COMPLETED for r in rows()), timeout=300)
     window.select_job(rows()[0].id)
     await until(lambda: window.detail.clips.count() == 5)
     await until(lambda: not window.thumbnails.busy, timeout=60)

@@ -34,6 +34,14 @@ SPANISH = {
     "idle": "libre",
     "Workers ({n})": "Equipos ({n})",
     "all done in {band}": "todo listo en {band}",
+    "Queue · {band}": "Cola · {band}",
+    "estimated jobs done in {band}": "los estimados, listos en {band}",
+    "%n job(s) not estimated yet": ("%n trabajo aún sin estimar", "%n trabajos aún sin estimar"),
+    "Render clips on": "Renderizar los clips en",
+    "Dask scheduler address": "Dirección del planificador de Dask",
+    "Render here when the cluster is gone": "Renderizar aquí si el clúster no responde",
+    "This computer": "Este ordenador",
+    "A Dask cluster": "Un clúster de Dask",
     "Likely done in {p50}; by {p90} nine times in ten (learned from the clips this machine made)":
         "Probablemente listo en {p50}; antes de {p90} nueve de cada diez veces (aprendido de "
         "los clips que ha hecho este equipo)",
@@ -317,6 +325,149 @@ SPANISH = {
     "At the next start {n} jobs will be deleted, the oldest from {date}.": "En el próximo inicio "
     "se borrarán {n} trabajos; el más antiguo es del {date}.",
     "Delete old history?": "¿Borrar el historial antiguo?",
+    # branch hwenc: hardware encoders (issue 15)
+    "Encoder": "Codificador",
+    "Automatic (hardware if it works)": "Automático (por hardware si funciona)",
+    "x264 (software)": "x264 (por software)",
+    "NVIDIA NVENC": "NVIDIA NVENC",
+    "VA-API (Intel, AMD)": "VA-API (Intel, AMD)",
+    "Intel Quick Sync": "Intel Quick Sync",
+    "Apple VideoToolbox": "Apple VideoToolbox",
+    "Default encoder": "Codificador predeterminado",
+    "Checking which encoders work here…": "Comprobando qué codificadores funcionan aquí…",
+    "works here": "funciona aquí",
+    "not usable here": "no se puede usar aquí",
+    "not in this ffmpeg": "no está en este ffmpeg",
+    "works": "funciona",
+    "listed, fails: {reason}": "aparece, pero falla: {reason}",
+    "Automatic uses {e} here.": "Automático usa aquí {e}.",
+    "As in Settings": "Como en Ajustes",
+    "A hardware encoder that fails falls back to x264 for the rest of the job (the job's log "
+    "says why).": "Un codificador por hardware que falla se sustituye por x264 durante el resto "
+    "del trabajo (el registro del trabajo dice por qué).",
+    "Encoder used": "Codificador usado",
+    "(not started yet)": "(aún no ha empezado)",
+    # -- branch hooksui: Settings ▸ Webhooks ------------------------------------------------
+    "General": "General",
+    "Webhooks": "Webhooks",
+    "Wait for webhooks at the end of a terminal run (s)":
+        "Esperar a los webhooks al final de una ejecución en terminal (s)",
+    "Copied": "Copiado",
+    "Copy": "Copiar",
+    "Copy this secret to the receiver at {url} now: it is shown only this once. The receiver "
+    "checks the X-StoryClip-Signature header with it (docs/webhooks.md).":
+        "Copia ahora este secreto en el receptor de {url}: solo se muestra esta vez. El "
+        "receptor comprueba con él la cabecera X-StoryClip-Signature (docs/webhooks.md).",
+    "Webhook secret": "Secreto del webhook",
+    "Add webhook": "Añadir webhook",
+    "Edit webhook": "Editar webhook",
+    "Address (URL)": "Dirección (URL)",
+    "All events (also ones added later)": "Todos los eventos (también los que se añadan)",
+    "All events": "Todos los eventos",
+    "Not saved: {e}": "No se ha guardado: {e}",
+    "On (send deliveries)": "Activo (enviar entregas)",
+    "(%n given up)": ("(%n abandonada)", "(%n abandonadas)"),
+    "Added. Deliveries to {url} are signed with the secret shown now.":
+        "Añadido. Las entregas a {url} se firman con el secreto que se muestra ahora.",
+    "Choose at least one event.": "Elige al menos un evento.",
+    "Clip verified": "Clip verificado",
+    "Delete": "Eliminar",
+    "Delete the webhook to {url}? Its pending deliveries are dropped.":
+        "¿Eliminar el webhook a {url}? Sus entregas pendientes se descartan.",
+    "Deleted.": "Eliminado.",
+    "Delivered": "Entregada",
+    "Edit…": "Editar…",
+    "Enter the address that receives the events, like https://example.org/storyclip.":
+        "Escribe la dirección que recibe los eventos, como https://example.org/storyclip.",
+    "Event": "Evento",
+    "Events": "Eventos",
+    "Events are POSTed, signed, to each address below, and retried until delivered. Changes "
+    "on this page are kept at once, as over the REST API: OK and Cancel below do not undo them.":
+        "Los eventos se envían por POST, firmados, a cada dirección de abajo, y se reintentan "
+        "hasta entregarlos. Los cambios de esta página se guardan al momento, como por la API "
+        "REST: Aceptar y Cancelar no los deshacen.",
+    "Given up": "Abandonada",
+    "Job cancelled": "Trabajo cancelado",
+    "Job completed": "Trabajo completado",
+    "Job failed": "Trabajo fallido",
+    "Job registered": "Trabajo registrado",
+    "Last delivery": "Última entrega",
+    "Last error": "Último error",
+    "Make a new secret for {url}? Deliveries are signed with it from now on: the receiver "
+    "needs the new one.": "¿Crear un secreto nuevo para {url}? Las entregas se firman con él "
+    "desde ahora: el receptor necesita el nuevo.",
+    "New secret made.": "Secreto nuevo creado.",
+    "New secret…": "Secreto nuevo…",
+    "Next try": "Próximo intento",
+    "Off": "Inactivo",
+    "On": "Activo",
+    "Pending": "Pendiente",
+    "Queue finished": "Cola terminada",
+    "Recent deliveries": "Entregas recientes",
+    "Recent deliveries to {url}": "Entregas recientes a {url}",
+    "Saved.": "Guardado.",
+    "Send test event": "Enviar evento de prueba",
+    "Test event": "Evento de prueba",
+    "Test event queued: see Recent deliveries.":
+        "Evento de prueba en cola: míralo en Entregas recientes.",
+    "The address has no host name, like https://example.org/storyclip.":
+        "La dirección no tiene nombre de host, como https://example.org/storyclip.",
+    "The address is longer than 2048 characters.":
+        "La dirección tiene más de 2048 caracteres.",
+    "The address must not contain spaces.": "La dirección no puede contener espacios.",
+    "The address must start with http:// or https://.":
+        "La dirección debe empezar por http:// o https://.",
+    "The webhooks cannot be read now: {e}": "Ahora no se pueden leer los webhooks: {e}",
+    "This is not a valid address (check the port number).":
+        "No es una dirección válida (revisa el número de puerto).",
+    "This webhook is off: turn it on to send a test event.":
+        "Este webhook está inactivo: actívalo para enviar un evento de prueba.",
+    "This webhook no longer exists (removed over the REST API?).":
+        "Este webhook ya no existe (¿eliminado por la API REST?).",
+    "Tries": "Intentos",
+    "Turn off": "Desactivar",
+    "Turn on": "Activar",
+    "Turned off: deliveries wait until it is on again.":
+        "Desactivado: las entregas esperan hasta que se active de nuevo.",
+    "Turned on: waiting deliveries go out now.":
+        "Activado: las entregas en espera salen ahora.",
+    "Webhooks need the job history, which could not be opened: they are off in this session.":
+        "Los webhooks necesitan el historial de trabajos, que no se pudo abrir: están "
+        "desactivados en esta sesión.",
+    # branch whendone: when the queue is done, keep awake
+    "When the queue is done": "Cuando termine la cola",
+    "Action": "Acción",
+    "Command": "Comando",
+    "Countdown before sleep or shutdown (s)": "Cuenta atrás antes de suspender o apagar (s)",
+    "Stop the command after (s)": "Detener el comando tras (s)",
+    "Keep the computer awake while jobs run":
+        "Mantener el equipo despierto mientras hay trabajos",
+    "Run as given, without a shell. The queue's results (each job, its state, error and clips "
+    "with their paths) arrive as JSON on the command's standard input.":
+        "Se ejecuta tal cual, sin shell. Los resultados de la cola (cada trabajo, su estado, "
+        "error y clips con sus rutas) llegan como JSON por la entrada estándar del comando.",
+    "Sleep and shut down wait for the countdown first; a bar in the window can cancel it.":
+        "Suspender y apagar esperan primero la cuenta atrás; una barra en la ventana puede "
+        "cancelarla.",
+    "Nothing (notify only)": "Nada (solo avisar)",
+    "Run a command": "Ejecutar un comando",
+    "Sleep": "Suspender",
+    "Shut down": "Apagar",
+    "Stay awake: do not sleep or shut down (Esc)": "Seguir encendido: no suspender ni apagar (Esc)",
+    "The queue is done. Going to sleep in %n s": (
+        "La cola ha terminado. Suspensión en %n s", "La cola ha terminado. Suspensión en %n s"),
+    "The queue is done. Shutting down in %n s": (
+        "La cola ha terminado. Apagado en %n s", "La cola ha terminado. Apagado en %n s"),
+    "Going to sleep…": "Suspendiendo…",
+    "Shutting down…": "Apagando…",
+    "Running the command for the finished queue…": "Ejecutando el comando de la cola terminada…",
+    "Cancelled: the computer stays on.": "Cancelado: el equipo sigue encendido.",
+    "Sleep cancelled.": "Suspensión cancelada.",
+    "Shutdown cancelled.": "Apagado cancelado.",
+    "The countdown was cancelled: a new job was queued.":
+        "Se canceló la cuenta atrás: se añadió un trabajo nuevo.",
+    "The countdown was cancelled: the action changed.":
+        "Se canceló la cuenta atrás: la acción cambió.",
 }
 
 # English needs only its plural forms (every other text is its own source)
@@ -332,11 +483,19 @@ ENGLISH_PLURALS = {
     "Stopped after %n interrupted attempts; retry it by hand.": (
         "Stopped after %n interrupted attempt; retry it by hand.",
         "Stopped after %n interrupted attempts; retry it by hand."),
+    "(%n given up)": ("(%n given up)", "(%n given up)"),  # branch hooksui
+    "%n job(s) not estimated yet": ("%n job not estimated yet", "%n jobs not estimated yet"),
+    # branch whendone
+    "The queue is done. Going to sleep in %n s": (
+        "The queue is done. Going to sleep in %n s", "The queue is done. Going to sleep in %n s"),
+    "The queue is done. Shutting down in %n s": (
+        "The queue is done. Shutting down in %n s", "The queue is done. Shutting down in %n s"),
 }
 # fmt: on
 
 
-BY_CONTEXT = {("SettingsDialog", "Processing"): "Procesamiento"}
+BY_CONTEXT = {("SettingsDialog", "Processing"): "Procesamiento",
+              ("WebhooksPage", "Failed"): "Fallida"}  # a delivery (branch hooksui)
 
 
 def fill(

@@ -19,6 +19,50 @@
     </message>
 </context>
 <context>
+    <name>CountdownBar</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="31" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="33" />
+        <source>Stay awake: do not sleep or shut down (Esc)</source>
+        <translation>Seguir encendido: no suspender ni apagar (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="43" />
+        <source>The queue is done. Going to sleep in %n s</source>
+        <translation>
+            <numerusform>La cola ha terminado. Suspensión en %n s</numerusform>
+            <numerusform>La cola ha terminado. Suspensión en %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="45" />
+        <source>The queue is done. Shutting down in %n s</source>
+        <translation>
+            <numerusform>La cola ha terminado. Apagado en %n s</numerusform>
+            <numerusform>La cola ha terminado. Apagado en %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="60" />
+        <source>Going to sleep…</source>
+        <translation>Suspendiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="62" />
+        <source>Shutting down…</source>
+        <translation>Apagando…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/countdown_bar.py" line="63" />
+        <source>Running the command for the finished queue…</source>
+        <translation>Ejecutando el comando de la cola terminada…</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <location filename="../../storyclip_gui/ui/drop_zone.py" line="108" />
@@ -93,8 +137,38 @@
         <source>ffmpeg stopped unexpectedly (it crashed or was killed).</source>
         <translation>ffmpeg se detuvo de forma inesperada (falló o alguien lo terminó).</translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="25" />
+        <source>Sleep cancelled.</source>
+        <translation>Suspensión cancelada.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="26" />
+        <source>Shutdown cancelled.</source>
+        <translation>Apagado cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="27" />
+        <source>The countdown was cancelled: a new job was queued.</source>
+        <translation>Se canceló la cuenta atrás: se añadió un trabajo nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="28" />
+        <source>The countdown was cancelled: the action changed.</source>
+        <translation>Se canceló la cuenta atrás: la acción cambió.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="29" />
+        <source>Going to sleep…</source>
+        <translation>Suspendiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="30" />
+        <source>Shutting down…</source>
+        <translation>Apagando…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="32" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="39" />
         <source>Generated %n of {total} clips</source>
         <translation>
             <numerusform>Generado %n de {total} clips</numerusform>
@@ -102,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="35" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="42" />
         <source>Verified %n of {total} clips</source>
         <translation>
             <numerusform>Verificado %n de {total} clips</numerusform>
@@ -110,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/engine_text.py" line="38" />
+        <location filename="../../storyclip_gui/ui/engine_text.py" line="45" />
         <source>Stopped after %n interrupted attempts; retry it by hand.</source>
         <translation>
             <numerusform>Detenido tras %n intento interrumpido; reinténtalo a mano.</numerusform>
@@ -342,103 +416,113 @@
 <context>
     <name>JobDetail</name>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="161" />
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="230" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="160" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="235" />
         <source>Select a job to see its details.</source>
         <translation>Selecciona un trabajo para ver sus detalles.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="187" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="186" />
         <source>Open clip</source>
         <translation>Abrir clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="188" />
         <source>Open the selected clip in the video player</source>
         <translation>Abrir el clip seleccionado en el reproductor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="190" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="189" />
         <source>Show in folder</source>
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="201" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="206" />
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="202" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="207" />
         <source>Clips</source>
         <translation>Clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="216" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="221" />
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="217" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="222" />
         <source>ffmpeg output</source>
         <translation>Salida de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="218" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="223" />
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="219" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="224" />
         <source>ffmpeg command</source>
         <translation>Comando de ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="253" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
+        <source>Encoder used</source>
+        <translation>Codificador usado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="258" />
+        <source>(not started yet)</source>
+        <translation>(aún no ha empezado)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="259" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="263" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="269" />
         <source>(ffmpeg has not started yet)</source>
         <translation>(ffmpeg aún no ha empezado)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="279" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="285" />
         <source>— ffmpeg's last output —</source>
         <translation>— última salida de ffmpeg —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC passed</source>
         <translation>Control superado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="303" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="309" />
         <source>QC: %1</source>
         <translation>Control: %1</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="304" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="310" />
         <source>QC failed: %1</source>
         <translation>Control fallido: %1</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="317" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="318" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="324" />
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="319" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="325" />
         <source>not moved</source>
         <translation>sin mover</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/job_detail.py" line="323" />
+        <location filename="../../storyclip_gui/ui/job_detail.py" line="329" />
         <source>Checked for %1:</source>
         <translation>Comprobado para %1:</translation>
     </message>
@@ -544,170 +628,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="89" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
         <source>All jobs</source>
         <translation>Todos los trabajos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="90" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
         <source>Active</source>
         <translation>Activos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="91" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="92" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
         <source>Processing</source>
         <translation>Procesando</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="93" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="96" />
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="94" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="97" />
         <source>Failed</source>
         <translation>Fallido</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="95" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="98" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="99" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
         <source>Running {n}</source>
         <translation>En curso {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="100" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
         <source>Queued {n}</source>
         <translation>En cola {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="101" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
         <source>Done {n}</source>
         <translation>Hechos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="102" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="105" />
         <source>Failed {n}</source>
         <translation>Fallidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="103" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="106" />
         <source>Cancelled {n}</source>
         <translation>Cancelados {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="104" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="107" />
         <source>Interrupted {n}</source>
         <translation>Interrumpidos {n}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="220" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="224" />
         <source>Add videos…</source>
         <translation>Añadir vídeos…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="222" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="226" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="230" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="229" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="233" />
         <source>Stop the selected jobs</source>
         <translation>Detener los trabajos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="232" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="234" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
         <source>Remove from list</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="236" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="238" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="242" />
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="240" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="244" />
         <source>Open output folder</source>
         <translation>Abrir carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="243" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="247" />
         <source>Copy WebSocket URL</source>
         <translation>Copiar URL de WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="245" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="716" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="249" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="723" />
         <source>Pause queue</source>
         <translation>Pausar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="248" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="252" />
         <source>Clear finished</source>
         <translation>Quitar terminados</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="250" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="254" />
         <source>Retry all failed</source>
         <translation>Reintentar todos los fallidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="253" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="257" />
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="256" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="260" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="261" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="265" />
         <source>Check setup…</source>
         <translation>Comprobar instalación…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="264" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
         <source>Run `storyclip doctor`: ffmpeg, encoders and folders</source>
         <translation>Ejecuta `storyclip doctor`: ffmpeg, codificadores y carpetas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="268" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
         <source>About StoryClip Studio</source>
         <translation>Acerca de StoryClip Studio</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="272" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="287" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="453" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="291" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="460" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="842" />
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="556" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="563" />
         <source>%n videos queued</source>
         <translation>
             <numerusform>%n vídeo en cola</numerusform>
@@ -715,12 +800,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="825" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="834" />
+        <source>estimated jobs done in {band}</source>
+        <translation>los estimados, listos en {band}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/main_window.py" line="835" />
+        <source>%n job(s) not estimated yet</source>
+        <translation>
+            <numerusform>%n trabajo aún sin estimar</numerusform>
+            <numerusform>%n trabajos aún sin estimar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="838" />
         <source>all done in {band}</source>
         <translation>todo listo en {band}</translation>
     </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="841" />
+        <source>Queue · {band}</source>
+        <translation>Cola · {band}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <source>Cancelled: the computer stays on.</source>
+        <translation>Cancelado: el equipo sigue encendido.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1003" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1048" />
         <source>%n jobs are still queued or running. They stop now and resume at the next start.</source>
         <translation>
             <numerusform>%n trabajo sigue en cola o en curso. Se detiene ahora y se reanuda al volver a abrir la aplicación.</numerusform>
@@ -728,164 +836,164 @@
         </translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="352" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="359" />
         <source>Story options</source>
         <translation>Opciones de los clips</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="384" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="391" />
         <source>Filter by name…</source>
         <translation>Filtrar por nombre…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="274" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="461" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="278" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="468" />
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="276" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
         <source>Filter by name</source>
         <translation>Filtrar por nombre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="277" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="281" />
         <source>Folder column</source>
         <translation>Columna de carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="280" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="284" />
         <source>Queue order</source>
         <translation>Orden de la cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="282" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="286" />
         <source>List the jobs as they run: finished and running first, then the queue in its order</source>
         <translation>Lista los trabajos según se ejecutan: primero los terminados y en curso, después la cola en su orden</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="471" />
-        <location filename="../../storyclip_gui/ui/main_window.py" line="836" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="478" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="851" />
         <source>Server: off</source>
         <translation>Servidor: apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="481" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="488" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="483" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="490" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="485" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="492" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="487" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="494" />
         <source>&amp;Queue</source>
         <translation>&amp;Cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="491" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="498" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="545" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="552" />
         <source>The story options are not valid: {e}</source>
         <translation>Las opciones de los clips no son válidas: {e}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="560" />
         <source>Not added:</source>
         <translation>No añadidos:</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="553" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="560" />
         <source>Not added —</source>
         <translation>No añadido —</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="582" />
         <source>Videos</source>
         <translation>Vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="575" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="582" />
         <source>All files</source>
         <translation>Todos los archivos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="578" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="585" />
         <source>Add videos</source>
         <translation>Añadir vídeos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="586" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="593" />
         <source>Add folder</source>
         <translation>Añadir carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="678" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="685" />
         <source>The output folder {p} does not exist (any more).</source>
         <translation>La carpeta de salida {p} ya no existe.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="686" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="693" />
         <source>Nothing on this computer opened {p}. Its folder is {d}.</source>
         <translation>Ningún programa de este equipo abrió {p}. Su carpeta es {d}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="706" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="713" />
         <source>Resume queue</source>
         <translation>Reanudar cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="822" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="829" />
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="839" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="854" />
         <source>Server: {u} · {n} observers</source>
         <translation>Servidor: {u} · {n} observadores</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="870" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="915" />
         <source>off</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="871" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="916" />
         <source>The observer server now: {u}</source>
         <translation>El servidor de observadores ahora: {u}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="890" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="935" />
         <source>Saved. Applies after restart: {names}</source>
         <translation>Guardado. Se aplica al reiniciar: {names}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="908" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="953" />
         <source>ffmpeg in use</source>
         <translation>ffmpeg en uso</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="909" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="954" />
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="929" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="974" />
         <source>The watched folder {0} and the output folder overlap: the app's own clips there are not taken as new videos.</source>
         <translation>La carpeta vigilada {0} y la carpeta de salida se solapan: los clips de la propia aplicación no se toman como vídeos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/main_window.py" line="1001" />
+        <location filename="../../storyclip_gui/ui/main_window.py" line="1046" />
         <source>Quit StoryClip Studio?</source>
         <translation>¿Salir de StoryClip Studio?</translation>
     </message>
@@ -953,57 +1061,122 @@
         <translation>Nombres de archivo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="29" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="27" />
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
         <source>Crop to fill</source>
         <translation>Recortar para llenar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="30" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
         <source>Fit on blurred copy</source>
         <translation>Encajar sobre copia desenfocada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="31" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
         <source>Fit with bars</source>
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="32" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="33" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="34" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="35" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="51" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="37" />
+        <source>This computer</source>
+        <translation>Este ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="38" />
+        <source>A Dask cluster</source>
+        <translation>Un clúster de Dask</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="39" />
+        <source>Automatic (hardware if it works)</source>
+        <translation>Automático (por hardware si funciona)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="40" />
+        <source>x264 (software)</source>
+        <translation>x264 (por software)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="41" />
+        <source>NVIDIA NVENC</source>
+        <translation>NVIDIA NVENC</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="42" />
+        <source>VA-API (Intel, AMD)</source>
+        <translation>VA-API (Intel, AMD)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="43" />
+        <source>Intel Quick Sync</source>
+        <translation>Intel Quick Sync</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="44" />
+        <source>Apple VideoToolbox</source>
+        <translation>Apple VideoToolbox</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="46" />
+        <source>Nothing (notify only)</source>
+        <translation>Nada (solo avisar)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="47" />
+        <source>Run a command</source>
+        <translation>Ejecutar un comando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="48" />
+        <source>Sleep</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="49" />
+        <source>Shut down</source>
+        <translation>Apagar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="66" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="53" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="68" />
         <source>the end of the video</source>
         <translation>el final del vídeo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="55" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="70" />
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="57" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="72" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/option_labels.py" line="58" />
+        <location filename="../../storyclip_gui/ui/option_labels.py" line="73" />
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -1011,296 +1184,445 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="53" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="56" />
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="62" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
         <source>Crop to fill</source>
         <translation>Recortar para llenar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="63" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="66" />
         <source>Fit on blurred copy</source>
         <translation>Encajar sobre copia desenfocada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="64" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="67" />
         <source>Fit with bars</source>
         <translation>Encajar con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="65" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="68" />
         <source>Follow the subject</source>
         <translation>Seguir al sujeto</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="73" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="76" />
         <source>Low (fast)</source>
         <translation>Baja (rápida)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="74" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="77" />
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="75" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="78" />
         <source>High (slow)</source>
         <translation>Alta (lenta)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="80" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="83" />
+        <source>As in Settings</source>
+        <translation>Como en Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="86" />
+        <source>A hardware encoder that fails falls back to x264 for the rest of the job (the job's log says why).</source>
+        <translation>Un codificador por hardware que falla se sustituye por x264 durante el resto del trabajo (el registro del trabajo dice por qué).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="90" />
         <source>Every clip length</source>
         <translation>Cada duración de clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="81" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
         <source>At silences and scene changes</source>
         <translation>En silencios y cambios de plano</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="82" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="92" />
         <source>Smart cuts move each cut up to 2 s to a pause in the sound or a change of shot; the clip list says why.</source>
         <translation>Los cortes inteligentes mueven cada corte hasta 2 s a una pausa del sonido o a un cambio de plano; la lista de clips dice por qué.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="84" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="94" />
         <source>Normalise loudness</source>
         <translation>Normalizar el volumen</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="85" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="95" />
         <source>Bring each clip to the platform's loudness target (two passes).</source>
         <translation>Lleva cada clip al volumen objetivo de la plataforma (dos pasadas).</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="91" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="101" />
         <source>Choose the output folder</source>
         <translation>Elegir la carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="104" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="115" />
         <source>Preset</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="105" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="116" />
         <source>Clip length</source>
         <translation>Duración del clip</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="106" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="117" />
         <source>Layout</source>
         <translation>Encuadre</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="107" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="118" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="108" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="119" />
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="109" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="120" />
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="121" />
         <source>Cuts</source>
         <translation>Cortes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="111" />
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="218" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="123" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="234" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/options_panel.py" line="181" />
+        <location filename="../../storyclip_gui/ui/options_panel.py" line="197" />
         <source>%1 takes clips of up to %2 s.</source>
         <translation>%1 admite clips de hasta %2 s.</translation>
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="185" />
+        <source>Webhook secret</source>
+        <translation>Secreto del webhook</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="187" />
+        <source>Copy this secret to the receiver at {url} now: it is shown only this once. The receiver checks the X-StoryClip-Signature header with it (docs/webhooks.md).</source>
+        <translation>Copia ahora este secreto en el receptor de {url}: solo se muestra esta vez. El receptor comprueba con él la cabecera X-StoryClip-Signature (docs/webhooks.md).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="200" />
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="211" />
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="38" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="45" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="62" />
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="46" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="63" />
         <source>Working folder</source>
         <translation>Carpeta de trabajo</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="47" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="64" />
         <source>Monitoring interval (ms)</source>
         <translation>Intervalo de seguimiento (ms)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="48" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="65" />
         <source>ffmpeg program</source>
         <translation>Programa ffmpeg</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="49" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="66" />
         <source>Jobs at once</source>
         <translation>Trabajos a la vez</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="50" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="67" />
         <source>Stall timeout (s)</source>
         <translation>Tiempo máximo sin progreso (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="51" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="68" />
         <source>Default quality</source>
         <translation>Calidad predeterminada</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="52" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="69" />
+        <source>Default encoder</source>
+        <translation>Codificador predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="70" />
         <source>Default clip length (s)</source>
         <translation>Duración de clip predeterminada (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="53" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="71" />
         <source>Resume interrupted jobs at start</source>
         <translation>Reanudar trabajos interrumpidos al iniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="54" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="72" />
         <source>Keep history (days, 0: always)</source>
         <translation>Conservar historial (días, 0: siempre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="55" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="73" />
         <source>Keep finished jobs listed (s)</source>
         <translation>Mantener en la lista los trabajos terminados (s)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="56" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="74" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="57" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="75" />
         <source>Port (0: any free port)</source>
         <translation>Puerto (0: cualquiera libre)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="58" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="76" />
         <source>Allowed web origins</source>
         <translation>Orígenes web permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="59" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="77" />
         <source>Allowed host names</source>
         <translation>Nombres de host permitidos</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="60" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="78" />
         <source>Most WebSocket connections</source>
         <translation>Máximo de conexiones WebSocket</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="61" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="79" />
         <source>Most queued jobs</source>
         <translation>Máximo de trabajos en cola</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="109" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="80" />
+        <source>Render clips on</source>
+        <translation>Renderizar los clips en</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="81" />
+        <source>Dask scheduler address</source>
+        <translation>Dirección del planificador de Dask</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="82" />
+        <source>Render here when the cluster is gone</source>
+        <translation>Renderizar aquí si el clúster no responde</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="84" />
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="85" />
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="86" />
+        <source>Countdown before sleep or shutdown (s)</source>
+        <translation>Cuenta atrás antes de suspender o apagar (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="88" />
+        <source>Stop the command after (s)</source>
+        <translation>Detener el comando tras (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="90" />
+        <source>Keep the computer awake while jobs run</source>
+        <translation>Mantener el equipo despierto mientras hay trabajos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="91" />
+        <source>Wait for webhooks at the end of a terminal run (s)</source>
+        <translation>Esperar a los webhooks al final de una ejecución en terminal (s)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="148" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="125" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="166" />
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="168" />
         <source>Processing</source>
         <translation>Procesamiento</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="140" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="176" />
+        <source>When the queue is done</source>
+        <translation>Cuando termine la cola</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="191" />
+        <source>Checking which encoders work here…</source>
+        <translation>Comprobando qué codificadores funcionan aquí…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="196" />
+        <source>Run as given, without a shell. The queue's results (each job, its state, error and clips with their paths) arrive as JSON on the command's standard input.</source>
+        <translation>Se ejecuta tal cual, sin shell. Los resultados de la cola (cada trabajo, su estado, error y clips con sus rutas) llegan como JSON por la entrada estándar del comando.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="203" />
+        <source>Sleep and shut down wait for the countdown first; a bar in the window can cancel it.</source>
+        <translation>Suspender y apagar esperan primero la cuenta atrás; una barra en la ventana puede cancelarla.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="205" />
         <source>* applies after a restart</source>
         <translation>* se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="144" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="210" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="151" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="217" />
         <source>Keep running in the tray when the window closes</source>
         <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="153" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="219" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="155" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="221" />
         <source>A new language applies at the next start.</source>
         <translation>El nuevo idioma se aplica al volver a abrir.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="160" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="226" />
         <source>Watch folders</source>
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="164" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="230" />
         <source>A video saved into one of these folders is queued once it stops growing; each file only once.</source>
         <translation>Un vídeo guardado en una de estas carpetas se pone en cola cuando deja de crecer; cada archivo solo una vez.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240" />
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="174" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="240" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="128" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="171" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="207" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="274" />
         <source>Applies after a restart</source>
         <translation>Se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="249" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="312" />
+        <source>Automatic uses {e} here.</source>
+        <translation>Automático usa aquí {e}.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="321" />
+        <source>works here</source>
+        <translation>funciona aquí</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <source>not usable here</source>
+        <translation>no se puede usar aquí</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="328" />
+        <source>not in this ffmpeg</source>
+        <translation>no está en este ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="326" />
+        <source>works</source>
+        <translation>funciona</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="329" />
+        <source>listed, fails: {reason}</source>
+        <translation>aparece, pero falla: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="349" />
         <source>Keep history for {d} days: finished jobs that ended earlier are deleted from the history at every start. Their clips are kept.</source>
         <translation>Conservar el historial {d} días: los trabajos terminados antes se borran del historial en cada inicio. Sus clips se conservan.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="254" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="354" />
         <source>At the next start {n} jobs will be deleted, the oldest from {date}.</source>
         <translation>En el próximo inicio se borrarán {n} trabajos; el más antiguo es del {date}.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="259" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="359" />
         <source>Delete old history?</source>
         <translation>¿Borrar el historial antiguo?</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="317" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="417" />
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="322" />
+        <location filename="../../storyclip_gui/ui/settings_dialog.py" line="422" />
         <source>Watch folder</source>
         <translation>Carpeta vigilada</translation>
     </message>
@@ -1336,78 +1658,78 @@
 <context>
     <name>SourcePreview</name>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="73" />
-        <location filename="../../storyclip_gui/ui/preview.py" line="98" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="84" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
         <source>Select a job to preview its cuts and framing.</source>
         <translation>Selecciona un trabajo para ver sus cortes y su encuadre.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="109" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="120" />
         <source>Reading the source…</source>
         <translation>Leyendo el origen…</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="151" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="163" />
         <source>No preview: {0}</source>
         <translation>Sin vista previa: {0}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="155" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="167" />
         <source>No preview: the source has no measurable video.</source>
         <translation>Sin vista previa: el origen no tiene vídeo medible.</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="173" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="185" />
         <source>No framing estimate: {0}</source>
         <translation>Sin estimación de encuadre: {0}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>centre crop</source>
         <translation>recorte centrado</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="247" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
         <source>fit on blur</source>
         <translation>encajado sobre desenfoque</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="248" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="255" />
         <source>fit with bars</source>
         <translation>encajado con bandas</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="249" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
         <source>smart crop</source>
         <translation>recorte inteligente</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="254" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="261" />
         <source> (finding the subject…)</source>
         <translation> (buscando al sujeto…)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="256" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="263" />
         <source> (estimated from these frames; the job analyses 4 per second)</source>
         <translation> (estimado con estos fotogramas; el trabajo analiza 4 por segundo)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="258" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="265" />
         <source> (the job's analysis)</source>
         <translation> (el análisis del trabajo)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="259" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="266" />
         <source>Cuts and framing — {0}</source>
         <translation>Cortes y encuadre — {0}</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="314" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="321" />
         <source>Crop window over time (top: left edge of the source)</source>
         <translation>Ventana de recorte en el tiempo (arriba: borde izquierdo del origen)</translation>
     </message>
     <message>
-        <location filename="../../storyclip_gui/ui/preview.py" line="335" />
+        <location filename="../../storyclip_gui/ui/preview.py" line="342" />
         <source>Clips as written (their real framing)</source>
         <translation>Clips tal como se escribieron (su encuadre real)</translation>
     </message>
@@ -1436,8 +1758,332 @@
     </message>
     <message>
         <location filename="../../storyclip_gui/ui/tray.py" line="67" />
+        <location filename="../../storyclip_gui/ui/tray.py" line="74" />
         <source>The queue is done</source>
         <translation>La cola ha terminado</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookEditor</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="120" />
+        <source>Edit webhook</source>
+        <translation>Editar webhook</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="120" />
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="128" />
+        <source>Address (URL)</source>
+        <translation>Dirección (URL)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="130" />
+        <source>All events (also ones added later)</source>
+        <translation>Todos los eventos (también los que se añadan)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="144" />
+        <source>On (send deliveries)</source>
+        <translation>Activo (enviar entregas)</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="175" />
+        <source>Not saved: {e}</source>
+        <translation>No se ha guardado: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksPage</name>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="48" />
+        <source>Job registered</source>
+        <translation>Trabajo registrado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="49" />
+        <source>Job completed</source>
+        <translation>Trabajo completado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="50" />
+        <source>Job failed</source>
+        <translation>Trabajo fallido</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="51" />
+        <source>Job cancelled</source>
+        <translation>Trabajo cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="52" />
+        <source>Clip verified</source>
+        <translation>Clip verificado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="53" />
+        <source>Queue finished</source>
+        <translation>Cola terminada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="54" />
+        <source>Test event</source>
+        <translation>Evento de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="58" />
+        <source>Enter the address that receives the events, like https://example.org/storyclip.</source>
+        <translation>Escribe la dirección que recibe los eventos, como https://example.org/storyclip.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="60" />
+        <source>The address must start with http:// or https://.</source>
+        <translation>La dirección debe empezar por http:// o https://.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="62" />
+        <source>The address has no host name, like https://example.org/storyclip.</source>
+        <translation>La dirección no tiene nombre de host, como https://example.org/storyclip.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="64" />
+        <source>The address must not contain spaces.</source>
+        <translation>La dirección no puede contener espacios.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="65" />
+        <source>This is not a valid address (check the port number).</source>
+        <translation>No es una dirección válida (revisa el número de puerto).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="67" />
+        <source>The address is longer than 2048 characters.</source>
+        <translation>La dirección tiene más de 2048 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="69" />
+        <source>Choose at least one event.</source>
+        <translation>Elige al menos un evento.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="70" />
+        <source>This webhook no longer exists (removed over the REST API?).</source>
+        <translation>Este webhook ya no existe (¿eliminado por la API REST?).</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="72" />
+        <source>This webhook is off: turn it on to send a test event.</source>
+        <translation>Este webhook está inactivo: actívalo para enviar un evento de prueba.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="76" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="246" />
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="77" />
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="78" />
+        <source>Given up</source>
+        <translation>Abandonada</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="79" />
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="105" />
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="228" />
+        <source>Events are POSTed, signed, to each address below, and retried until delivered. Changes on this page are kept at once, as over the REST API: OK and Cancel below do not undo them.</source>
+        <translation>Los eventos se envían por POST, firmados, a cada dirección de abajo, y se reintentan hasta entregarlos. Los cambios de esta página se guardan al momento, como por la API REST: Aceptar y Cancelar no los deshacen.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="234" />
+        <source>Webhooks need the job history, which could not be opened: they are off in this session.</source>
+        <translation>Los webhooks necesitan el historial de trabajos, que no se pudo abrir: están desactivados en esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="244" />
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="312" />
+        <source>On</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="245" />
+        <source>Last delivery</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="254" />
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="255" />
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="256" />
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="257" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="343" />
+        <source>Turn off</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="258" />
+        <source>Send test event</source>
+        <translation>Enviar evento de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="259" />
+        <source>New secret…</source>
+        <translation>Secreto nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="275" />
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="355" />
+        <source>Recent deliveries</source>
+        <translation>Entregas recientes</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="279" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <source>Tries</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="280" />
+        <source>Next try</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="281" />
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="282" />
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="304" />
+        <source>The webhooks cannot be read now: {e}</source>
+        <translation>Ahora no se pueden leer los webhooks: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="313" />
+        <source>Off</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="333" />
+        <source>(%n given up)</source>
+        <translation>
+            <numerusform>(%n abandonada)</numerusform>
+            <numerusform>(%n abandonadas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="342" />
+        <source>Turn on</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="354" />
+        <source>Recent deliveries to {url}</source>
+        <translation>Entregas recientes a {url}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="383" />
+        <source>Added. Deliveries to {url} are signed with the secret shown now.</source>
+        <translation>Añadido. Las entregas a {url} se firman con el secreto que se muestra ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="396" />
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="403" />
+        <source>Delete the webhook to {url}? Its pending deliveries are dropped.</source>
+        <translation>¿Eliminar el webhook a {url}? Sus entregas pendientes se descartan.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="406" />
+        <source>Deleted.</source>
+        <translation>Eliminado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="411" />
+        <source>Turned off: deliveries wait until it is on again.</source>
+        <translation>Desactivado: las entregas esperan hasta que se active de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="412" />
+        <source>Turned on: waiting deliveries go out now.</source>
+        <translation>Activado: las entregas en espera salen ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="419" />
+        <source>Test event queued: see Recent deliveries.</source>
+        <translation>Evento de prueba en cola: míralo en Entregas recientes.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="424" />
+        <source>Make a new secret for {url}? Deliveries are signed with it from now on: the receiver needs the new one.</source>
+        <translation>¿Crear un secreto nuevo para {url}? Las entregas se firman con él desde ahora: el receptor necesita el nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="429" />
+        <source>New secret made.</source>
+        <translation>Secreto nuevo creado.</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="444" />
+        <source>Not saved: {e}</source>
+        <translation>No se ha guardado: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../storyclip_gui/ui/webhooks_page.py" line="479" />
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
     </message>
 </context>
 <context>

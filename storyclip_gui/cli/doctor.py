@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyclip_gui.core.encoder_detect import choose, detect, encoder_works
+from storyclip_gui.core.ffmpeg.encoders import X264
 from storyclip_gui.core.ffmpeg.locate import FFmpegNotFound, Toolchain, bundled_toolchain, locate
+from storyclip_gui.core.options import EncoderChoice
 from storyclip_gui.core.selftest import SubprocessRunner, self_test
-
-HW_H264 = re.compile(r"^\s*V\S*\s+(h264_(?:nvenc|vaapi|qsv|amf|videotoolbox|v4l2m2m|mf|vulkan))\s",
-                     re.M)  # fmt: skip
 
 
 @dataclass
@@ -46,17 +45,6 @@ def _version(path: str) -> str:
     return out.splitlines()[0] if out else "unknown"
 
 
-def encoder_works(ffmpeg: str, encoder: str) -> bool:
-    """Encode a few frames for real: listed encoders often lack their hardware or driver."""
-    argv = [ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-f", "lavfi",
-            "-i", "color=size=256x256:rate=30:duration=0.2", "-frames:v", "3",
-            "-c:v", encoder, "-f", "null", "-"]  # fmt: skip
-    try:
-        return _run(argv).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-
-
 def _writable(path: Path) -> tuple[bool, str]:
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -82,21 +70,16 @@ def diagnose(configured_ffmpeg: str | None, folders: dict[str, Path]) -> DoctorR
             report.add("probe", f"ffprobe: {tools.ffprobe} — {_version(tools.ffprobe)}")
         else:
             report.add("probe", "no ffprobe; probing parses `ffmpeg -i` output (fully supported)")
-        x264 = encoder_works(tools.ffmpeg, "libx264")
+        x264 = asyncio.run(encoder_works(SubprocessRunner(), tools.ffmpeg, X264)).works
         report.add("libx264", "usable" if x264 else "NOT usable: clips cannot be encoded",
                    ok=x264, fatal=not x264 and not _bundled_passes(tools))  # fmt: skip
         _self_test(report, tools)
-        try:
-            listed = HW_H264.findall(_run([tools.ffmpeg, "-hide_banner", "-encoders"]).stdout)
-        except (OSError, subprocess.TimeoutExpired):
-            listed = []
-        usable = [name for name in listed if encoder_works(tools.ffmpeg, name)]
-        report.add(
-            "hardware H.264",
-            ", ".join(usable)
-            if usable
-            else f"none usable ({len(listed)} listed by ffmpeg, none with working hardware)",
-        )
+        # the engine's own detection (a one-frame encode each); ok: x264 is always there
+        statuses = asyncio.run(detect(SubprocessRunner(), tools.ffmpeg))
+        auto = choose(EncoderChoice.AUTO, statuses).encoder
+        report.add("hardware H.264", f"the encoder `auto` picks: {auto}")
+        for status in statuses.values():
+            report.add(f"  {status.name}", status.describe())
     framing = framing_available()
     report.add("smart framing", "OpenCV face cascades found" if framing is None
                else f"unavailable ({framing}): the smart layout cannot be used",

@@ -84,6 +84,7 @@ def result_objects(
             "error": ({"code": job["error"]["code"], "message": job["error"]["message"]}
                       if job["error"] else None),
             "outputDir": job["outputDir"],
+            "encoder": job.get("encoder"),
             "clips": [
                 {"path": c["path"], "start": c["start"], "end": c["end"],
                  "duration": c["duration"], "width": c["width"], "height": c["height"],
@@ -95,7 +96,7 @@ def result_objects(
         results.append({
             "jobId": None, "source": refusal.path, "status": "failed",
             "error": {"code": "invalid_input", "message": refusal.message},
-            "outputDir": None, "clips": [],
+            "outputDir": None, "encoder": None, "clips": [],
         })  # fmt: skip
     return results
 
@@ -110,6 +111,7 @@ def print_summary(console: Console, results: list[dict[str, Any]]) -> None:
     table.add_column("Source")
     table.add_column("Status")
     table.add_column("Clips", justify="right")
+    table.add_column("Encoder")  # a hardware encoder asked for but not working shows here
     table.add_column("Output / reason")
     for r in results:
         ok = r["status"] == "completed"
@@ -117,6 +119,7 @@ def print_summary(console: Console, results: list[dict[str, Any]]) -> None:
             os.path.basename(r["source"]),
             f"[green]{r['status']}" if ok else f"[red]{r['status']}",
             str(len(r["clips"])),
+            r.get("encoder") or "",
             r["outputDir"] if ok else (r["error"] or {}).get("message", ""),
         )
     console.print(table)

@@ -24,6 +24,30 @@ SHIM = (
 )
 
 
+# A child that does nothing until its parent (e.g. systemd-inhibit) ends, then dies with it:
+# what an inhibitor holds its lock around, so no `sleep infinity` outlives a released lock.
+# Its parent may end before the death signal is asked for (a lock released at once): then its
+# parent is a reaper, not a process of this app (argv[1]), and it leaves at once.
+HOLD = (
+    "import ctypes,os,signal,sys\n"
+    "ctypes.CDLL(None).prctl(1,9)\n"
+    "try:\n"
+    " up=int(open(f'/proc/{os.getppid()}/stat').read().rsplit(')',1)[1].split()[1])\n"
+    "except (OSError,ValueError,IndexError):\n"
+    " up=-1\n"
+    "up==int(sys.argv[1]) or os._exit(0)\n"
+    "signal.pause()\n"
+)
+
+
+def hold_argv() -> list[str]:
+    """A child that waits for ever and dies with its parent, whose parent is this process
+    (Linux; elsewhere it just waits)."""
+    if getattr(sys, "frozen", False) or not death_signal_supported():
+        return ["sleep", "infinity"]
+    return [sys.executable, "-I", "-S", "-c", HOLD, str(os.getpid())]
+
+
 def death_signal_supported() -> bool:
     return sys.platform.startswith("linux")
 

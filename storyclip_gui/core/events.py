@@ -1,5 +1,6 @@
 """A small synchronous event bus: job events with one global, monotonic sequence number, and
-engine events (queue paused or resumed, jobs forgotten, store failures) for what views show."""
+engine events (queue paused or resumed, jobs forgotten, store failures, the when-done
+countdown) for what views show."""
 
 from __future__ import annotations
 
@@ -63,7 +64,29 @@ class StoreFailed:
     message: str
 
 
-EngineEvent = QueuePaused | QueueResumed | JobForgotten | StoreFailed
+@dataclass(frozen=True)
+class WhenDoneState:
+    """What the window, the terminal and observers show."""
+
+    action: str
+    phase: str = "idle"  # idle | countdown | running
+    remaining: int | None = None  # seconds left in a countdown
+    message: str | None = None  # the last outcome, for a person
+    ok: bool | None = None  # whether that outcome went well
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "phase": self.phase, "remaining": self.remaining,
+                "message": self.message, "ok": self.ok}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WhenDoneChanged:
+    """The when-the-queue-is-done action changed phase: a countdown tick, a result."""
+
+    state: WhenDoneState
+
+
+EngineEvent = QueuePaused | QueueResumed | JobForgotten | StoreFailed | WhenDoneChanged
 Subscriber = Callable[[Event], None]
 EngineSubscriber = Callable[[EngineEvent], None]
 

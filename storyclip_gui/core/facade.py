@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from storyclip_gui.core.encoder_detect import EncoderStatus, cached, detect
 from storyclip_gui.core.eta import Eta
 from storyclip_gui.core.events import EventBus, StoreFailed
 from storyclip_gui.core.intake import Intake
@@ -21,6 +22,7 @@ from storyclip_gui.core.jobs import Job, JobView
 from storyclip_gui.core.manager import JobManager, JobSpec
 from storyclip_gui.core.pipeline import PipelineConfig
 from storyclip_gui.core.ports import HistoryPage, HistoryQuery, HistoryStats, JobStore, StoreError
+from storyclip_gui.core.webhooks import Webhooks
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +65,27 @@ class EngineFacade:
         self.pipeline = pipeline  # what each job starts with (app.py's pipeline reads it)
         self._kill_processes = kill_processes
         self._open_error = store_error  # the history could not be opened: memory only
+        # webhook subscriptions, managed as over REST (None: no history to keep them in)
+        self.webhooks: Webhooks | None = None
 
     @property
     def bus(self) -> EventBus:
         return self.manager.bus
+
+    # -- encoders ----------------------------------------------------------------------------
+    def encoders_known(self) -> dict[str, EncoderStatus] | None:
+        """What detection found for the build jobs use, if it has run (no process started)."""
+        config = self.pipeline
+        return cached(config.toolchain.ffmpeg) if config is not None else None
+
+    async def detect_encoders(self) -> dict[str, EncoderStatus]:
+        """Which hardware encoders work with the build jobs use (a one-frame encode each,
+        through the runner; once per build and process)."""
+        config = self.pipeline
+        if config is None:
+            return {}
+        toolchain = await config.choose_toolchain() if config.choose_toolchain else config.toolchain
+        return await detect(config.runner, toolchain.ffmpeg)
 
     # -- jobs ------------------------------------------------------------------------------
     def submit(self, spec: JobSpec) -> Job:

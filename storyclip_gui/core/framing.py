@@ -23,6 +23,7 @@ from typing import Any
 
 ANALYSIS_FPS = 4.0  # samples per second of source
 ANALYSIS_WIDTH = 384  # pixels: frames are analysed at this width
+DETECTOR_VERSION = 1  # raise when the detector's samples change: cached ones are then not used
 PAN_SPEED = 0.2  # the crop's fastest pan, in source widths per second
 STILL_FRACTION = 0.6  # a subject that moves less than this share of the crop width: hold still
 DEADZONE_FRACTION = 0.25  # of the crop's half width: a subject this near the centre is not chased
@@ -43,6 +44,17 @@ class FrameSample:
     motion: tuple[float, float] | None = None
     salient: float | None = None
     cut: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """As the detector writes it (and `from_dict` reads it)."""
+        out: dict[str, Any] = {"t": self.t, "faces": [list(f) for f in self.faces]}
+        if self.motion is not None:
+            out["motion"] = list(self.motion)
+        if self.salient is not None:
+            out["salient"] = self.salient
+        if self.cut:
+            out["cut"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FrameSample:
@@ -111,6 +123,12 @@ class CropPath:
         return cls(tuple((float(t), float(c)) for t, c in data["knots"]),
                    float(data["halfWidth"]), tuple(data.get("modes", ())),
                    (float(span[0]), float(span[1])))  # fmt: skip
+
+
+def framing_params(start: float, duration: float, size: tuple[int, int]) -> str:
+    """The analysis cache's key for the detector's samples of this range of a source."""
+    return (f"framing:v{DETECTOR_VERSION}:fps{ANALYSIS_FPS:g}:w{ANALYSIS_WIDTH}:"
+            f"{start:.3f}+{duration:.3f}:{size[0]}x{size[1]}")  # fmt: skip
 
 
 def crop_half_width(source_width: int, source_height: int, out_width: int,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from storyclip_gui.core.ffmpeg.encoders import encoder_in
 from storyclip_gui.core.ffmpeg.errors import JobError
 from storyclip_gui.core.framing import CropPath
 from storyclip_gui.core.options import StoryOptions
@@ -224,6 +225,12 @@ class Job:
     def clips_verified(self) -> int:
         return sum(1 for c in self.clips if c.state is ClipState.VERIFIED)
 
+    @property
+    def encoder(self) -> str | None:
+        """The encoder of the latest clip run ("libx264", "h264_nvenc", "copy"); None before
+        one ran. Read from the commands, so the history keeps it too."""
+        return encoder_in(self.commands[-1]) if self.commands else None
+
     def transition(self, new: JobState, now: float | None = None) -> None:
         if new not in TRANSITIONS[self.state]:
             raise IllegalTransition(f"job {self.id}: {self.state} → {new} is not allowed")
@@ -247,7 +254,7 @@ class Job:
             output_dir=self.output_dir, options=self.options, attempts=self.attempts,
             parent_id=self.parent_id, created_at=self.created_at, started_at=self.started_at,
             finished_at=self.finished_at, updated_at=self.updated_at, eta=self.eta,
-            framing=self.framing,
+            framing=self.framing, encoder=self.encoder,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -280,6 +287,7 @@ class JobView:
     updated_at: float
     eta: dict[str, Any] | None = None  # the learned P50/P90 finish (core.eta)
     framing: CropPath | None = None  # smart layout: the crop path found
+    encoder: str | None = None  # the encoder clips are (or were last) made with
 
     @property
     def is_final(self) -> bool:
@@ -359,4 +367,5 @@ class JobView:
             "updatedAt": self.updated_at,
             "clips": [c.to_dict() for c in self.clips],
             "framing": self.framing.to_dict() if self.framing else None,
+            "encoder": self.encoder,
         }

@@ -81,6 +81,7 @@ class JobManager:
         self._run_pipeline = run_pipeline
         self._clock = clock
         self.eta = eta or EtaEstimator()
+        self.eta.lineup = self._lineup
         self._jobs: dict[str, Job] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._stop_as: dict[str, JobState] = {}
@@ -117,10 +118,22 @@ class JobManager:
     def queued_ids(self) -> list[str]:
         return self.scheduler.order
 
+    def finishes_queue(self, finished_id: str) -> bool:
+        """Does the job that just reached a final state leave the queue done: nothing else
+        runs or waits (a paused queue with jobs waiting is not done)? Asked from its
+        jobCompleted event, while its task is still winding down. The one rule for the
+        `queueFinished` webhook and the when-done action."""
+        return set(self._tasks) <= {finished_id} and not self.scheduler.order
+
     def queue_eta(self) -> Eta | None:
         """When the running and queued jobs should all be done (P50/P90), if known."""
-        jobs = [self._jobs[i] for i in [*self._tasks, *self.scheduler.order] if i in self._jobs]
-        return self.eta.queue_eta(jobs, self.scheduler.concurrency) if jobs else None
+        jobs, slots = self._lineup()
+        return self.eta.queue_eta(jobs, slots) if jobs else None
+
+    def _lineup(self) -> tuple[list[Job], int]:
+        """The running jobs, then the queued ones in order, and the parallel slots."""
+        ids = [*self._tasks, *self.scheduler.order]
+        return [self._jobs[i] for i in ids if i in self._jobs], self.scheduler.concurrency
 
     # -- entry point -----------------------------------------------------------------------
     def notice(self, message: str) -> None:
@@ -471,11 +484,11 @@ class JobManager:
 
     # -- state changes ---------------------------------------------------------------------
     def _change_state(self, job: Job, state: JobState) -> None:
-        was_failed = job.state is JobState.FAILED
+        was_failed, was_processing = job.state is JobState.FAILED, job.state is JobState.PROCESSING
         job.transition(state)
         if state is JobState.PROCESSING:
             self.eta.job_started(job)
-        elif state in FINAL_STATES:
+        elif was_processing:
             self.eta.job_ended(job)
         self.store.save(job)  # committed before anyone is told
         if was_failed or state is JobState.FAILED:

@@ -34,6 +34,20 @@ class Cuts(StrEnum):
     SMART = "smart"  # each boundary moved to a nearby silence or scene change (core/smart_cuts)
 
 
+class EncoderChoice(StrEnum):
+    """The H.264 encoder a job asks for (core/ffmpeg/encoders.py, docs/encoders.md)."""
+
+    AUTO = "auto"  # the first hardware encoder that really works here, else x264
+    X264 = "x264"
+    NVENC = "nvenc"
+    VAAPI = "vaapi"
+    QSV = "qsv"
+    VIDEOTOOLBOX = "videotoolbox"
+
+
+ENCODER_NAMES = ", ".join(choice.value for choice in EncoderChoice)
+
+
 class Quality(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -83,9 +97,11 @@ class StoryOptions:
     cuts: Cuts = Cuts.FIXED
     cut_window: float = 2.0  # seconds either side of the nominal boundary
     loudnorm: bool = False  # two-pass loudnorm to the preset's loudness target
+    encoder: EncoderChoice = EncoderChoice.AUTO  # falls back to x264 when it fails (issue 15)
 
     def __post_init__(self) -> None:
-        for name, enum in (("layout", Layout), ("quality", Quality), ("cuts", Cuts)):
+        for name, enum in (("layout", Layout), ("quality", Quality), ("cuts", Cuts),
+                           ("encoder", EncoderChoice)):  # fmt: skip
             value = getattr(self, name)
             if isinstance(value, str) and not isinstance(value, enum):
                 with contextlib.suppress(ValueError):  # validate() names the problem
@@ -110,6 +126,7 @@ class StoryOptions:
         data["layout"] = self.layout.value
         data["quality"] = self.quality.value
         data["cuts"] = self.cuts.value
+        data["encoder"] = self.encoder.value
         return data
 
     @property
@@ -224,6 +241,12 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             out["cuts"] = Cuts(str(out["cuts"])[:MAX_OPTION_TEXT].lower())
         except ValueError:
             raise OptionsError(f"Cuts {_shown(out['cuts'])} is not one of: fixed, smart.") from None
+    if "encoder" in out:
+        try:
+            out["encoder"] = EncoderChoice(str(out["encoder"])[:MAX_OPTION_TEXT].lower())
+        except ValueError:
+            raise OptionsError(f"Encoder {_shown(out['encoder'])} is not one of: "
+                               f"{ENCODER_NAMES}.") from None  # fmt: skip
     for name in ("audio", "fast_copy", "loudnorm"):
         if name in out and isinstance(out[name], str):
             out[name] = out[name][:MAX_OPTION_TEXT].strip().lower() in ("1", "true", "yes", "on")
@@ -309,6 +332,8 @@ def _validate_smart(options: StoryOptions) -> None:
     """The smart-clip options and the preset's platform limit (issue 16 item 9)."""
     if not isinstance(options.cuts, Cuts):
         raise OptionsError(f"Cuts {_shown(options.cuts)} is not one of: fixed, smart.")
+    if not isinstance(options.encoder, EncoderChoice):
+        raise OptionsError(f"Encoder {_shown(options.encoder)} is not one of: {ENCODER_NAMES}.")
     if not isinstance(options.loudnorm, bool):
         raise OptionsError("loudnorm must be true or false.")
     if not 0 <= options.cut_window <= MAX_CUT_WINDOW:

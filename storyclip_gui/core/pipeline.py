@@ -29,6 +29,7 @@ from storyclip_gui.core.analysis import (
     params_key,
     source_fingerprint,
 )
+from storyclip_gui.core.encoder_detect import choose, detect
 from storyclip_gui.core.executor import (
     ClipCallbacks,
     ClipExecutor,
@@ -46,20 +47,23 @@ from storyclip_gui.core.ffmpeg.command import (
     copy_refusal,
     parse_segment_list,
 )
+from storyclip_gui.core.ffmpeg.encoders import X264, failure_line
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError, JobFailure, classify
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.ffmpeg.packets import PacketParser, PacketScan, scan_argv
 from storyclip_gui.core.ffmpeg.progress import ProgressParser, ProgressUpdate
 from storyclip_gui.core.framing import (
     CropPath,
+    FrameSample,
     SampleParser,
     build_path,
     crop_half_width,
     crop_x_expression,
+    framing_params,
 )
 from storyclip_gui.core.framing_worker import python_command, worker_argv
 from storyclip_gui.core.jobs import Clip, ClipState, Job, Phase
-from storyclip_gui.core.options import Cuts, Layout
+from storyclip_gui.core.options import Cuts, EncoderChoice, Layout
 from storyclip_gui.core.plan import (
     ClipPlan,
     PlanError,
@@ -88,7 +92,7 @@ from storyclip_gui.core.qc import (
     parse_loudnorm,
 )
 from storyclip_gui.core.smart_cuts import smart_plan
-from storyclip_gui.core.sources import file_problem
+from storyclip_gui.core.sources import file_identity, file_problem
 from storyclip_gui.core.verify import Expected, clip_problem
 
 MAX_PIXELS = 8192 * 8192
@@ -235,6 +239,8 @@ class JobPipeline:
         self._own_earlier: dict[int, str] = {}  # fast-copy re-cut: index → its earlier file
         self._smart = job.options.cuts is Cuts.SMART
         self._analysis: SourceAnalysis | None = None  # smart cuts: what the source holds
+        self._encoder = X264  # what the next clip is encoded with (_choose_encoder)
+        self._encoder_notes: list[str] = []  # why it is not the one asked for (job log)
 
     # -- reporting -----------------------------------------------------------------------
     def _report(self, progress: float, phase: Phase, message: str) -> None:
@@ -447,17 +453,44 @@ class JobPipeline:
         if not pending:
             return
         begin, end = min(c.start for c in pending), max(c.end for c in pending)
-        key = _source_key(job.source)
+        key = file_identity(job.source)
         old = job.framing
         if old and old.source_key == key and old.span[0] <= begin and end <= old.span[1]:
             return
         width, height = media.display_size
+        base = 25 if self._smart else 20  # smart cuts' analysis took 20-25
+        cache, params = self.config.analysis_cache, framing_params(
+            self._origin + begin, end - begin, (width, height))  # fmt: skip
+        fingerprint = await self._fingerprint(media) if cache is not None else None
+        stored = cache.get_analysis(fingerprint, params) if cache and fingerprint else None
+        if stored is not None:
+            self._report(base, Phase.ANALYSING, "Subject for smart framing: from history")
+            samples = [FrameSample.from_dict(item) for item in stored["samples"]]
+        else:
+            samples = await self._detect_subject(media, begin, end, base)
+            if cache is not None and fingerprint is not None:
+                cache.put_analysis(fingerprint, params, job.source,
+                                   {"samples": [s.to_dict() for s in samples]})  # fmt: skip
+        half = crop_half_width(width, height, job.options.width, job.options.height)
+        path = build_path(samples, half)
+        job.framing = CropPath(path.knots, path.half_width, path.modes, (begin, end), key)
+
+    async def _fingerprint(self, media: MediaInfo) -> str | None:
+        try:
+            return await asyncio.to_thread(source_fingerprint, self.job.source,
+                                           media.duration or 0.0)  # fmt: skip
+        except OSError:
+            return None
+
+    async def _detect_subject(self, media: MediaInfo, begin: float, end: float,
+                              base: float) -> list[FrameSample]:  # fmt: skip
+        """Run the detector over [begin, end) of the plan (progress `base`-30)."""
+        job = self.job
         argv = worker_argv(python_command(), self.toolchain.ffmpeg, job.source,
-                           self._origin + begin, end - begin, (width, height),
+                           self._origin + begin, end - begin, media.display_size,
                            self._origin)  # fmt: skip
         parser = SampleParser()
         label = "Finding the subject for smart framing"
-        base = 25 if self._smart else 20  # smart cuts' analysis took 20-25
         self._report(base, Phase.ANALYSING, f"{label}...")
 
         reported = -1
@@ -486,9 +519,7 @@ class JobPipeline:
                         f"({detail.splitlines()[-1] if detail else outcome}). "
                         "Choose another layout, or check `storyclip doctor`.",
                         outcome.stderr_tail)  # fmt: skip
-        half = crop_half_width(width, height, job.options.width, job.options.height)
-        path = build_path(parser.samples, half)
-        job.framing = CropPath(path.knots, path.half_width, path.modes, (begin, end), key)
+        return parser.samples
 
     def _crop_x(self, start: float, stop: float, seek_from: float | None) -> str | None:
         """The smart crop's x for a clip whose frames are [start, stop) (clip clock): the
@@ -509,6 +540,7 @@ class JobPipeline:
         refusal = copy_refusal(media, job.options) if job.options.fast_copy else None
         self._report(30, Phase.GENERATING, self._generated_message() if refusal is None else
                      f"Fast copy is not possible ({refusal}): re-encoding")  # fmt: skip
+        await self._choose_encoder()
         executor = self.config.executor or LocalClipExecutor(self.config.runner)
         slots = asyncio.Semaphore(max(1, executor.parallel))
 
@@ -527,8 +559,43 @@ class JobPipeline:
             for clip in pending:
                 clip.speed = None
 
+    async def _choose_encoder(self) -> None:
+        """The job's encoder choice against what works with this build (a one-frame encode
+        per hardware candidate, once per build and process: core/encoder_detect.py)."""
+        choice = self.job.options.encoder
+        statuses = ({} if choice is EncoderChoice.X264
+                    else await detect(self.config.runner, self.toolchain.ffmpeg))  # fmt: skip
+        picked = choose(choice, statuses)
+        self._encoder = picked.encoder
+        if picked.note:
+            self._note(picked.note)
+
+    def _note(self, text: str) -> None:
+        """A line of the engine's own in the job log (beside ffmpeg's output) and manifest."""
+        self._encoder_notes.append(text)
+        self.hooks.ffmpeg_output(self.job, f"\n[storyclip] {text}\n".encode())
+
     async def _render_clip(self, executor: ClipExecutor, clip: Clip, job_dir: Path,
                            media: MediaInfo) -> None:  # fmt: skip
+        """Render and accept one clip; on any failure with a hardware encoder, render it again
+        with libx264, which the rest of the job then keeps."""
+        encoder = self._encoder
+        try:
+            await self._render_clip_with(encoder, executor, clip, job_dir, media)
+        except JobFailure as exc:
+            if encoder == X264:
+                raise
+            error = exc.error
+            why = (error.message if error.code is ErrorCode.VERIFICATION_FAILED
+                   else failure_line(error.detail or error.message, encoder))  # fmt: skip
+            self._encoder = X264
+            self._note(f"{encoder} failed on clip {clip.index}: {why}; the job continues with "
+                       f"{X264}")  # fmt: skip
+            clip.state = ClipState.PLANNED
+            await self._render_clip_with(X264, executor, clip, job_dir, media)
+
+    async def _render_clip_with(self, encoder: str, executor: ClipExecutor, clip: Clip,
+                                job_dir: Path, media: MediaInfo) -> None:  # fmt: skip
         job = self.job
         assert self.scan is not None
         end, origin = media.duration or 0.0, self._origin
@@ -539,7 +606,7 @@ class JobPipeline:
         argv = build_clip(self.toolchain.ffmpeg, job.source, origin + start, origin + stop,
                           media, job.options, str(temp), self.scan.video.time_base,
                           seek_from, self._crop_x(start, stop, seek_from),
-                          loudnorm)  # fmt: skip
+                          loudnorm, encoder)  # fmt: skip
         job.commands.append(argv)
         duration = stop - start
 
@@ -563,7 +630,11 @@ class JobPipeline:
         if not result.outcome.ok:
             raise JobFailure(self._classify(result.outcome))
         self._done_seconds += clip.end - clip.start
-        await self._accept(clip, Path(result.output), result.outcome.stderr_tail)
+        try:
+            await self._accept(clip, Path(result.output), result.outcome.stderr_tail)
+        except JobFailure:
+            self._done_seconds -= clip.end - clip.start  # a re-render may follow
+            raise
 
     def _on_clip_progress(self, clip: Clip, duration: float, report: ClipProgress) -> None:
         """Job progress over the clips rendering now (one locally, many on a cluster); the
@@ -769,10 +840,7 @@ class JobPipeline:
         None when the pass failed: the cuts then stay where fixed cuts put them."""
         job, cache = self.job, self.config.analysis_cache
         duration = media.duration or 0.0
-        try:
-            fingerprint = await asyncio.to_thread(source_fingerprint, job.source, duration)
-        except OSError:
-            fingerprint = None
+        fingerprint = await self._fingerprint(media)
         if cache is not None and fingerprint is not None:
             stored = cache.get_analysis(fingerprint, params_key())
             if stored is not None:
@@ -883,6 +951,8 @@ class JobPipeline:
             "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(job.created_at)),
             "options": job.options.to_dict(),
             "commands": job.commands,
+            "encoder": job.encoder,
+            "encoderNotes": self._encoder_notes,
             "clips": [
                 {
                     "index": c.index,
@@ -941,15 +1011,6 @@ def _first_cause(group: BaseExceptionGroup[BaseException]) -> BaseException:
             if isinstance(error, kind):
                 return error
     return leaves[0]
-
-
-def _source_key(path: str) -> str:
-    """Which file, as it is now: a path, size and modification time."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return path
-    return f"{path}|{st.st_size}|{st.st_mtime_ns}"
 
 
 def _is_still_image(media: MediaInfo) -> bool:

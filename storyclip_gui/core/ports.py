@@ -43,8 +43,10 @@ class Runner(Protocol):
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
         on_stderr: Callable[[bytes], None] | None = None,
+        stdin: bytes | None = None,
     ) -> ProcessOutcome:
-        """Run argv to the end, handing stdout and stderr over as they arrive. Cancelling the
+        """Run argv to the end, handing stdout and stderr over as they arrive (`stdin`, when
+        given, is written to the process, then its input is closed). Cancelling the
         awaiting task stops the process (terminate, then kill after a grace period) before
         CancelledError propagates."""
         ...
@@ -184,7 +186,8 @@ def queue_sorted(jobs: list[Job], queue_order: list[str]) -> list[Job]:
 
 @runtime_checkable
 class AnalysisCache(Protocol):
-    """Cut analyses (core/analysis.py) kept by source fingerprint, so a re-run, a resume or
+    """Analyses kept by source fingerprint and parameters (the cut analysis, core/analysis.py;
+    the smart-framing detector's samples, core/framing.py), so a re-run, a resume or
     a restart does not decode the source again. Never raises for the user's environment: a
     cache that cannot be read or written is a cache miss."""
 

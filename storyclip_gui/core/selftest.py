@@ -21,13 +21,16 @@ from storyclip_gui import __version__
 from storyclip_gui.core.ffmpeg.errors import JobFailure
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.jobs import Job
-from storyclip_gui.core.options import Quality, StoryOptions
+from storyclip_gui.core.options import EncoderChoice, Quality, StoryOptions
 from storyclip_gui.core.pipeline import JobPipeline, PipelineConfig, PipelineHooks
 from storyclip_gui.core.ports import ProcessOutcome, Runner
+from storyclip_gui.core.sources import file_identity
 
 # verdicts already reached by this process (several engines, one binary: one test)
 _VERDICTS: dict[str, str | None] = {}
-TEST_OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality=Quality.LOW)
+# libx264: the test judges the build's exactness, not a hardware encoder
+TEST_OPTIONS = StoryOptions(clip_seconds=2, width=720, height=1280, quality=Quality.LOW,
+                            encoder=EncoderChoice.X264)
 
 
 async def self_test(runner: Runner, toolchain: Toolchain, work: Path | None = None) -> str | None:
@@ -130,11 +133,7 @@ class ToolchainGate:
 
 def _identity(path: str) -> str:
     """A binary and the app version that judged it: a replaced ffmpeg is tested again."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return f"{path}|missing|{__version__}"
-    return f"{path}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
+    return f"{file_identity(path)}|{__version__}"
 
 
 class SubprocessRunner:
@@ -149,17 +148,23 @@ class SubprocessRunner:
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
         on_stderr: Callable[[bytes], None] | None = None,
+        stdin: bytes | None = None,
     ) -> ProcessOutcome:
         try:
             proc = await asyncio.create_subprocess_exec(
-                *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE)  # fmt: skip
+                *argv, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                stdin=asyncio.subprocess.DEVNULL if stdin is None else asyncio.subprocess.PIPE)
         except OSError as exc:
             return ProcessOutcome(None, start_error=exc.strerror or str(exc))
         if on_started:
             on_started(proc.pid)
         assert proc.stdout is not None and proc.stderr is not None
         err = bytearray()
+        if stdin is not None and proc.stdin is not None:
+            proc.stdin.write(stdin)
+            with contextlib.suppress(OSError):  # it may exit without reading
+                await proc.stdin.drain()
+            proc.stdin.close()
 
         async def pump(stream: asyncio.StreamReader, sink: Callable[[bytes], None]) -> None:
             while chunk := await stream.read(65536):

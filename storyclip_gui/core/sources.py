@@ -95,6 +95,16 @@ def clean_path(path: str, base: str | None = None) -> str:
     return os.path.join(os.path.realpath(head), tail)
 
 
+def file_identity(path: str) -> str:
+    """Which file, as it is now: its path, size and modification time (a replaced or rewritten
+    file gets a new identity; what is cached for it is then judged again)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}|missing"
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}"
+
+
 def same_file_key(path: str) -> str:
     """What makes two spellings of a path one file: every symbolic link resolved."""
     return os.path.realpath(path)

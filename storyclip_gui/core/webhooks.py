@@ -15,7 +15,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -30,6 +30,7 @@ WEBHOOK_EVENTS = (
     "clipVerified",
     "queueFinished",
 )
+TEST_EVENT = "webhookTest"  # sent on request to one subscription, whatever it asks for
 SIGNATURE_HEADER = "X-StoryClip-Signature"  # "t=<unix seconds>,v1=<hex HMAC-SHA256>"
 SIGNATURE_TOLERANCE_S = 300  # a receiver refuses a signature older than this: no replays
 MAX_ATTEMPTS = 12  # then the delivery is given up ("dead"): about 2 h 15 min of retries
@@ -39,7 +40,12 @@ MAX_URL_CHARS = 2048
 
 
 class WebhookError(ValueError):
-    """A subscription that cannot be made, said for a person."""
+    """A subscription that cannot be made, said for a person; `code` names the rule broken
+    (the window shows its own translated words for it)."""
+
+    def __init__(self, message: str, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -49,13 +55,14 @@ class Subscription:
     events: tuple[str, ...]
     secret: str
     created_at: float
+    enabled: bool = True  # off: no new deliveries, pending ones wait until it is on again
 
     def wants(self, event: str) -> bool:
-        return "*" in self.events or event in self.events
+        return self.enabled and ("*" in self.events or event in self.events)
 
     def to_dict(self, *, with_secret: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "url": self.url, "events": list(self.events),
-                                "createdAt": self.created_at}  # fmt: skip
+                                "enabled": self.enabled, "createdAt": self.created_at}  # fmt: skip
         if with_secret:
             data["secret"] = self.secret
         return data
@@ -73,53 +80,115 @@ class Delivery:
     state: str = "pending"  # pending | delivered | dead
     last_error: str | None = None
     delivered_at: float | None = None
+    last_attempt_at: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "webhookId": self.subscription_id, "event": self.event,
                 "state": self.state, "attempts": self.attempts, "nextAt": self.next_at,
                 "lastError": self.last_error, "createdAt": self.created_at,
-                "deliveredAt": self.delivered_at}  # fmt: skip
+                "deliveredAt": self.delivered_at,
+                "lastAttemptAt": self.last_attempt_at}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DeliverySummary:
+    """How a subscription's deliveries stand: for its row in a list."""
+
+    pending: int = 0  # waiting for their first or next try
+    dead: int = 0  # given up
+    last_state: str | None = None  # the newest try: "delivered" | "failed" (None: no try yet)
+    last_at: float | None = None
+    last_error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pending": self.pending, "dead": self.dead, "lastState": self.last_state,
+                "lastAt": self.last_at, "lastError": self.last_error}  # fmt: skip
 
 
 class WebhookOutbox(Protocol):
     """Subscriptions and their deliveries, kept where a crash cannot lose them."""
 
     def add_subscription(self, subscription: Subscription) -> None: ...
+    def update_subscription(self, subscription: Subscription) -> bool:
+        """Replace the subscription with this id (url, events, secret, enabled)."""
+        ...
     def remove_subscription(self, subscription_id: str) -> bool: ...
     def subscriptions(self) -> list[Subscription]: ...
     def enqueue(self, deliveries: Sequence[Delivery]) -> None: ...
     def due(self, now: float, limit: int = 50) -> list[Delivery]: ...
     def next_due_at(self) -> float | None: ...
     def delivered(self, delivery_id: str, now: float) -> None: ...
-    def failed(self, delivery_id: str, attempts: int, next_at: float | None, error: str) -> None:
-        """Record a failed attempt; next_at None gives the delivery up."""
+    def failed(self, delivery_id: str, attempts: int, next_at: float | None, error: str,
+               at: float | None = None) -> None:  # fmt: skip
+        """Record a failed attempt (made at `at`); next_at None gives the delivery up."""
         ...
     def deliveries(self, subscription_id: str, limit: int = 100) -> list[Delivery]: ...
+    def summaries(self) -> dict[str, DeliverySummary]:
+        """Per subscription id (those with any delivery)."""
+        ...
+    def pending_count(self) -> int:
+        """Deliveries of enabled subscriptions still to go out (now or at a later retry)."""
+        ...
 
 
-def new_subscription(url: Any, events: Any, secret: Any = None,
-                     now: float | None = None) -> Subscription:  # fmt: skip
-    """Check what a person or a client asked for; raises WebhookError saying what is wrong."""
-    if not isinstance(url, str) or not url or len(url) > MAX_URL_CHARS:
-        raise WebhookError("'url' must be an http or https URL.")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise WebhookError("'url' must be an http or https URL.")
+def check_url(url: Any) -> str:
+    """An http(s) URL with a host; raises WebhookError saying what is wrong."""
+    if not isinstance(url, str) or not url.strip():
+        raise WebhookError("'url' must be an http or https URL.", "url_empty")
+    text: str = url.strip()
+    if len(text) > MAX_URL_CHARS:
+        raise WebhookError(f"'url' is longer than {MAX_URL_CHARS} characters.", "url_long")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise WebhookError(f"'url' is not a valid URL: {text[:80]!r}.", "url_invalid") from None
+    if parts.scheme not in ("http", "https"):
+        raise WebhookError("'url' must be an http or https URL (starting http:// or https://).",
+                           "url_scheme")  # fmt: skip
+    if not parts.hostname:
+        raise WebhookError("'url' must be an http or https URL with a host name, like "
+                           "https://example.org/hook.", "url_host")
+    if any(c.isspace() for c in text):
+        raise WebhookError("'url' must not contain spaces.", "url_spaces")
+    return text
+
+
+def check_events(events: Any) -> tuple[str, ...]:
+    """A non-empty list of WEBHOOK_EVENTS or "*" (None: "*"); raises WebhookError."""
     if events is None:
         events = ["*"]
     if (not isinstance(events, list) or not events
             or not all(isinstance(e, str) for e in events)):  # fmt: skip
-        raise WebhookError("'events' must be a list of event names.")
+        raise WebhookError("'events' must be a list of event names.", "events_empty")
     unknown = [e for e in events if e != "*" and e not in WEBHOOK_EVENTS]
     if unknown:
         raise WebhookError(f"Unknown event {unknown[0]!r}: use "
                            f"{', '.join(WEBHOOK_EVENTS)} or '*'.")  # fmt: skip
+    return tuple(dict.fromkeys(events))
+
+
+def check_secret(secret: Any) -> str:
+    """A given secret, or a new random one (None); raises WebhookError."""
     if secret is None:
-        secret = secrets.token_hex(32)
+        return secrets.token_hex(32)
     if not isinstance(secret, str) or not 16 <= len(secret) <= 256:
         raise WebhookError("'secret' must be a string of 16 to 256 characters.")
-    return Subscription(uuid.uuid4().hex, url, tuple(dict.fromkeys(events)), secret,
-                        time.time() if now is None else now)  # fmt: skip
+    return secret
+
+
+def check_enabled(enabled: Any) -> bool:
+    if not isinstance(enabled, bool):
+        raise WebhookError("'enabled' must be true or false.")
+    return enabled
+
+
+def new_subscription(url: Any, events: Any, secret: Any = None, now: float | None = None,
+                     enabled: Any = True) -> Subscription:  # fmt: skip
+    """Check what a person or a client asked for; raises WebhookError saying what is wrong."""
+    return Subscription(uuid.uuid4().hex, check_url(url), check_events(events),
+                        check_secret(secret), time.time() if now is None else now,
+                        check_enabled(enabled))  # fmt: skip
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:
@@ -183,9 +252,10 @@ class Webhooks:
         self.wake: Callable[[], None] = lambda: None
         self._subscriptions: list[Subscription] | None = None
 
-    def subscribe(self, url: Any, events: Any = None, secret: Any = None) -> Subscription:
+    def subscribe(self, url: Any, events: Any = None, secret: Any = None,
+                  enabled: Any = True) -> Subscription:  # fmt: skip
         """Raises WebhookError for a bad request, StoreError when it cannot be kept."""
-        subscription = new_subscription(url, events, secret, self.clock())
+        subscription = new_subscription(url, events, secret, self.clock(), enabled)
         self.outbox.add_subscription(subscription)
         self._subscriptions = None
         return subscription
@@ -194,6 +264,39 @@ class Webhooks:
         self._subscriptions = None
         return self.outbox.remove_subscription(subscription_id)
 
+    def update(self, subscription_id: str, **changes: Any) -> Subscription:
+        """Change `url`, `events` and/or `enabled` (checked as for a new one). Raises
+        WebhookError (also for an unknown id or field), StoreError."""
+        unknown = sorted(set(changes) - {"url", "events", "enabled"})
+        if unknown:
+            raise WebhookError(f"Unknown field {unknown[0]!r}.")
+        checked: dict[str, Any] = {}
+        if "url" in changes:
+            checked["url"] = check_url(changes["url"])
+        if "events" in changes:
+            checked["events"] = check_events(changes["events"])
+        if "enabled" in changes:
+            checked["enabled"] = check_enabled(changes["enabled"])
+        return self._replace(subscription_id, checked)
+
+    def roll_secret(self, subscription_id: str) -> Subscription:
+        """A new random secret (the old one no longer signs anything); shown this once."""
+        return self._replace(subscription_id, {"secret": check_secret(None)})
+
+    def _replace(self, subscription_id: str, changes: dict[str, Any]) -> Subscription:
+        current = self.get(subscription_id)
+        if current is None:
+            raise WebhookError("No webhook with that id.", "not_found")
+        updated = replace(current, **changes)
+        self._subscriptions = None
+        if not self.outbox.update_subscription(updated):
+            raise WebhookError("No webhook with that id.", "not_found")
+        self.wake()  # re-enabled: its waiting deliveries are due
+        return updated
+
+    def get(self, subscription_id: str) -> Subscription | None:
+        return next((s for s in self.subscriptions() if s.id == subscription_id), None)
+
     def subscriptions(self) -> list[Subscription]:
         if self._subscriptions is None:
             self._subscriptions = self.outbox.subscriptions()
@@ -201,6 +304,29 @@ class Webhooks:
 
     def deliveries(self, subscription_id: str, limit: int = 100) -> list[Delivery]:
         return self.outbox.deliveries(subscription_id, limit)
+
+    def summaries(self) -> dict[str, DeliverySummary]:
+        return self.outbox.summaries()
+
+    def pending_count(self) -> int:
+        return self.outbox.pending_count()
+
+    def send_test(self, subscription_id: str) -> Delivery:
+        """Queue a `webhookTest` delivery to one subscription, whatever events it asks for;
+        sent, signed and retried like any other. Raises WebhookError, StoreError."""
+        sub = self.get(subscription_id)
+        if sub is None:
+            raise WebhookError("No webhook with that id.", "not_found")
+        if not sub.enabled:
+            raise WebhookError("This webhook is off: turn it on to send a test event.", "off")
+        now = self.clock()
+        delivery_id = uuid.uuid4().hex
+        data = {"webhook": sub.to_dict(), "message": "A test event sent on request."}
+        delivery = Delivery(delivery_id, sub.id, TEST_EVENT,
+                            body(TEST_EVENT, delivery_id, now, data), now, next_at=now)  # fmt: skip
+        self.outbox.enqueue([delivery])
+        self.wake()
+        return delivery
 
     def on_event(self, event: Event) -> None:
         name = event_name(event)

@@ -7,6 +7,7 @@ Signals:
     queueResumed()
     jobsForgotten(list): ids of finished jobs that left the live list
     storeFailed(str): the job history could not be written; the message is for a person
+    whenDoneChanged(object): the when-done action's WhenDoneState (countdown, result)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from storyclip_gui.core.events import (
     QueuePaused,
     QueueResumed,
     StoreFailed,
+    WhenDoneChanged,
 )
 
 
@@ -36,6 +38,7 @@ class JobSignals(QObject):
     queueResumed = Signal()
     jobsForgotten = Signal(list)
     storeFailed = Signal(str)
+    whenDoneChanged = Signal(object)
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,8 @@ class JobSignals(QObject):
             self.jobsForgotten.emit(list(event.job_ids))
         elif isinstance(event, StoreFailed):
             self.storeFailed.emit(event.message)
+        elif isinstance(event, WhenDoneChanged):
+            self.whenDoneChanged.emit(event.state)
 
     def detach(self) -> None:
         for unsubscribe in self._unsubscribe:

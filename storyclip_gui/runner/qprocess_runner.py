@@ -1,6 +1,7 @@
 """QProcessRunner: runs one external process on the Qt event loop and awaits its outcome.
 
-- stdout is handed to a callback as it arrives (ffmpeg's `-progress pipe:1`);
+- stdout is handed to a callback as it arrives (ffmpeg's `-progress pipe:1`); given bytes
+  go to its stdin, which is then closed;
 - the last 64 KiB of stderr are kept, however much is written (a flood cannot grow memory);
 - a stall watchdog kills a process that writes nothing for `stall_timeout` seconds;
 - cancelling the awaiting task terminates, then kills after a grace period;
@@ -56,6 +57,7 @@ class QProcessRunner:
         on_started: Callable[[int], None] | None = None,
         stall_timeout: float | None = None,
         on_stderr: Callable[[bytes], None] | None = None,
+        stdin: bytes | None = None,
     ) -> ProcessOutcome:
         program = argv[0]
         resolved = shutil.which(program) if os.sep not in program else program
@@ -120,6 +122,9 @@ class QProcessRunner:
         proc.errorOccurred.connect(error)
         self.live.add(proc)
         proc.start()
+        if stdin is not None:  # written as the pipe takes it; then the child reads EOF
+            proc.write(stdin)
+            proc.closeWriteChannel()
         pid = proc.processId() or None
         if pid and on_started is not None:
             on_started(pid)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from storyclip_gui.core.events import Event, EventBus
+from storyclip_gui.core.events import EngineEvent, Event, EventBus, WhenDoneChanged
 from storyclip_gui.core.jobs import Job
 from storyclip_gui.core.ports import StoreError
 from storyclip_gui.server.observer_protocol import Observer, ObserverProtocol
@@ -70,8 +70,10 @@ class WebSocketHub:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._timer_at: float | None = None
-        self._unsubscribe: Callable[[], None] | None = None
-        self.authenticating = 0  # sockets open but not yet authenticated (the handler counts)
+        self._unsubscribe: list[Callable[[], None]] = []
+        # sockets open but not yet authenticated, oldest first (the handler adds and removes)
+        self._waiting: dict[web.WebSocketResponse, None] = {}
+        self._evictions: set[asyncio.Task[bool]] = set()  # their closes, while they finish
         self.messages_sent = 0  # frames written to clients
 
     # -- settings and counts, as the protocol has them ---------------------------------------
@@ -108,21 +110,45 @@ class WebSocketHub:
         return self.protocol.observer_count
 
     @property
+    def authenticating(self) -> int:
+        return len(self._waiting)
+
+    @property
     def connection_count(self) -> int:
         return self.client_count + self.authenticating
+
+    # -- sockets still owing their first message ----------------------------------------------
+    def waiting(self, ws: web.WebSocketResponse) -> None:
+        self._waiting[ws] = None
+
+    def done_waiting(self, ws: web.WebSocketResponse) -> None:
+        self._waiting.pop(ws, None)
+
+    def evict_oldest_waiting(self, code: int, reason: bytes) -> bool:
+        """Close the socket that has waited longest to authenticate, making room for a new
+        one (False: none waits). Its own handler sees the close and returns."""
+        oldest = next(iter(self._waiting), None)
+        if oldest is None:
+            return False
+        self.done_waiting(oldest)
+        task = asyncio.get_running_loop().create_task(oldest.close(code=code, message=reason))
+        self._evictions.add(task)
+        task.add_done_callback(self._evictions.discard)
+        return True
 
     # -- life --------------------------------------------------------------------------------
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.protocol.start(self._loop.time())
-        self._unsubscribe = self._bus.subscribe(self._on_event)
+        self._unsubscribe = [self._bus.subscribe(self._on_event),
+                             self._bus.subscribe_engine(self._on_engine_event)]  # fmt: skip
         self._flush()
 
     async def close(self) -> None:
         """Close every socket (1001 going away), then record the last seq."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
         self.protocol.stop()
         self._schedule()
         clients = self.protocol.observers()
@@ -134,6 +160,8 @@ class WebSocketHub:
         for client in clients:
             self.protocol.detach(client)
             client.transport.abort()
+        for task in list(self._evictions):  # a peer that never answers our close frame
+            task.cancel()
         try:
             self._record_seq(self.last_seq)
         except StoreError as exc:
@@ -161,6 +189,11 @@ class WebSocketHub:
         assert self._loop is not None
         self.protocol.receive_event(event, self._loop.time())
         self._flush()
+
+    def _on_engine_event(self, event: EngineEvent) -> None:
+        if isinstance(event, WhenDoneChanged):
+            self.protocol.receive_when_done(event.state)
+            self._flush()
 
     def _on_timer(self) -> None:
         assert self._loop is not None

@@ -6,10 +6,10 @@ import re
 import time
 from typing import Any
 
-from storyclip_gui.core.events import Event, EventKind
+from storyclip_gui.core.events import Event, EventKind, WhenDoneState
 
 PROTOCOL_VERSION = 1
-MESSAGE_TYPES = ("snapshot", "status", "completed", "error", "heartbeat")
+MESSAGE_TYPES = ("snapshot", "status", "completed", "error", "heartbeat", "whenDone")
 # the fields every WebSocket message carries at its top level (None when no single job)
 JOB_FIELDS = ("jobId", "status", "progress", "phase", "message", "updatedAt")
 _EMPTY_JOB: dict[str, Any] = dict.fromkeys(JOB_FIELDS)
@@ -127,3 +127,9 @@ def heartbeat_message(
         head["message"] = public_message(job["error"]["code"], head["message"])
     return {**head, "type": "heartbeat", "seq": seq, "activeJobs": active_jobs,
             "serverTime": time.time() if now is None else now}  # fmt: skip
+
+
+def when_done_message(seq: int, state: WhenDoneState) -> dict[str, Any]:
+    """The when-done action changed (a countdown second, a result): to every observer of all
+    jobs. Not numbered and not replayed: `seq` is the last job event's."""
+    return {**_EMPTY_JOB, "type": "whenDone", "seq": seq, "whenDone": state.to_dict()}

@@ -9,9 +9,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from storyclip_gui.core.events import Event, EventKind
+from storyclip_gui.core.events import Event, EventKind, WhenDoneState
 from storyclip_gui.core.jobs import Job
-from storyclip_gui.server.messages import event_message, heartbeat_message, snapshot_message
+from storyclip_gui.server.messages import (
+    event_message,
+    heartbeat_message,
+    snapshot_message,
+    when_done_message,
+)
 
 
 def text_frame(payload: bytes) -> bytes:
@@ -216,6 +221,12 @@ class ObserverProtocol(Generic[ObserverT]):
         if event.kind is EventKind.JOB_COMPLETED:
             self._sent_ticks.pop(job_id, None)
         self._emit(event)
+
+    def receive_when_done(self, state: WhenDoneState) -> None:
+        """The when-done action changed: to observers of all jobs, now (never replayed)."""
+        if self._all:
+            self._out.append(Outgoing(encode(when_done_message(self._seq, state)),
+                                      list(self._all)))  # fmt: skip
 
     def advance(self, now: float, server_time: float) -> None:
         """Time has passed: held ticks whose turn has come go out (earliest first), then the

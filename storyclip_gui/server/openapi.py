@@ -35,13 +35,23 @@ _WEBHOOK_ID = {"name": "webhookId", "in": "path", "required": True,
                "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"}}  # fmt: skip
 _WEBHOOK_EVENT = {"type": "string", "enum": ["*", "jobRegistered", "jobCompleted", "jobFailed",
                                              "jobCancelled", "clipVerified", "queueFinished"]}
+_WEBHOOK_SUMMARY = {
+    "type": "object", "required": ["pending", "dead", "lastState"],
+    "properties": {"pending": {"type": "integer"}, "dead": {"type": "integer"},
+                   "lastState": {"type": ["string", "null"], "enum": ["delivered", "failed", None]},
+                   "lastAt": _NUM_OR_NULL, "lastError": {"type": ["string", "null"]}},
+}
 _WEBHOOK_SCHEMAS: dict[str, Any] = {
     "Webhook": {
         "type": "object",
-        "required": ["id", "url", "events", "createdAt"],
+        "required": ["id", "url", "events", "enabled", "createdAt"],
         "properties": {"id": {"type": "string"}, "url": {"type": "string"},
                        "events": {"type": "array", "items": _WEBHOOK_EVENT},
+                       "enabled": {"type": "boolean", "description": "off: no new deliveries; "
+                                   "pending ones wait until it is on again"},
                        "createdAt": {"type": "number"},
+                       "deliveries": {**_WEBHOOK_SUMMARY, "description": "in the list only: "
+                                      "how its deliveries stand"},
                        "secret": {"type": "string", "description": "only in the answer to "
                                   "its creation: the key of the HMAC-SHA256 signatures"}},
     },
@@ -53,7 +63,8 @@ _WEBHOOK_SCHEMAS: dict[str, Any] = {
                        "state": {"type": "string", "enum": ["pending", "delivered", "dead"]},
                        "attempts": {"type": "integer"}, "nextAt": {"type": "number"},
                        "lastError": {"type": ["string", "null"]},
-                       "createdAt": {"type": "number"}, "deliveredAt": _NUM_OR_NULL},
+                       "createdAt": {"type": "number"}, "deliveredAt": _NUM_OR_NULL,
+                       "lastAttemptAt": _NUM_OR_NULL},
     },
 }  # fmt: skip
 
@@ -78,16 +89,42 @@ def _webhook_paths() -> dict[str, Any]:
                     "properties": {"url": {"type": "string", "format": "uri"},
                                    "events": {"type": "array", "items": _WEBHOOK_EVENT},
                                    "secret": {"type": "string", "minLength": 16,
-                                              "maxLength": 256}}}}}},
+                                              "maxLength": 256},
+                                   "enabled": {"type": "boolean", "default": True}}}}}},
                 "responses": {"201": _json(_ref("Webhook"), "Subscribed"),
                               **_errors(400, 401, 403, 408, 413, 503)},
             },
         },
-        "/api/v1/webhooks/{webhookId}": {"delete": {
-            "summary": "Unsubscribe (pending deliveries are dropped).", "security": _CONTROL,
-            "parameters": [_WEBHOOK_ID],
-            "responses": {"200": _json({"type": "object", "required": ["deleted"]},
-                                       "Deleted"), **_errors(401, 403, 404, 503)},
+        "/api/v1/webhooks/{webhookId}": {
+            "patch": {
+                "summary": "Change the URL, the events, or turn it on or off.",
+                "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"url": {"type": "string", "format": "uri"},
+                                   "events": {"type": "array", "items": _WEBHOOK_EVENT},
+                                   "enabled": {"type": "boolean"}}}}}},
+                "responses": {"200": _json(_ref("Webhook"), "Changed"),
+                              **_errors(400, 401, 403, 404, 408, 413, 503)},
+            },
+            "delete": {
+                "summary": "Unsubscribe (pending deliveries are dropped).", "security": _CONTROL,
+                "parameters": [_WEBHOOK_ID],
+                "responses": {"200": _json({"type": "object", "required": ["deleted"]},
+                                           "Deleted"), **_errors(401, 403, 404, 503)},
+            },
+        },
+        "/api/v1/webhooks/{webhookId}/secret": {"post": {
+            "summary": "A new signing secret (the old one stops signing); shown in this answer "
+                       "only.", "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+            "responses": {"200": _json(_ref("Webhook"), "The webhook with its new secret"),
+                          **_errors(401, 403, 404, 503)},
+        }},
+        "/api/v1/webhooks/{webhookId}/test": {"post": {
+            "summary": "Queue a signed webhookTest delivery to this webhook.",
+            "security": _CONTROL, "parameters": [_WEBHOOK_ID],
+            "responses": {"202": _json(_ref("Delivery"), "Queued"),
+                          **_errors(401, 403, 404, 409, 503)},
         }},
         "/api/v1/webhooks/{webhookId}/deliveries": {"get": {
             "summary": "The newest deliveries of a subscription, with their state.",
@@ -96,6 +133,58 @@ def _webhook_paths() -> dict[str, Any]:
                                         "properties": {"deliveries": {"type": "array",
                                                        "items": _ref("Delivery")}}},
                                        "Deliveries"), **_errors(401, 403, 404, 503)},
+        }},
+    }  # fmt: skip
+
+
+_WHEN_DONE_SCHEMAS: dict[str, Any] = {
+    "WhenDone": {
+        "type": "object", "required": ["action", "countdownSeconds", "commandSet", "state"],
+        "properties": {
+            "action": {"enum": ["nothing", "command", "sleep", "shutdown"]},
+            "countdownSeconds": {"type": "integer", "minimum": 0},
+            "commandSet": {"type": "boolean"},
+            "state": {"type": "object", "required": ["action", "phase"], "properties": {
+                "action": {"type": "string"},
+                "phase": {"enum": ["idle", "countdown", "running"]},
+                "remaining": {"type": ["integer", "null"]},
+                "message": {"type": ["string", "null"]},
+                "ok": {"type": ["boolean", "null"]}}},
+        },
+    },
+}  # fmt: skip
+
+
+def _when_done_paths() -> dict[str, Any]:
+    """The action when the queue is done (docs/api.md, "When the queue is done")."""
+    return {
+        "/api/v1/when-done": {
+            "get": {
+                "summary": "The action when the queue is done, and its countdown if one runs.",
+                "security": _OBSERVE,
+                "responses": {"200": _json(_ref("WhenDone"), "The action"),
+                              **_errors(401, 403, 503)},
+            },
+            "put": {
+                "summary": "Choose the action (nothing, command, sleep, shutdown) and the "
+                           "countdown; the command itself is set on the computer only.",
+                "security": _CONTROL,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"action": {"enum": ["nothing", "command", "sleep",
+                                                       "shutdown"]},
+                                   "countdownSeconds": {"type": "integer", "minimum": 0,
+                                                        "maximum": 86400}}}}}},
+                "responses": {"200": _json(_ref("WhenDone"), "The action now"),
+                              **_errors(400, 401, 403, 408, 413, 503)},
+            },
+        },
+        "/api/v1/when-done/cancel": {"post": {
+            "summary": "Cancel a sleep or shutdown countdown (cancelled: false when none ran).",
+            "security": _CONTROL,
+            "responses": {"200": _json({"type": "object", "required": ["cancelled", "action",
+                                                                       "state"]},
+                                       "Cancelled or not"), **_errors(401, 403, 503)},
         }},
     }  # fmt: skip
 
@@ -213,7 +302,11 @@ def openapi_document(version: str) -> dict[str, Any]:
                            "clips": {"type": "array", "items": _ref("Clip")},
                            "framing": {"type": ["object", "null"], "description":
                                        "smart layout: the crop path found (halfWidth, modes, "
-                                       "span, knots [time, centre] as shares of the width)"}},
+                                       "span, knots [time, centre] as shares of the width)"},
+                           "encoder": {"type": ["string", "null"], "description":
+                                       "the encoder the job's clips are (or were last) made "
+                                       "with: libx264, h264_nvenc, ..., copy; null before one "
+                                       "ran (docs/encoders.md)"}},
         },
         "JobSummary": {
             "type": "object",
@@ -282,11 +375,15 @@ def openapi_document(version: str) -> dict[str, Any]:
                     "options": {"type": "object", "description": "quality, clipSeconds, "
                                 "layout, size, preset, trimStart, trimEnd, maxClips, audio, "
                                 "nameTemplate, fastCopy, cuts (fixed|smart), cutWindow "
-                                "(seconds, 0-10), loudnorm (true|false)",
+                                "(seconds, 0-10), loudnorm (true|false), encoder "
+                                "(auto|x264|nvenc|vaapi|qsv|videotoolbox)",
                                 "properties": {
                                     # smart: the 9:16 crop follows the subject (smart framing)
                                     "layout": {"type": "string",
                                                "enum": ["crop", "blur", "fit", "smart"]},
+                                    "encoder": {"type": "string", "enum": [
+                                        "auto", "x264", "nvenc", "vaapi", "qsv",
+                                        "videotoolbox"]},
                                 }},
                 }}}}},
             "responses": {"202": _json(_ref("Accepted"), "Registered and queued"),
@@ -391,7 +488,7 @@ def openapi_document(version: str) -> dict[str, Any]:
                  "folder's server-token file as `Authorization: Bearer TOKEN`."},
         "servers": [{"url": "http://127.0.0.1:8765"}],
         "security": _OBSERVE,
-        "paths": {**paths, **_webhook_paths()},
-        "components": {"schemas": {**schemas, **_WEBHOOK_SCHEMAS},
+        "paths": {**paths, **_webhook_paths(), **_when_done_paths()},
+        "components": {"schemas": {**schemas, **_WEBHOOK_SCHEMAS, **_WHEN_DONE_SCHEMAS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }  # fmt: skip

@@ -22,6 +22,7 @@ from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
 from storyclip_gui.core.jobs import BAD_JOB_ID, Job, JobState, can_cancel, is_job_id
 from storyclip_gui.core.ports import HistoryQuery, HistoryStats, StoreError
 from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import WhenDone
 from storyclip_gui.server.errors import ApiError
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.messages import MESSAGE_TYPES, PROTOCOL_VERSION, job_view
@@ -34,6 +35,7 @@ BODY_TIMEOUT = 10.0  # seconds for a request body to arrive once its headers hav
 CLOSE_UNAUTHORIZED = 4401  # wrong or missing credentials in the first message
 CLOSE_FORBIDDEN = 4403  # a ticket for another job
 CLOSE_AUTH_TIMEOUT = 4408  # no credentials within the grace period
+CLOSE_EVICTED = 4429  # still no credentials when the waiting sockets' cap was reached
 RETRY_AFTER_S = 30  # told to a client whose job found the queue full
 STATIC_DIR = Path(__file__).parent / "static"
 log = logging.getLogger(__name__)
@@ -73,9 +75,16 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("GET", "/ws", "websocket", Access.WEBSOCKET),
     RouteSpec("GET", "/api/v1/webhooks", "list_webhooks", Access.CONTROL),
     RouteSpec("POST", "/api/v1/webhooks", "create_webhook", Access.CONTROL),
+    RouteSpec("PATCH", "/api/v1/webhooks/{webhookId}", "update_webhook", Access.CONTROL),
     RouteSpec("DELETE", "/api/v1/webhooks/{webhookId}", "delete_webhook", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/webhooks/{webhookId}/secret", "roll_webhook_secret",
+              Access.CONTROL),
+    RouteSpec("POST", "/api/v1/webhooks/{webhookId}/test", "test_webhook", Access.CONTROL),
     RouteSpec("GET", "/api/v1/webhooks/{webhookId}/deliveries", "webhook_deliveries",
               Access.CONTROL),
+    RouteSpec("GET", "/api/v1/when-done", "get_when_done", Access.OBSERVE),
+    RouteSpec("PUT", "/api/v1/when-done", "set_when_done", Access.CONTROL),
+    RouteSpec("POST", "/api/v1/when-done/cancel", "cancel_when_done", Access.CONTROL),
 )
 ACCESS = {route.name: route.access for route in ROUTES}
 
@@ -97,6 +106,7 @@ class ServerState:
     stats_ttl: float = 5.0
     started_at: float = field(default_factory=time.time)
     webhooks: Webhooks | None = None  # None: no history to keep subscriptions in
+    when_done: WhenDone | None = None  # the action when the queue is done
     _stats: tuple[float, HistoryStats] | None = None
 
     def authenticate(self, credential: str) -> Principal | None:
@@ -472,17 +482,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
     principal = principal_of(request)
     if principal is not None and not principal.may_observe(job_id):
         raise ApiError(403, "forbidden", "This ticket is for another job.")
-    # sockets that still owe their first message have a small cap of their own: a local
-    # process holding silent sockets cannot lock out observers that authenticate at once
-    if state.hub.connection_count >= state.max_connections:
-        raise ApiError(503, "too_many_connections",
-                       "The server has as many WebSocket connections as it accepts; "
-                       "try again later.")  # fmt: skip
-    if principal is None and state.hub.authenticating >= state.max_unauthenticated:
-        raise ApiError(503, "too_many_unauthenticated",
-                       "Too many WebSocket connections are waiting to authenticate; send the "
-                       "token or a ticket with the upgrade request, or try again "
-                       "later.")  # fmt: skip
+    _make_room(state, principal)
     ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, compress=False, autoping=True)
     request[WS_KEY] = ws
     await ws.prepare(request)
@@ -525,17 +525,35 @@ async def websocket(request: web.Request) -> web.StreamResponse:
         return response
 
 
+def _make_room(state: ServerState, principal: Principal | None) -> None:
+    """Sockets that still owe their first message have a small cap of their own, and when it
+    (or the cap on all sockets) is reached the one that has waited longest is closed (4429)
+    for the new one: silent sockets, however many and however fast they come, cannot lock out
+    an observer that authenticates at once. Only a server full of authenticated observers
+    answers 503."""
+    hub = state.hub
+    while hub.connection_count >= state.max_connections or (
+        principal is None and hub.authenticating >= state.max_unauthenticated
+    ):
+        if not hub.evict_oldest_waiting(CLOSE_EVICTED, b"too many sockets waiting to "
+                                        b"authenticate: the oldest is closed"):  # fmt: skip
+            raise ApiError(503, "too_many_connections",
+                           "The server has as many WebSocket connections as it accepts; "
+                           "try again later.")  # fmt: skip
+
+
 async def _first_message_auth(ws: web.WebSocketResponse, state: ServerState) -> Principal | None:
     """No credentials with the handshake: the first message must be
-    `{"type": "auth", "token": ...}` (or `"ticket"`) within the grace period."""
-    state.hub.authenticating += 1
+    `{"type": "auth", "token": ...}` (or `"ticket"`) within the grace period; until then the
+    socket may be closed to make room for a newer one (_make_room)."""
+    state.hub.waiting(ws)
     try:
         message = await asyncio.wait_for(ws.receive(), state.auth_timeout)
     except TimeoutError:
         await ws.close(code=CLOSE_AUTH_TIMEOUT, message=b"authentication timeout")
         return None
     finally:
-        state.hub.authenticating -= 1
+        state.hub.done_waiting(ws)
     if message.type is not WSMsgType.TEXT:
         if not ws.closed:
             await ws.close(code=CLOSE_UNAUTHORIZED, message=b"authenticate first")

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import WhenDone
 from storyclip_gui.server.errors import ApiError, error_response, from_http_exception, unauthorized
 from storyclip_gui.server.hub import WebSocketHub
 from storyclip_gui.server.routes import (
@@ -31,7 +32,7 @@ from storyclip_gui.server.security import (
     bearer_token,
 )
 from storyclip_gui.server.webhook_routes import WEBHOOK_HANDLERS
-from storyclip_gui.server.webhook_sender import WebhookSender
+from storyclip_gui.server.when_done_routes import WHEN_DONE_HANDLERS
 
 log = logging.getLogger(__name__)
 GUARD_KEY = web.AppKey("storyclip_guard", dict)  # {"guard": RequestGuard} once the port is known
@@ -71,7 +72,6 @@ class ServerHandle:
     hub: WebSocketHub
     state: ServerState
     _runner: web.AppRunner
-    _sender: WebhookSender | None = None
 
     @property
     def app(self) -> web.Application:
@@ -85,8 +85,6 @@ class ServerHandle:
     async def close(self) -> None:
         """Close every socket (1001 going away; the hub records the last seq), stop listening."""
         await self.hub.close()
-        if self._sender is not None:
-            await self._sender.close()
         await self._runner.cleanup()
 
 
@@ -111,7 +109,7 @@ async def guard_middleware(request: web.Request, handler: Handler) -> web.Stream
     if request.method == "OPTIONS" and cross and origin is not None:
         return web.Response(status=204, headers={
             **_cors_headers(origin),
-            "Access-Control-Allow-Methods": "GET, POST, DELETE",
+            "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
             "Access-Control-Allow-Headers": "Authorization, Content-Type",
             "Access-Control-Max-Age": "600",
         })  # fmt: skip
@@ -181,14 +179,17 @@ def build_web_app(state: ServerState) -> web.Application:
     )
     app[STATE_KEY] = state
     app[GUARD_KEY] = {}
-    handlers = {**HANDLERS, **WEBHOOK_HANDLERS}
+    handlers = {**HANDLERS, **WEBHOOK_HANDLERS, **WHEN_DONE_HANDLERS}
     for route in ROUTES:
         app.router.add_route(route.method, route.path, handlers[route.name], name=route.name)
     return app
 
 
 async def start_web_server(
-    engine: EngineFacade, config: ServerConfig, webhooks: Webhooks | None = None
+    engine: EngineFacade,
+    config: ServerConfig,
+    webhooks: Webhooks | None = None,
+    when_done: WhenDone | None = None,
 ) -> ServerHandle:
     """Listen on config.host:config.port (0: any free port) on the running event loop."""
     hub = WebSocketHub(
@@ -214,6 +215,7 @@ async def start_web_server(
         body_timeout=config.body_timeout,
         started_at=time.time(),
         webhooks=webhooks,
+        when_done=when_done,
     )
     app = build_web_app(state)
     # aiohttp closes a connection that has sent no complete request within keepalive_timeout
@@ -243,9 +245,4 @@ async def start_web_server(
         log.warning("the server listens on %s: other machines can reach it (token required)",
                     config.host)  # fmt: skip
     hub.start()
-    sender = None
-    if webhooks is not None:  # deliveries go out while the server runs (the window, serve)
-        sender = WebhookSender(webhooks.outbox, user_agent=f"StoryClip-Studio/{config.version}")
-        webhooks.wake = sender.wake
-        sender.start()
-    return ServerHandle(config.host, port, hub, state, runner, sender)
+    return ServerHandle(config.host, port, hub, state, runner)

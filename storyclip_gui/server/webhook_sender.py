@@ -46,6 +46,7 @@ class WebhookSender:
         self.timeout = timeout
         self.clock = clock
         self._wake = asyncio.Event()
+        self._settled = asyncio.Event()  # a delivery finished (delivered, or failed a try)
         self._in_flight: dict[str, asyncio.Task[None]] = {}
         self._task: asyncio.Task[None] | None = None
         self._session: aiohttp.ClientSession | None = None
@@ -57,6 +58,22 @@ class WebhookSender:
 
     def wake(self) -> None:
         self._wake.set()
+
+    async def drain(self, timeout: float) -> int:
+        """Wait up to `timeout` seconds for every pending delivery of an enabled webhook to
+        go out (retries included); return how many are still pending (they stay in the
+        outbox for the next start). Raises StoreError when the outbox cannot be read."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            pending = self.outbox.pending_count()
+            left = deadline - loop.time()
+            if pending == 0 or left <= 0:
+                return pending
+            self._settled.clear()
+            self.wake()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._settled.wait(), min(left, 1.0))
 
     async def close(self) -> None:
         """Stop: deliveries cut short stay pending and go out at the next start."""
@@ -105,7 +122,7 @@ class WebhookSender:
                 attempts = delivery.attempts + 1
                 delay = retry_delay(attempts)
                 next_at = None if delay is None else self.clock() + delay
-                self.outbox.failed(delivery.id, attempts, next_at, error)
+                self.outbox.failed(delivery.id, attempts, next_at, error, self.clock())
                 if next_at is None:
                     log.warning("webhook %s gave up on %s after %d tries: %s", sub.url,
                                 delivery.event, attempts, error)  # fmt: skip
@@ -114,6 +131,7 @@ class WebhookSender:
         finally:
             self._in_flight.pop(delivery.id, None)
             self._wake.set()
+            self._settled.set()
 
     async def _post(self, sub: Subscription, delivery: Delivery) -> str | None:
         """None when the receiver took it, else what went wrong."""

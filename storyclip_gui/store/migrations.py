@@ -187,10 +187,29 @@ def _v5_smart_clips(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
+def _v6_webhook_management(database: peewee.SqliteDatabase) -> None:
+    """Webhooks can be turned off; each delivery remembers when it was last tried."""
+    for sql in (
+        "ALTER TABLE webhook ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE webhook_delivery ADD COLUMN last_attempt_at REAL",
+    ):
+        database.execute_sql(sql)
+
+
+def _v7_eta_judgements(database: peewee.SqliteDatabase) -> None:
+    """How far the learned ETA's estimates were from the truth, per finished job (core.eta):
+    the band's width survives a restart."""
+    database.execute_sql("""CREATE TABLE eta_judgement (
+        id INTEGER PRIMARY KEY NOT NULL,
+        at REAL NOT NULL,
+        ratios TEXT NOT NULL
+    )""")
+
+
 Step = Callable[[peewee.SqliteDatabase], None]
 # STEPS[n - 1] takes version n-1 to n
 STEPS: tuple[Step, ...] = (_v1_initial, _v2_history, _v3_webhooks, _v4_throughput,
-                           _v5_smart_clips)
+                           _v5_smart_clips, _v6_webhook_management, _v7_eta_judgements)
 CURRENT_VERSION = len(STEPS)
 
 

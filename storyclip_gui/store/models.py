@@ -102,6 +102,7 @@ class WebhookRow(BaseModel):
     events = peewee.TextField()  # JSON list of event names ("*": all)
     secret = peewee.TextField()
     created_at = peewee.FloatField()
+    enabled = peewee.BooleanField(default=True)
 
     class Meta:
         table_name = "webhook"
@@ -121,6 +122,7 @@ class DeliveryRow(BaseModel):
     state = peewee.TextField()
     last_error = peewee.TextField(null=True)
     delivered_at = peewee.FloatField(null=True)
+    last_attempt_at = peewee.FloatField(null=True)
 
     class Meta:
         table_name = "webhook_delivery"
@@ -136,7 +138,7 @@ class ThroughputRow(BaseModel):
     size = peewee.TextField()
     source_codec = peewee.TextField()
     source_height = peewee.IntegerField()
-    concurrency = peewee.IntegerField()
+    concurrency = peewee.FloatField()  # the mean over the clip (INTEGER column: SQLite keeps REAL)
     media_seconds = peewee.FloatField()
     wall_seconds = peewee.FloatField()
     source_bytes = peewee.IntegerField()
@@ -144,6 +146,17 @@ class ThroughputRow(BaseModel):
 
     class Meta:
         table_name = "clip_throughput"
+
+
+class EtaJudgementRow(BaseModel):
+    """One finished job's judged ETA estimates: truth / estimate, as a JSON list."""
+
+    id = peewee.AutoField()
+    at = peewee.FloatField()
+    ratios = peewee.TextField()
+
+    class Meta:
+        table_name = "eta_judgement"
 
 
 class AnalysisRow(BaseModel):

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import peewee
 
-from storyclip_gui.core.webhooks import Delivery, Subscription
+from storyclip_gui.core.webhooks import Delivery, DeliverySummary, Subscription
 from storyclip_gui.store.connection import environment_error, is_environment_error
 from storyclip_gui.store.models import DeliveryRow, WebhookRow
 
@@ -25,7 +25,14 @@ class SqliteWebhookOutbox:
     def add_subscription(self, subscription: Subscription) -> None:
         self._run(lambda: WebhookRow.insert(
             id=subscription.id, url=subscription.url, events=json.dumps(subscription.events),
-            secret=subscription.secret, created_at=subscription.created_at).execute())  # fmt: skip
+            secret=subscription.secret, created_at=subscription.created_at,
+            enabled=subscription.enabled).execute())  # fmt: skip
+
+    def update_subscription(self, subscription: Subscription) -> bool:
+        return bool(self._run(lambda: WebhookRow.update(
+            url=subscription.url, events=json.dumps(subscription.events),
+            secret=subscription.secret, enabled=subscription.enabled,
+        ).where(WebhookRow.id == subscription.id).execute()))  # fmt: skip
 
     def remove_subscription(self, subscription_id: str) -> bool:
         return bool(self._run(
@@ -35,7 +42,7 @@ class SqliteWebhookOutbox:
         def read() -> list[Subscription]:
             rows = WebhookRow.select().order_by(WebhookRow.created_at)
             return [Subscription(r.id, r.url, tuple(json.loads(r.events)), r.secret,
-                                 r.created_at) for r in rows]  # fmt: skip
+                                 r.created_at, bool(r.enabled)) for r in rows]  # fmt: skip
         return self._run(read)
 
     def enqueue(self, deliveries: Sequence[Delivery]) -> None:
@@ -49,15 +56,40 @@ class SqliteWebhookOutbox:
         self._run(write)
 
     def due(self, now: float, limit: int = 50) -> list[Delivery]:
-        return self._run(lambda: [_delivery(r) for r in DeliveryRow.select().where(
-            (DeliveryRow.state == "pending") & (DeliveryRow.next_at <= now)
+        """Pending deliveries whose time has come, of subscriptions that are on."""
+        return self._run(lambda: [_delivery(r) for r in _waiting().where(
+            DeliveryRow.next_at <= now
         ).order_by(DeliveryRow.next_at, DeliveryRow.created_at).limit(limit)])
 
     def next_due_at(self) -> float | None:
         def read() -> float | None:
-            value = (DeliveryRow.select(peewee.fn.MIN(DeliveryRow.next_at))
-                     .where(DeliveryRow.state == "pending").scalar())  # fmt: skip
+            value = _waiting().select(peewee.fn.MIN(DeliveryRow.next_at)).scalar()
             return None if value is None else float(value)
+        return self._run(read)
+
+    def pending_count(self) -> int:
+        return int(self._run(lambda: _waiting().count()))
+
+    def summaries(self) -> dict[str, DeliverySummary]:
+        def read() -> dict[str, DeliverySummary]:
+            counts: dict[str, dict[str, int]] = {}
+            rows = (DeliveryRow.select(DeliveryRow.webhook, DeliveryRow.state,
+                                       peewee.fn.COUNT(DeliveryRow.id))
+                    .group_by(DeliveryRow.webhook, DeliveryRow.state).tuples())  # fmt: skip
+            for webhook_id, state, count in rows.iterator():
+                counts.setdefault(str(webhook_id), {})[str(state)] = int(count)
+            out = {}
+            for webhook_id, by_state in counts.items():
+                last = (DeliveryRow.select().where((DeliveryRow.webhook == webhook_id)
+                                                   & DeliveryRow.last_attempt_at.is_null(False))
+                        .order_by(DeliveryRow.last_attempt_at.desc()).first())  # fmt: skip
+                out[webhook_id] = DeliverySummary(
+                    by_state.get("pending", 0), by_state.get("dead", 0),
+                    None if last is None else
+                    ("delivered" if last.state == "delivered" else "failed"),
+                    None if last is None else last.last_attempt_at,
+                    None if last is None else last.last_error)  # fmt: skip
+            return out
         return self._run(read)
 
     def delivered(self, delivery_id: str, now: float) -> None:
@@ -67,6 +99,7 @@ class SqliteWebhookOutbox:
                 if row is None:  # its subscription was removed meanwhile
                     return
                 DeliveryRow.update(state="delivered", delivered_at=now, last_error=None,
+                                   last_attempt_at=now,
                                    attempts=DeliveryRow.attempts + 1).where(
                     DeliveryRow.id == delivery_id).execute()  # fmt: skip
                 old = (DeliveryRow.select(DeliveryRow.id)
@@ -76,8 +109,10 @@ class SqliteWebhookOutbox:
                 DeliveryRow.delete().where(DeliveryRow.id.in_(old)).execute()
         self._run(write)
 
-    def failed(self, delivery_id: str, attempts: int, next_at: float | None, error: str) -> None:
-        changes = {"attempts": attempts, "last_error": error[:500]}
+    def failed(self, delivery_id: str, attempts: int, next_at: float | None, error: str,
+               at: float | None = None) -> None:  # fmt: skip
+        changes: dict[str, object] = {"attempts": attempts, "last_error": error[:500],
+                                      "last_attempt_at": at}  # fmt: skip
         if next_at is None:
             changes["state"] = "dead"
         else:
@@ -99,6 +134,13 @@ class SqliteWebhookOutbox:
             raise environment_error(exc, None) from None
 
 
+def _waiting() -> peewee.ModelSelect[DeliveryRow]:
+    """Pending deliveries of enabled subscriptions (a turned-off one's wait for it)."""
+    return (DeliveryRow.select().join(WebhookRow)
+            .where((DeliveryRow.state == "pending") & (WebhookRow.enabled == True)))  # noqa: E712  # fmt: skip
+
+
 def _delivery(row: DeliveryRow) -> Delivery:
     return Delivery(row.id, row.webhook_id, row.event, row.body, row.created_at, row.attempts,
-                    row.next_at, row.state, row.last_error, row.delivered_at)  # fmt: skip
+                    row.next_at, row.state, row.last_error, row.delivered_at,
+                    row.last_attempt_at)  # fmt: skip

@@ -21,6 +21,13 @@ FIXED = frozenset({
     QT_TRANSLATE_NOOP("EngineText", "Interrupted: resumes at next start"),
     QT_TRANSLATE_NOOP("EngineText", "Interrupted: the app stopped while this job ran"),
     QT_TRANSLATE_NOOP("EngineText", "ffmpeg stopped unexpectedly (it crashed or was killed)."),
+    # core/when_done.py
+    QT_TRANSLATE_NOOP("EngineText", "Sleep cancelled."),
+    QT_TRANSLATE_NOOP("EngineText", "Shutdown cancelled."),
+    QT_TRANSLATE_NOOP("EngineText", "The countdown was cancelled: a new job was queued."),
+    QT_TRANSLATE_NOOP("EngineText", "The countdown was cancelled: the action changed."),
+    QT_TRANSLATE_NOOP("EngineText", "Going to sleep…"),
+    QT_TRANSLATE_NOOP("EngineText", "Shutting down…"),
 })  # fmt: skip
 
 

@@ -255,6 +255,7 @@ class JobDetail(QWidget):
             self.log.clear()
             self.clips.clear()
         rows = [*describe_options(job.options.to_dict()),
+                (self.tr("Encoder used"), job.encoder or self.tr("(not started yet)")),
                 (self.tr("Output folder"), job.output_dir or "—")]  # fmt: skip
         options = "\n".join(f"{label}: {value}" for label, value in rows)
         if options != self.options.toPlainText():

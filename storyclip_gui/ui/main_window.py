@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from storyclip_gui.config import Settings, SettingsError
-from storyclip_gui.core.events import EventBus
+from storyclip_gui.core.events import EventBus, WhenDoneState
 from storyclip_gui.core.facade import EngineFacade
 from storyclip_gui.core.ffmpeg.locate import Toolchain
 from storyclip_gui.core.intake import IntakeError, IntakeRequest, Problem
@@ -56,8 +56,11 @@ from storyclip_gui.core.ports import Runner
 from storyclip_gui.core.sources import VIDEO_EXTENSIONS
 from storyclip_gui.core.watch import FolderWatcher, SeenFiles, watch_folders
 from storyclip_gui.runner.bridge import JobSignals
+from storyclip_gui.ui.async_tasks import start_task
+from storyclip_gui.ui.countdown_bar import CountdownBar
 from storyclip_gui.ui.delegates import MiddleElideDelegate, ProgressBarDelegate
 from storyclip_gui.ui.drop_zone import DropZone, WelcomePage, refusal_line
+from storyclip_gui.ui.engine_text import engine_message
 from storyclip_gui.ui.help_dialogs import AboutDialog, SetupCheck, SetupCheckDialog
 from storyclip_gui.ui.history_view import HistoryView
 from storyclip_gui.ui.job_detail import JobDetail, ThumbnailCache, open_with_desktop
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         self.signals.queuePaused.connect(self._queue_paused)
         self.signals.queueResumed.connect(self._queue_resumed)
         self.signals.storeFailed.connect(self.show_notice)
+        self.signals.whenDoneChanged.connect(self._when_done_changed)
         self.model.flushed.connect(self._rows_refreshed)
         self.model.countsChanged.connect(self._show_counts)
         self.model.rowsRemoved.connect(lambda *_: self._update_page())
@@ -336,6 +340,9 @@ class MainWindow(QMainWindow):
         notice_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.notice.hide()
         outer.addWidget(self.notice)
+        self.countdown = CountdownBar()  # the when-done sleep/shutdown countdown
+        self.countdown.cancelRequested.connect(self.cancel_when_done)
+        outer.addWidget(self.countdown)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -417,7 +424,7 @@ class MainWindow(QMainWindow):
             (COL_PROGRESS, 130),
             (COL_CLIPS, 55),
             (COL_SPEED, 60),
-            (COL_ETA, 55),
+            (COL_ETA, 100),  # a band: "~1:40 – 2:10"
             (COL_ELAPSED, 60),
             (COL_WORKERS, 240),
         ):
@@ -821,10 +828,18 @@ class MainWindow(QMainWindow):
         if self.facade.paused:
             parts.append(self.tr("paused"))
         queue_eta = self.facade.queue_eta()
-        if queue_eta is not None and not self.facade.paused:
-            parts.append(self.tr("all done in {band}").replace(
-                "{band}", eta_band(queue_eta.to_dict())))  # fmt: skip
+        band = eta_band(queue_eta.to_dict()) if queue_eta and not self.facade.paused else ""
+        unknown = queue_eta.unknown_jobs if queue_eta else 0
+        if band and unknown:  # not "all done": some jobs have nothing to estimate from yet
+            parts.append(self.tr("estimated jobs done in {band}").replace("{band}", band))
+            parts.append(self.tr("%n job(s) not estimated yet", "", unknown))
+            band = ""
+        elif band:
+            parts.append(self.tr("all done in {band}").replace("{band}", band))
         self.counts_label.setText(" · ".join(parts))
+        queue_tab = self.tabs.indexOf(self.main_splitter)  # its header says it too
+        self.tabs.setTabText(queue_tab, self.tr("Queue · {band}").replace("{band}", band)
+                             if band else self.tr("Queue"))  # fmt: skip
 
     def set_server_status(
         self, url: str | None, observers: int = 0, job_ws_url: Callable[[str], str] | None = None
@@ -849,6 +864,26 @@ class MainWindow(QMainWindow):
             self.history.reload()
             self._history_stale = False
 
+    def cancel_when_done(self) -> bool:
+        """Stop the sleep or shutdown countdown (its bar's Cancel, Esc)."""
+        when_done = getattr(self.engine, "when_done", None)
+        return when_done is not None and when_done.cancel(self.tr("Cancelled: the computer "
+                                                                  "stays on."))  # fmt: skip
+
+    def _when_done_changed(self, state: WhenDoneState) -> None:
+        counting = self.countdown.isVisible() and self.countdown.cancel.isVisible()
+        self.countdown.show_state(state)
+        if state.phase == "countdown":
+            self.tray.countdown(self.countdown.text.text(), starting=not counting)
+            return
+        self.tray.countdown(None)
+        if state.phase == "idle" and state.message:
+            text = engine_message(state.message)
+            if state.ok is False:
+                self.show_notice(text)
+            else:
+                self.statusBar().showMessage(text, 15_000)
+
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self._history_stale:
             self.history.reload()
@@ -860,8 +895,18 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.engine.settings, self.prefs, self, server_panel=self._server_panel(),
             retention_preview=lambda days: self.facade.retention_preview(days, time.time()),
+            webhooks=self.facade.webhooks,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        known = self.facade.encoders_known()
+        if known is not None:
+            dialog.show_encoders(known)
+        else:  # detection runs its one-frame encodes through the runner, off the Qt thread
+            task = start_task(self.facade.detect_encoders)
+            if task is not None:
+                task.add_done_callback(
+                    lambda t: None if t.cancelled() else dialog.show_encoders(t.result()))
+                dialog.finished.connect(task.cancel)  # a closed dialog waits for nothing
         dialog.open()
         return dialog
 

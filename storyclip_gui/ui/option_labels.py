@@ -24,6 +24,7 @@ LABELS: dict[str, str] = {
     "fast_copy": QT_TRANSLATE_NOOP("OptionLabels", "Fast copy (no re-encoding)"),
     "min_tail_seconds": QT_TRANSLATE_NOOP("OptionLabels", "Shortest last clip"),
     "name_template": QT_TRANSLATE_NOOP("OptionLabels", "File names"),
+    "encoder": QT_TRANSLATE_NOOP("OptionLabels", "Encoder"),
 }
 CHOICES: dict[str, str] = {
     "crop": QT_TRANSLATE_NOOP("OptionLabels", "Crop to fill"),
@@ -32,6 +33,20 @@ CHOICES: dict[str, str] = {
     "low": QT_TRANSLATE_NOOP("OptionLabels", "Low (fast)"),
     "medium": QT_TRANSLATE_NOOP("OptionLabels", "Medium"),
     "high": QT_TRANSLATE_NOOP("OptionLabels", "High (slow)"),
+    # where the settings say clips are rendered
+    "local": QT_TRANSLATE_NOOP("OptionLabels", "This computer"),
+    "dask": QT_TRANSLATE_NOOP("OptionLabels", "A Dask cluster"),
+    "auto": QT_TRANSLATE_NOOP("OptionLabels", "Automatic (hardware if it works)"),
+    "x264": QT_TRANSLATE_NOOP("OptionLabels", "x264 (software)"),
+    "nvenc": QT_TRANSLATE_NOOP("OptionLabels", "NVIDIA NVENC"),
+    "vaapi": QT_TRANSLATE_NOOP("OptionLabels", "VA-API (Intel, AMD)"),
+    "qsv": QT_TRANSLATE_NOOP("OptionLabels", "Intel Quick Sync"),
+    "videotoolbox": QT_TRANSLATE_NOOP("OptionLabels", "Apple VideoToolbox"),
+    # the settings' when-done actions
+    "nothing": QT_TRANSLATE_NOOP("OptionLabels", "Nothing (notify only)"),
+    "command": QT_TRANSLATE_NOOP("OptionLabels", "Run a command"),
+    "sleep": QT_TRANSLATE_NOOP("OptionLabels", "Sleep"),
+    "shutdown": QT_TRANSLATE_NOOP("OptionLabels", "Shut down"),
 }
 SECONDS = frozenset({"clip_seconds", "trim_start", "trim_end", "min_tail_seconds"})
 

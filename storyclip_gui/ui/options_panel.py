@@ -1,4 +1,5 @@
-"""OptionsPanel: the story options new jobs get (preset, length, layout, size, quality, folder)."""
+"""OptionsPanel: the story options new jobs get (preset, length, layout, size, quality, encoder,
+folder)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,13 @@ from storyclip_gui.core.options import (
     MIN_CLIP_SECONDS,
     OUTPUT_SIZES,
     Cuts,
+    EncoderChoice,
     Layout,
     Quality,
     StoryOptions,
 )
 from storyclip_gui.core.presets import PRESETS, PlatformPreset
+from storyclip_gui.ui.option_labels import choice_label
 
 PRESET_SIZE = "1080x1920"  # every preset renders at this size (docs/presets.md)
 
@@ -75,6 +78,13 @@ class OptionsPanel(QWidget):
             (Quality.HIGH, self.tr("High (slow)")),
         ):
             self.quality.addItem(label, value.value)
+        # "" : the Settings' default encoder; the Settings dialog says which work here
+        self.encoder = QComboBox()
+        self.encoder.addItem(self.tr("As in Settings"), "")
+        for choice in EncoderChoice:
+            self.encoder.addItem(choice_label(choice.value), choice.value)
+        self.encoder.setToolTip(self.tr("A hardware encoder that fails falls back to x264 for "
+                                        "the rest of the job (the job's log says why)."))
         # smart clips: where cuts land, loudness normalisation
         self.cuts = QComboBox()
         self.cuts.addItem(self.tr("Every clip length"), Cuts.FIXED.value)
@@ -94,7 +104,8 @@ class OptionsPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.output)
         row.addWidget(browse)
-        for combo in (self.preset, self.layout_box, self.size, self.quality, self.cuts):
+        for combo in (self.preset, self.layout_box, self.size, self.quality, self.encoder,
+                      self.cuts):  # fmt: skip
             # a narrow window narrows the boxes (the open list still shows whole names)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -106,12 +117,13 @@ class OptionsPanel(QWidget):
         form.addRow(self.tr("Layout"), self.layout_box)
         form.addRow(self.tr("Size"), self.size)
         form.addRow(self.tr("Quality"), self.quality)
+        form.addRow(self.tr("Encoder"), self.encoder)
         form.addRow(self.tr("Cuts"), self.cuts)
         form.addRow("", self.loudnorm)
         form.addRow(self.tr("Output folder"), row)
         self.restore()
         self.preset.currentIndexChanged.connect(self._preset_chosen)
-        for combo in (self.layout_box, self.size, self.quality, self.cuts):
+        for combo in (self.layout_box, self.size, self.quality, self.encoder, self.cuts):
             combo.currentIndexChanged.connect(self._edited)
         self.loudnorm.toggled.connect(self._edited)
         self.clip_seconds.valueChanged.connect(self._edited)
@@ -130,6 +142,7 @@ class OptionsPanel(QWidget):
             "quality": self.quality.currentData(),
             "cuts": self.cuts.currentData(),
             "loudnorm": self.loudnorm.isChecked(),
+            **({"encoder": self.encoder.currentData()} if self.encoder.currentData() else {}),
         }
 
     def output_root(self) -> str | None:
@@ -145,6 +158,7 @@ class OptionsPanel(QWidget):
         self._select(self.quality, options.quality.value)
         self._select(self.cuts, options.cuts.value)
         self.loudnorm.setChecked(options.loudnorm)
+        self._select(self.encoder, values.get("encoder") or "")
 
     def restore(self) -> None:
         s = self._settings
@@ -155,6 +169,7 @@ class OptionsPanel(QWidget):
         self._select(self.size, s.value("options/size", defaults.size))
         self._select(self.quality, s.value("options/quality", defaults.quality.value))
         self._select(self.cuts, s.value("options/cuts", defaults.cuts.value))
+        self._select(self.encoder, s.value("options/encoder", "") or "")
         self.loudnorm.setChecked(str(s.value("options/loudnorm", "false")).lower() == "true")
         self.output.setText(str(s.value("options/outputDir", self._default_output)))
         self._show_custom_if_changed()
@@ -169,6 +184,7 @@ class OptionsPanel(QWidget):
         s.setValue("options/size", values["size"])
         s.setValue("options/quality", values["quality"])
         s.setValue("options/cuts", values["cuts"])
+        s.setValue("options/encoder", values.get("encoder", ""))
         s.setValue("options/loudnorm", "true" if values["loudnorm"] else "false")
         s.setValue("options/outputDir", self.output.text().strip())
 

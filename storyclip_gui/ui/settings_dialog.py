@@ -26,13 +26,28 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from storyclip_gui.config import LIVE_SETTINGS, SETTINGS, Settings, SettingsError, with_overrides
+from storyclip_gui.config import (
+    ENCODERS,
+    LIVE_SETTINGS,
+    SETTINGS,
+    Settings,
+    SettingsError,
+    with_overrides,
+)
+from storyclip_gui.core.encoder_detect import EncoderStatus, choose
+from storyclip_gui.core.ffmpeg.encoders import FFMPEG_NAME
+from storyclip_gui.core.options import EncoderChoice
+from storyclip_gui.core.webhooks import Webhooks
+from storyclip_gui.core.when_done import ACTIONS
 from storyclip_gui.ui.option_labels import choice_label
+from storyclip_gui.ui.webhooks_page import WebhooksPage
+from storyclip_gui.ui.wheel_guard import guard_wheels
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System")),
@@ -40,7 +55,9 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("es", "Español"),
 )
 CHOICES: dict[str, tuple[str, ...]] = {"default_quality": ("low", "medium", "high"),
-                                       "executor": ("local", "dask")}  # fmt: skip
+                                       "default_encoder": ENCODERS,
+                                       "executor": ("local", "dask"),
+                                       "when_done": ACTIONS}  # fmt: skip
 LABELS: dict[str, str] = {
     "output_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Output folder"),
     "temp_dir": QT_TRANSLATE_NOOP("SettingsDialog", "Working folder"),
@@ -49,6 +66,7 @@ LABELS: dict[str, str] = {
     "concurrency": QT_TRANSLATE_NOOP("SettingsDialog", "Jobs at once"),
     "stall_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stall timeout (s)"),
     "default_quality": QT_TRANSLATE_NOOP("SettingsDialog", "Default quality"),
+    "default_encoder": QT_TRANSLATE_NOOP("SettingsDialog", "Default encoder"),
     "default_clip_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Default clip length (s)"),
     "auto_resume": QT_TRANSLATE_NOOP("SettingsDialog", "Resume interrupted jobs at start"),
     "history_retention_days": QT_TRANSLATE_NOOP("SettingsDialog", "Keep history (days, 0: always)"),
@@ -59,7 +77,22 @@ LABELS: dict[str, str] = {
     "server_allowed_hosts": QT_TRANSLATE_NOOP("SettingsDialog", "Allowed host names"),
     "server_max_connections": QT_TRANSLATE_NOOP("SettingsDialog", "Most WebSocket connections"),
     "max_queued_jobs": QT_TRANSLATE_NOOP("SettingsDialog", "Most queued jobs"),
+    "executor": QT_TRANSLATE_NOOP("SettingsDialog", "Render clips on"),
+    "dask_scheduler": QT_TRANSLATE_NOOP("SettingsDialog", "Dask scheduler address"),
+    "dask_fallback_local": QT_TRANSLATE_NOOP("SettingsDialog", "Render here when the cluster is "
+                                             "gone"),
+    "when_done": QT_TRANSLATE_NOOP("SettingsDialog", "Action"),
+    "when_done_command": QT_TRANSLATE_NOOP("SettingsDialog", "Command"),
+    "when_done_countdown_s": QT_TRANSLATE_NOOP("SettingsDialog", "Countdown before sleep or "
+                                               "shutdown (s)"),
+    "when_done_command_timeout_s": QT_TRANSLATE_NOOP("SettingsDialog", "Stop the command after "
+                                                     "(s)"),
+    "keep_awake": QT_TRANSLATE_NOOP("SettingsDialog", "Keep the computer awake while jobs run"),
+    "webhook_drain_s": QT_TRANSLATE_NOOP("SettingsDialog", "Wait for webhooks at the end of a "
+                                         "terminal run (s)"),
 }
+WHEN_DONE_SETTINGS = frozenset({"when_done", "when_done_command", "when_done_countdown_s",
+                                "when_done_command_timeout_s", "keep_awake"})  # fmt: skip
 SERVER_SETTINGS = frozenset(name for name in LABELS if name.startswith("server_")) | {
     "max_queued_jobs"
 }
@@ -94,7 +127,12 @@ class WindowPrefs:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the settings; `result()` is validated with each setting's own parser."""
+    """Edits a copy of the settings; `result()` is validated with each setting's own parser.
+
+    Two tabs: General (the settings and the window's preferences: OK applies them, Cancel
+    drops them) and Webhooks (subscriptions, kept at once as over the REST API; OK and Cancel
+    neither apply nor undo them: ui/webhooks_page.py).
+    """
 
     def __init__(
         self,
@@ -104,6 +142,7 @@ class SettingsDialog(QDialog):
         *,
         server_panel: QWidget | None = None,
         retention_preview: RetentionPreview | None = None,
+        webhooks: Webhooks | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -113,6 +152,8 @@ class SettingsDialog(QDialog):
         # asks before a retention that deletes history is saved; tests replace it
         self.confirm: Callable[[str], bool] = self._ask
         outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         # everything wraps to the dialog's width: it scrolls down, never sideways
@@ -120,7 +161,9 @@ class SettingsDialog(QDialog):
         body = QWidget()
         column = QVBoxLayout(body)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.tabs.addTab(scroll, self.tr("General"))
+        self.webhooks_page = WebhooksPage(webhooks)
+        self.tabs.addTab(self.webhooks_page, self.tr("Webhooks"))
 
         engine_box = QGroupBox(self.tr("Processing"))
         form = QFormLayout(engine_box)
@@ -130,15 +173,38 @@ class SettingsDialog(QDialog):
         server_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         if server_panel is not None:  # where it listens now, where its token is
             server_form.addRow(server_panel)
+        done_box = QGroupBox(self.tr("When the queue is done"))
+        done_box.setObjectName("whenDoneBox")
+        done_form = QFormLayout(done_box)
+        done_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in SETTINGS:
             editor = self._editor(spec.name, getattr(settings, spec.name), spec.kind)
             editor.setToolTip(spec.description)
             self._editors[spec.name] = editor
-            target = server_form if spec.name in SERVER_SETTINGS else form
+            target = form
+            if spec.name in SERVER_SETTINGS:
+                target = server_form
+            elif spec.name in WHEN_DONE_SETTINGS:
+                target = done_form
             target.addRow(self._label(spec.name), editor)
+            if spec.name == "default_encoder":  # which encoders really work (show_encoders)
+                self.encoder_note = QLabel(self.tr("Checking which encoders work here…"))
+                self.encoder_note.setObjectName("encoderNote")
+                self.encoder_note.setWordWrap(True)
+                form.addRow("", self.encoder_note)
+            if spec.name == "when_done_command":
+                note = QLabel(self.tr("Run as given, without a shell. The queue's results (each "
+                                      "job, its state, error and clips with their paths) arrive "
+                                      "as JSON on the command's standard input."))
+                note.setObjectName("whenDoneCommandNote")
+                note.setWordWrap(True)
+                done_form.addRow(note)
+        self._editors["when_done"].setToolTip(self.tr(
+            "Sleep and shut down wait for the countdown first; a bar in the window can cancel it."))
         for target in (form, server_form):
             target.addRow(QLabel(self.tr("* applies after a restart")))
         column.addWidget(engine_box)
+        column.addWidget(done_box)
         column.addWidget(server_box)
 
         window_box = QGroupBox(self.tr("Window"))
@@ -193,6 +259,7 @@ class SettingsDialog(QDialog):
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
         outer.addWidget(box)
+        guard_wheels(body)
         self.resize(fit_to_parent(QSize(560, 640), parent))
 
     def editor(self, name: str) -> QWidget:
@@ -227,6 +294,39 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             watch_folders=[self.watch_list.item(i).text() for i in range(self.watch_list.count())],
         )
+
+    def show_encoders(self, statuses: dict[str, EncoderStatus]) -> None:
+        """What detection found (a one-frame encode each, off the Qt thread): each encoder's
+        entry says whether it works here, and the note what `auto` uses."""
+        combo = self._editors["default_encoder"]
+        assert isinstance(combo, QComboBox)
+        for i in range(combo.count()):
+            choice = EncoderChoice(combo.itemData(i))
+            status = statuses.get(FFMPEG_NAME.get(choice, ""))
+            label = choice_label(choice.value)
+            if status is not None:
+                label += " — " + self._verdict(status)
+                combo.setItemData(i, self._describe(status), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemText(i, label)
+        auto = choose(EncoderChoice.AUTO, statuses).encoder
+        lines = [self.tr("Automatic uses {e} here.").replace("{e}", auto)]
+        lines += [f"{s.name}: {self._describe(s)}" for s in statuses.values()]
+        note = self.encoder_note
+        note.setText("\n".join(lines))
+        # a wrapped label's row does not grow by itself once the dialog is laid out
+        note.setMinimumHeight(note.heightForWidth(max(note.width(), 240)))
+
+    def _verdict(self, status: EncoderStatus) -> str:
+        if status.works:
+            return self.tr("works here")
+        return self.tr("not usable here") if status.listed else self.tr("not in this ffmpeg")
+
+    def _describe(self, status: EncoderStatus) -> str:
+        if status.works:
+            return self.tr("works")
+        if not status.listed:
+            return self.tr("not in this ffmpeg")
+        return self.tr("listed, fails: {reason}").replace("{reason}", status.reason)
 
     def _accept(self) -> None:
         try:

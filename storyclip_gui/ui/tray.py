@@ -66,6 +66,13 @@ class Tray(QObject):
             )
             self._notify(self.tr("The queue is done"), text)
 
+    def countdown(self, text: str | None, starting: bool = False) -> None:
+        """The when-done countdown's words in the tooltip (None: over); said once at start."""
+        if self.icon is not None:
+            self.icon.setToolTip(text or "StoryClip Studio")
+        if text and starting:
+            self._notify(self.tr("The queue is done"), text)
+
     def _notify(self, title: str, text: str, failure: bool = False) -> None:
         self.notified.emit(title, text)
         if self.icon is not None:

@@ -85,9 +85,10 @@ def other_origin(tmp_path: Path) -> Iterator[str]:
         thread.join()
 
 
-def api(url: str, path: str, body: dict[str, Any] | None = None) -> Any:
+def api(url: str, path: str, body: dict[str, Any] | None = None, method: str | None = None) -> Any:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(f"{url}{path}", data=data, method="POST" if data else "GET",
+    method = method or ("POST" if data else "GET")
+    request = urllib.request.Request(f"{url}{path}", data=data, method=method,
                                      headers={"Authorization": f"Bearer {TOKEN}",
                                               "Content-Type": "application/json"})  # fmt: skip
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -116,6 +117,8 @@ def test_dashboard_token_entry_and_a_real_job_from_queued_to_completed(
     page.click("form#login button[type=submit]")
     page.wait_for_function("document.getElementById('conn').textContent === 'live'")
     page.evaluate(RECORD_ROWS)
+    # when the queue is done: sleep after a countdown (the tests' serve only says the command)
+    api(serve, "/api/v1/when-done", {"action": "sleep", "countdownSeconds": 120}, method="PUT")
     accepted = api(serve, "/api/v1/process/story", {"jobId": "browser-job",
                                                     "tempPath": str(source),
                                                     "options": JOB_OPTIONS})  # fmt: skip
@@ -127,10 +130,18 @@ def test_dashboard_token_entry_and_a_real_job_from_queued_to_completed(
     assert states[-1] == "completed" and "processing" in states, states
     row = page.locator("#jobs tr.completed")
     assert "browser.mp4" in row.inner_text() and "2/2" in row.inner_text()
+    # the countdown is on the page, and its Cancel stops it on the server
+    banner = page.locator("#whendone")
+    banner.wait_for(state="visible", timeout=30_000)
+    assert "Going to sleep in" in banner.inner_text()
     shots = Path(os.environ.get("STORYCLIP_SCREENSHOT_DIR", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
     assert (shots / "dashboard.png").stat().st_size > 1000
+    page.click("#whendone-cancel")
+    page.locator("#whendone-cancel").wait_for(state="hidden", timeout=30_000)
+    assert "Going to sleep in" not in banner.inner_text()
+    assert api(serve, "/api/v1/when-done")["state"]["phase"] == "idle"
     assert errors == []
 
 

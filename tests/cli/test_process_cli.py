@@ -37,6 +37,7 @@ def test_json_has_one_object_per_input_and_exit_status_1_on_any_failure(video, t
     assert [r["status"] for r in results] == ["completed", "failed", "failed"]
     ok, bad, folder = results
     assert ok["error"] is None and Path(ok["outputDir"]).parent == out
+    assert ok["encoder"] == "libx264" and bad["encoder"] is None  # no GPU here: auto → x264
     assert [(c["start"], c["end"]) for c in ok["clips"]] == [(0, 1.5), (1.5, 3)]
     for clip in ok["clips"]:
         assert Path(clip["path"]).is_file() and (clip["width"], clip["height"]) == (720, 1280)
@@ -45,6 +46,20 @@ def test_json_has_one_object_per_input_and_exit_status_1_on_any_failure(video, t
     assert bad["error"]["code"] == "invalid_input" and "notes.mp4" in bad["error"]["message"]
     assert folder["jobId"] is None and folder["source"] == str(empty_folder)
     assert folder["error"]["message"] == f"'{empty_folder}' holds no videos."
+
+
+def test_an_encoder_asked_for_that_does_not_work_here_falls_back_to_x264(video, tmp_path):
+    """No GPU here: --encoder nvenc meets the build's real failure and the job still ends."""
+    good = video("good.mp4", seconds=3)
+    result = storyclip("process", str(good), "--json", "--encoder", "nvenc", "--size",
+                       "720x1280", "--quality", "low", "--output-dir", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    [job] = json.loads(result.stdout)
+    assert job["status"] == "completed" and job["encoder"] == "libx264"
+    manifest = json.loads((Path(job["outputDir"]) / "manifest.json").read_text())
+    assert manifest["options"]["encoder"] == "nvenc"
+    [note] = manifest["encoderNotes"]
+    assert note.startswith("h264_nvenc does not work here (") and note.endswith("libx264")
 
 
 def test_all_good_exits_0_with_a_summary(video, tmp_path):
@@ -74,7 +89,8 @@ def test_usage_errors_exit_2(args, words):
 def test_doctor_reports_the_toolchain_and_folders():
     result = storyclip("doctor")
     assert result.returncode == 0, result.stdout + result.stderr
-    for words in ("ffmpeg version", "libx264", "usable", "hardware H.264", "output folder"):
+    for words in ("ffmpeg version", "libx264", "usable", "hardware H.264", "output folder",
+                  "h264_nvenc", "listed, fails: ", "not in this build"):
         assert words in result.stdout
     assert os.environ["OUTPUT_DIR"] in result.stdout
 

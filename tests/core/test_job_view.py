@@ -79,9 +79,10 @@ def test_the_view_is_the_documented_json_shape() -> None:
         "jobId", "source", "status", "progress", "phase", "message", "clipsDone",
         "clipsVerified", "clipsTotal", "speed", "fps", "etaSeconds", "eta", "error", "outputDir",
         "options", "attempts", "parentId", "createdAt", "startedAt", "finishedAt", "updatedAt",
-        "clips", "framing",
+        "clips", "framing", "encoder",
     ]  # fmt: skip
     assert data["framing"] is None  # layout smart, once analysed: the crop path
+    assert data["encoder"] is None  # no clip ran yet (then read from the latest command)
     assert (data["status"], data["progress"], data["clipsDone"], data["clipsTotal"]) == (
         "failed", 42.3, 1, 2)  # fmt: skip
     assert data["error"] == {"code": "disk_full", "message": "The disk is full.",

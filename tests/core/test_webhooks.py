@@ -37,6 +37,12 @@ class ListOutbox:
         self.subs = [s for s in self.subs if s.id != subscription_id]
         return len(self.subs) < before
 
+    def update_subscription(self, subscription: Subscription) -> bool:
+        found = [i for i, s in enumerate(self.subs) if s.id == subscription.id]
+        for i in found:
+            self.subs[i] = subscription
+        return bool(found)
+
     def subscriptions(self) -> list[Subscription]:
         self.reads += 1
         return list(self.subs)
@@ -73,8 +79,16 @@ def test_retries_back_off_exponentially_up_to_a_cap_then_give_up() -> None:
     ("https://example.org/h", "jobCompleted", None, "list of event names"),
     ("https://example.org/h", [], None, "list of event names"),
     ("https://example.org/h", None, "short", "16 to 256"),
+    ("https://exa mple.org/h", None, None, "spaces"),
+    ("http://example.org:99999/h", None, None, "not a valid URL"),
+    ("example.org/hook", None, None, "http or https"),
+    ("https://example.org/" + "x" * 2048, None, None, "longer than 2048"),
+    ("https://example.org/h", None, None, None),
 ])  # fmt: skip
 def test_a_bad_subscription_is_refused_with_a_reason(url, events, secret, problem) -> None:
+    if problem is None:  # the control: a good one is taken
+        assert new_subscription(url, events, secret).url == url
+        return
     with pytest.raises(WebhookError, match=problem):
         new_subscription(url, events, secret)
 
@@ -111,3 +125,38 @@ def test_events_become_one_delivery_per_interested_subscription() -> None:
     hooks.unsubscribe(done.id)
     bus.publish(EventKind.JOB_REGISTERED, {"jobId": "c", "status": "queued"})
     assert [d.subscription_id for d in outbox.queued[7:]] == [every.id]
+
+
+def test_a_subscription_is_edited_turned_off_re_keyed_and_tested_by_the_same_rules() -> None:
+    outbox = ListOutbox()
+    hooks = Webhooks(outbox, lambda finished: False, clock=lambda: 1000.0)
+    woken = []
+    hooks.wake = lambda: woken.append(1)
+    sub = hooks.subscribe("http://127.0.0.1:9/a")
+    edited = hooks.update(sub.id, url=" http://127.0.0.1:9/b ", events=["jobFailed"])
+    assert (edited.url, edited.events, edited.secret) == ("http://127.0.0.1:9/b", ("jobFailed",),
+                                                          sub.secret)  # fmt: skip
+    assert hooks.subscriptions() == [edited]
+    for bad in ({"url": "ftp://x"}, {"events": ["nope"]}, {"enabled": "yes"}, {"secret": "x"}):
+        with pytest.raises(WebhookError):
+            hooks.update(sub.id, **bad)
+    assert hooks.subscriptions() == [edited]  # a refused change changes nothing
+    with pytest.raises(WebhookError, match="No webhook"):
+        hooks.update("0" * 32, enabled=False)
+    rolled = hooks.roll_secret(sub.id)
+    assert rolled.secret != sub.secret and len(rolled.secret) == 64
+    test = hooks.send_test(sub.id)  # whatever events it asks for
+    sent = json.loads(test.body)
+    assert (test.event, sent["event"], sent["id"]) == ("webhookTest", "webhookTest", test.id)
+    assert "secret" not in sent["data"]["webhook"]
+    bus = EventBus()
+    bus.subscribe(hooks.on_event)
+    hooks.update(sub.id, enabled=False)
+    bus.publish(EventKind.JOB_COMPLETED, {"jobId": "a", "status": "failed"})
+    assert [d.event for d in outbox.queued] == ["webhookTest"]  # off: nothing new queued
+    with pytest.raises(WebhookError, match="turn it on"):
+        hooks.send_test(sub.id)
+    hooks.update(sub.id, enabled=True)
+    bus.publish(EventKind.JOB_COMPLETED, {"jobId": "a", "status": "failed"})
+    assert [d.event for d in outbox.queued] == ["webhookTest", "jobFailed"]
+    assert woken  # every change wakes the sender (a re-enabled hook's deliveries are due)

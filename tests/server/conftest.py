@@ -34,7 +34,8 @@ def engine(run_async: Any) -> Engine:
 async def running(engine: Engine, **config: Any) -> AsyncIterator[ServerHandle]:
     config.setdefault("token", TOKEN)
     config.setdefault("port", 0)
-    handle = await start_web_server(engine.facade, ServerConfig(**config))
+    handle = await start_web_server(engine.facade, ServerConfig(**config),
+                                    when_done=engine.when_done)
     try:
         yield handle
     finally:

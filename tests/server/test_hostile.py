@@ -16,7 +16,15 @@ from storyclip_gui.config import SettingsError, load_settings
 from storyclip_gui.core.ffmpeg.errors import ErrorCode, JobError
 from storyclip_gui.core.jobs import JobState
 from storyclip_gui.store.connection import open_database
-from tests.server.conftest import TOKEN, auth, make_job, next_json, running, wait_until
+from tests.server.conftest import (
+    TOKEN,
+    auth,
+    make_job,
+    next_json,
+    publish_state,
+    running,
+    wait_until,
+)
 
 STRONG = "Zp3u1Cq5m1bH2Vw0Xr7-T4s9_kLfYjN8aQeGdRcUvBo"  # 43 base64url characters, 258 bits
 
@@ -320,19 +328,58 @@ def test_the_main_token_is_refused_as_a_url_ticket(run_async, engine) -> None:
 
 
 # -- 6. starvation --------------------------------------------------------------------------------
-def test_unauthenticated_sockets_have_their_own_small_cap(run_async, engine) -> None:
+def test_silent_sockets_holding_every_pre_auth_slot_cannot_starve_a_real_client(
+    run_async, engine
+) -> None:
+    """An attacker fills the waiting-to-authenticate slots and keeps opening more; a client
+    that authenticates with its first message still gets in and is told about jobs."""
+
     async def main() -> None:
         async with running(engine, max_unauthenticated=3, auth_timeout=60) as server, \
                 aiohttp.ClientSession() as http:  # fmt: skip
             silent = [await http.ws_connect(f"{server.url}/ws") for _ in range(3)]
             await wait_until(lambda: server.hub.authenticating == 3)
+            # the attacker goes on: each new silent socket closes the oldest waiting one
+            silent += [await http.ws_connect(f"{server.url}/ws") for _ in range(3)]
+            for evicted in silent[:3]:
+                message = await evicted.receive(timeout=10)
+                assert message.type is aiohttp.WSMsgType.CLOSE
+                assert message.data == 4429 and "oldest" in message.extra
+            await wait_until(lambda: server.hub.authenticating == 3)  # the cap holds
+            # the slots are all taken by silent sockets; a real client comes
+            client = await http.ws_connect(f"{server.url}/ws")
+            await client.send_json({"type": "auth", "token": TOKEN})
+            assert (await next_json(client))["type"] == "snapshot"
+            job = make_job("watched")
+            engine.manager.pause()
+            engine.manager.adopt(job)
+            publish_state(engine, job)
+            status = await next_json(client)
+            assert (status["type"], status["jobId"]) == ("status", "watched")
+            message = await silent[3].receive(timeout=10)  # it made room by closing the oldest
+            assert message.type is aiohttp.WSMsgType.CLOSE and message.data == 4429
+            header = await http.ws_connect(f"{server.url}/ws", headers=auth())  # no slot needed
+            assert (await next_json(header))["type"] == "snapshot"
+            for socket in [*silent, client, header]:
+                await socket.close()
+
+    run_async(main())
+
+
+def test_a_server_full_of_authenticated_observers_still_answers_503(run_async, engine) -> None:
+    async def main() -> None:
+        async with running(engine, max_connections=2, auth_timeout=60) as server, \
+                aiohttp.ClientSession() as http:  # fmt: skip
+            watching = [await http.ws_connect(f"{server.url}/ws", headers=auth())
+                        for _ in range(2)]  # fmt: skip
+            for ws in watching:
+                assert (await next_json(ws))["type"] == "snapshot"
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 await http.ws_connect(f"{server.url}/ws")
             assert refused.value.status == 503
-            ws = await http.ws_connect(f"{server.url}/ws", headers=auth())  # still served
-            assert (await next_json(ws))["type"] == "snapshot"
-            for socket in [*silent, ws]:
-                await socket.close()
+            for ws in watching:  # nobody was closed for it
+                assert not ws.closed
+                await ws.close()
 
     run_async(main())
 

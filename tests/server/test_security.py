@@ -254,11 +254,15 @@ def test_size_limits_and_connection_cap(run_async, engine) -> None:
             first = await http.ws_connect(f"{server.url}/ws", headers=auth())
             second = await http.ws_connect(f"{server.url}/ws")  # not yet authenticated: counts
             await wait_until(lambda: server.hub.connection_count == 2)
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            third = await http.ws_connect(f"{server.url}/ws", headers=auth())  # closes `second`
+            assert (await next_json(third))["type"] == "snapshot"
+            message = await second.receive(timeout=5)
+            assert message.type is aiohttp.WSMsgType.CLOSE and message.data == 4429
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:  # all authenticated
                 await http.ws_connect(f"{server.url}/ws", headers=auth())
             assert refused.value.status == 503
-            await first.close()
-            await second.close()
+            for ws in (first, second, third):
+                await ws.close()
 
     run_async(main())
 

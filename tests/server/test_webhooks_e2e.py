@@ -23,7 +23,7 @@ from tests.server.conftest import TOKEN
 class Receiver:
     """Records every request; can answer 500 to the first try of an event, or hold one."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.requests: list[dict[str, Any]] = []
         self.fail_first: set[str] = set()
         self.hold: set[str] = set()  # events whose first request is held until released
@@ -54,7 +54,7 @@ class Receiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -103,8 +103,11 @@ def test_a_job_is_told_signed_and_a_failed_try_is_retried(video, receiver: Recei
     receiver.fail_first = {"jobRegistered"}
     with serve_process(env) as (_, url):
         hook = call(f"{url}/api/v1/webhooks", {"url": receiver.url})
-        assert call(f"{url}/api/v1/webhooks")["webhooks"] == [
+        listed = call(f"{url}/api/v1/webhooks")["webhooks"]
+        assert [{k: v for k, v in w.items() if k != "deliveries"} for w in listed] == [
             {k: v for k, v in hook.items() if k != "secret"}]  # the secret is shown once
+        assert listed[0]["deliveries"] == {"pending": 0, "dead": 0, "lastState": None,
+                                           "lastAt": None, "lastError": None}  # fmt: skip
         call(f"{url}/api/v1/process/story", {"jobId": "hooked", "tempPath": str(source),
              "options": {"clipSeconds": 1, "size": "720x1280", "quality": "low"}})
         wait_for(lambda: "queueFinished" in receiver.events() and

@@ -24,3 +24,18 @@ def test_samples_survive_a_restart_newest_last_and_old_ones_are_dropped(db_path,
     kept = SqliteThroughputLog(reopened.database).recent(10_000)
     assert 600 <= len(kept) < 1000  # pruned at the 500th append, keeping the newest 600
     reopened.close()
+
+
+def test_a_fractional_concurrency_and_the_judged_estimates_survive_a_restart(db_path,
+                                                                          monkeypatch) -> None:
+    monkeypatch.setattr(throughput_store, "KEEP_JUDGEMENTS", 5)
+    store = open_store(db_path)
+    log = SqliteThroughputLog(store.database)
+    log.append(Sample(1.0, "libx264", "low", "720x1280", "h264", 720, 1.5, 15.0, 5.0))
+    for n in range(8):
+        log.append_judgement([1.0 + n / 10, 0.9])
+    store.close()
+    reopened = SqliteThroughputLog(open_store(db_path).database)
+    assert reopened.recent(1)[0].concurrency == 1.5  # an INTEGER column keeps the REAL
+    assert reopened.recent_judgements(2) == [[1.6, 0.9], [1.7, 0.9]]
+    assert len(reopened.recent_judgements(100)) == 5  # the newest KEEP_JUDGEMENTS

@@ -39,3 +39,36 @@ def test_deliveries_come_due_in_order_retry_later_and_are_given_up(store: Sqlite
     assert outbox.due(now=1e12) == [] and outbox.deliveries(sub.id) == []  # dropped with it
     assert not outbox.remove_subscription(sub.id)
     reopened.close()
+
+
+def test_a_turned_off_webhook_holds_its_deliveries_and_summaries_say_how_it_stands(
+    store: SqliteJobStore, db_path
+) -> None:
+    from dataclasses import replace
+
+    from storyclip_gui.core.webhooks import DeliverySummary
+
+    outbox = SqliteWebhookOutbox(store.database)
+    on = new_subscription("http://127.0.0.1:9/on", ["*"], now=1.0)
+    off = new_subscription("http://127.0.0.1:9/off", ["jobFailed"], now=2.0)
+    for sub in (on, off):
+        outbox.add_subscription(sub)
+    outbox.enqueue([_delivery(on.id, 1, 10.0), _delivery(on.id, 2, 10.0),
+                    _delivery(off.id, 3, 10.0)])  # fmt: skip
+    assert outbox.update_subscription(replace(off, enabled=False, url="http://127.0.0.1:9/x"))
+    assert [d.id[-1] for d in outbox.due(now=20.0)] == ["1", "2"]  # the off one waits
+    assert outbox.pending_count() == 2
+    outbox.delivered(_delivery(on.id, 1, 0).id, now=21.0)
+    outbox.failed(_delivery(on.id, 2, 0).id, attempts=1, next_at=30.0, error="HTTP 500", at=22.0)
+    summaries = outbox.summaries()
+    assert summaries[on.id] == DeliverySummary(pending=1, dead=0, last_state="failed",
+                                               last_at=22.0, last_error="HTTP 500")  # fmt: skip
+    assert summaries[off.id] == DeliverySummary(pending=1)  # never tried
+    store.close()
+    reopened = SqliteWebhookOutbox(open_store(db_path).database)
+    kept = {s.id: s for s in reopened.subscriptions()}
+    assert not kept[off.id].enabled and kept[off.id].url == "http://127.0.0.1:9/x"
+    assert kept[on.id].enabled
+    assert reopened.update_subscription(replace(kept[off.id], enabled=True))
+    assert [d.id[-1] for d in reopened.due(now=20.0)] == ["3"]  # on again: it goes out
+    assert not reopened.update_subscription(replace(off, id="f" * 32))  # unknown: nothing

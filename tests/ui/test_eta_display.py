@@ -1,4 +1,4 @@
-"""The learned ETA in the window: the band in the ETA column and the queue's in the status bar."""
+"""The learned ETA in the window: its band in the ETA column, the queue's in status bar and tab."""
 
 from __future__ import annotations
 
@@ -44,3 +44,26 @@ def test_while_a_job_runs_the_status_bar_says_when_the_queue_is_done(make_window
     engine.facade.submit(JobSpec(str(source), StoryOptions.from_dict(
         {"clip_seconds": 1, "size": "720x1280", "quality": "low"})))
     qtbot.waitUntil(lambda: "all done in ~" in window.counts_label.text(), timeout=10_000)
+    queue_tab = window.tabs.indexOf(window.main_splitter)
+    assert window.tabs.tabText(queue_tab).startswith("Queue · ~")  # the queue's header too
+    qtbot.waitUntil(lambda: not engine.facade.running_ids and not engine.facade.queued_ids,
+                    timeout=60_000)  # fmt: skip
+    window._show_counts(window.model.counts)
+    assert window.tabs.tabText(queue_tab) == "Queue"
+
+
+def test_jobs_with_nothing_to_estimate_from_keep_the_window_from_promising_all_done(
+    make_window, engine, monkeypatch
+) -> None:
+    from storyclip_gui.core.eta import Eta
+
+    window = make_window()
+    monkeypatch.setattr(engine.facade, "queue_eta", lambda: Eta(100.0, 130.0, "history", 1))
+    window._show_counts(window.model.counts)
+    text = window.counts_label.text()
+    assert "all done" not in text and "not estimated yet" in text
+    assert "estimated jobs done in ~1:40 – 2:10" in text
+    assert window.tabs.tabText(window.tabs.indexOf(window.main_splitter)) == "Queue"
+    monkeypatch.setattr(engine.facade, "queue_eta", lambda: Eta(100.0, 130.0, "history", 0))
+    window._show_counts(window.model.counts)
+    assert "all done in ~1:40 – 2:10" in window.counts_label.text()

@@ -17,6 +17,7 @@ from typing import Any
 
 import ffmpeg
 
+from storyclip_gui.core.ffmpeg import encoders
 from storyclip_gui.core.options import Layout, StoryOptions
 from storyclip_gui.core.plan import ClipPlan, floor_us
 from storyclip_gui.core.probe import MediaInfo
@@ -74,7 +75,7 @@ def copy_refusal(media: MediaInfo, options: StoryOptions) -> str | None:
 
 
 def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions,
-                 crop_x: str | None = None) -> Any:  # fmt: skip
+                 crop_x: str | None = None, encoder: str = encoders.X264) -> Any:  # fmt: skip
     w, h = options.width, options.height
     v = stream
     if media.sar != 1:  # anamorphic: make pixels square before framing
@@ -105,7 +106,8 @@ def _video_graph(stream: Any, media: MediaInfo, options: StoryOptions,
             "scale", w, h, force_original_aspect_ratio="decrease", force_divisible_by=2
         )
         v = ffmpeg.overlay(background, foreground, x="(W-w)/2", y="(H-h)/2")
-    return v.filter("setsar", 1).filter("format", "yuv420p")
+    v = v.filter("setsar", 1).filter("format", encoders.pixel_format(encoder))
+    return v.filter("hwupload") if encoders.uploads(encoder) else v
 
 
 def _floor_us(seconds: float) -> str:
@@ -132,6 +134,7 @@ def build_clip(
     seek_from: float | None = None,
     crop_x: str | None = None,
     loudnorm: dict[str, Any] | None = None,
+    encoder: str = encoders.X264,
 ) -> list[str]:
     """The argv that re-encodes one clip, exactly the source frames in [start, end).
 
@@ -141,23 +144,21 @@ def build_clip(
     `start`, for containers that cannot seek exactly) the input seeks there and an output `-ss`
     drops the frames up to `start`. `crop_x`: the smart layout's crop x expression in the
     filter's time (`t` counts from the input seek point; without it, a centre crop).
-    `loudnorm`: the second pass's settings (core/qc.py)."""
+    `loudnorm`: the second pass's settings (core/qc.py). `encoder`: libx264 (whose argv the
+    exactness suite pins) or a hardware one with its own rate control (ffmpeg/encoders.py)."""
     first = start if seek_from is None else seek_from
     inp = ffmpeg.input(source, **({"ss": _floor_us(first)} if first > 0 else {}))
-    streams = [_video_graph(inp["v:0"], media, options, crop_x)]
+    streams = [_video_graph(inp["v:0"], media, options, crop_x, encoder)]
     q = options.quality_settings
     out: dict[str, Any] = {}
     if seek_from is not None and start > seek_from:
         out["ss"] = _t(floor_us(start) - floor_us(seek_from))
-    out |= {
-        "t": _t(floor_us(end) - floor_us(start)),
-        "c:v": "libx264",
-        "preset": q.x264_preset,
-        "crf": q.crf,
-        "profile:v": "high",
-        "fps_mode": "vfr",
-        "enc_time_base:v": _time_base_arg(time_base),
-    }
+    out["t"] = _t(floor_us(end) - floor_us(start))
+    if encoder == encoders.X264:
+        out |= {"c:v": "libx264", "preset": q.x264_preset, "crf": q.crf, "profile:v": "high"}
+    else:
+        out |= encoders.video_options(encoder, options.quality, (options.width, options.height))
+    out |= {"fps_mode": "vfr", "enc_time_base:v": _time_base_arg(time_base)}
     if options.audio and media.has_audio:
         sound = inp["a:0"]
         if loudnorm:  # two-pass normalisation; loudnorm outputs 192 kHz, clips get 48 kHz
@@ -168,8 +169,7 @@ def build_clip(
         out.update({"c:a": "aac", "b:a": q.audio_bitrate})
     out.update({"map_metadata": -1, "movflags": "+faststart", "f": "mp4"})
     node = ffmpeg.output(*streams, output, **out)
-    argv = [ffmpeg_path, *GLOBAL_ARGS, *ffmpeg.get_args(node)]
-    return argv
+    return [ffmpeg_path, *GLOBAL_ARGS, *encoders.input_options(encoder), *ffmpeg.get_args(node)]
 
 
 def build_copy(
