@@ -193,4 +193,5 @@ def shared_setup_group(item: pytest.Item) -> str | None:
         return None
     module = item.nodeid.split("::", 1)[0]
     variant = ",".join(f"{name}={params[name]}" for name in shared if name in params)
-    return f"{module}[{variant}]" if variant else module
+    # no "[" or "]": xdist ignores a group name after the last "]" of a test id
+    return f"{module}({variant})" if variant else module
