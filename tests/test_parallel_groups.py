@@ -11,7 +11,7 @@ from tests import conftest
 
 pytest_plugins = ["pytester"]
 
-PROBE = '''
+PROBE = """
 import os
 import pytest
 
@@ -28,7 +28,7 @@ def test_uses_the_module_fixture(build, n):
 @pytest.mark.parametrize("n", range(6))
 def test_alone(n):
     pass
-'''
+"""
 
 
 def test_a_module_fixture_is_set_up_once_per_parameter_across_workers(
@@ -38,9 +38,9 @@ def test_a_module_fixture_is_set_up_once_per_parameter_across_workers(
     pytester.makepyfile(test_probe=PROBE)
     log = tmp_path / "setups.log"
     monkeypatch.setenv("PROBE_LOG", str(log))
-    result = pytester.runpytest_subprocess("-n", "2", "--dist", "loadgroup",
-                                           "--no-loadscope-reorder", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(
+        "-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder", "-p", "no:cacheprovider"
+    )
     result.assert_outcomes(passed=18)
     setups = log.read_text().split()
     assert sorted(setups[0::2]) == ["bundled", "system"], setups  # once each, not once a worker
-
