@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import hashlib
 import os
 from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,20 +93,43 @@ def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def video(media_ffmpeg: str, media_dir: Path) -> Callable[..., Path]:
+def run_media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Media shared by every pytest-xdist worker of this run (each worker's own temp folder
+    is below the run's): a file is made once, under a lock (`made_once`), not once a worker."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-media"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@contextmanager
+def made_once(folder: Path, key: str) -> Iterator[None]:
+    """Hold `key`'s lock (beside the media, not among them): another worker making the same
+    file waits, then finds it made."""
+    locks = folder / "locks"
+    locks.mkdir(exist_ok=True)
+    with open(locks / key, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield
+
+
+@pytest.fixture(scope="session")
+def video(media_ffmpeg: str, run_media_dir: Path) -> Callable[..., Path]:
     """video("name.mp4", seconds=3, size="320x240", audio=True, rotation=None, ...) → Path."""
 
     def make(name: str, **kwargs: Any) -> Path:
         # one folder per set of parameters: the same name with other parameters is another file
         key = hashlib.sha1(repr(sorted(kwargs.items())).encode()).hexdigest()[:10]
-        return make_video(media_ffmpeg, media_dir / key / name, **kwargs)
+        with made_once(run_media_dir, key):
+            return make_video(media_ffmpeg, run_media_dir / "files" / key / name, **kwargs)
 
     return make
 
 
 @pytest.fixture(scope="session")
-def audio_only(media_ffmpeg: str, media_dir: Path) -> Path:
-    return make_audio_only(media_ffmpeg, media_dir / "tone.m4a")
+def audio_only(media_ffmpeg: str, run_media_dir: Path) -> Path:
+    with made_once(run_media_dir, "audio"):
+        return make_audio_only(media_ffmpeg, run_media_dir / "files" / "audio" / "tone.m4a")
 
 
 @pytest.fixture
@@ -128,9 +153,45 @@ def run_async(qapp: Any) -> Iterator[Callable[..., Any]]:
     loop.close()
 
 
+SHARED_SCOPES = ("class", "module", "package")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The cluster tests run last. Dask distributed keeps its event-loop thread for the rest
     of the process; the cyclic garbage collector can then run on that thread and free a later
     test's Qt objects there (a Qt warning, or a crash, seen in a full run). The app itself
-    collects on the Qt thread when it uses Dask (runner/gc_guard.py)."""
+    collects on the Qt thread when it uses Dask (runner/gc_guard.py).
+
+    Under pytest-xdist (`--dist loadgroup --no-loadscope-reorder`, pyproject's addopts) each
+    test is its own unit of work, handed out in this order, except tests that share a
+    module-scoped fixture: they are one group, run by one worker, so the fixture (an engine
+    run over many sources, a Dask cluster) is set up once, not once per worker. A cluster
+    module is such a group and, last in the order, is the last work its worker gets."""
     items.sort(key=lambda item: item.nodeid.startswith("tests/cluster/"))
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        group = shared_setup_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def shared_setup_group(item: pytest.Item) -> str | None:
+    """The module (and the module fixture's parameters: one group per ffmpeg build) when the
+    test uses a module-scoped fixture of this suite (not a plugin's), else None."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    shared = sorted(
+        name for name in info.names_closure
+        if (defs := info.name2fixturedefs.get(name))
+        and defs[-1].scope in SHARED_SCOPES and defs[-1].baseid  # baseid "": a plugin's
+    )  # fmt: skip
+    if not shared:
+        return None
+    module = item.nodeid.split("::", 1)[0]
+    variant = ",".join(f"{name}={params[name]}" for name in shared if name in params)
+    # no "[" or "]": xdist ignores a group name after the last "]" of a test id
+    return f"{module}({variant})" if variant else module

@@ -115,7 +115,9 @@ def test_dashboard_token_entry_and_a_real_job_from_queued_to_completed(
     assert page.locator("form#login").is_visible()  # no token yet: it asks for one
     page.fill("#token", TOKEN)
     page.click("form#login button[type=submit]")
-    page.wait_for_function("document.getElementById('conn').textContent === 'live'")
+    # a locator assertion, not wait_for_function: Playwright polls a string predicate with eval,
+    # which the page's CSP forbids (it failed whenever the socket was not live at once: loaded)
+    sync_api.expect(page.locator("#conn")).to_have_text("live", timeout=30_000)
     page.evaluate(RECORD_ROWS)
     # when the queue is done: sleep after a countdown (the tests' serve only says the command)
     api(serve, "/api/v1/when-done", {"action": "sleep", "countdownSeconds": 120}, method="PUT")
