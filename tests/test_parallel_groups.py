@@ -3,6 +3,7 @@ parameter), and the cluster tests are the last work of their worker (tests/conft
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,11 @@ def test_a_module_fixture_is_set_up_once_per_parameter_across_workers(
     pytester.makepyfile(test_probe=PROBE)
     log = tmp_path / "setups.log"
     monkeypatch.setenv("PROBE_LOG", str(log))
+    # the copied conftest imports this project's `tests` package: the subprocess runs in a temp
+    # folder, so the checkout must be on its path (a clean clone has no PYTHONPATH set)
+    root = str(Path(__file__).resolve().parents[1])
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [root, os.environ.get(
+        "PYTHONPATH")])))  # fmt: skip
     result = pytester.runpytest_subprocess(
         "-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder", "-p", "no:cacheprovider"
     )
