@@ -8,11 +8,11 @@ From the samples the model learns a rate per kind of work (work units per machin
 `work_per_second` normalising kinds so one kind teaches the others) and a fixed cost per clip.
 A job's finish is found by laying out what it and every job beside and ahead of it still needs
 on the parallel slots (`_shared_finishes`); while it runs its own pace is blended in, and ffmpeg
-says how much of the current clip is left. The band is honest about the past: every estimate is
-remembered and judged when its job finishes, and P90 - P50 is how far off 80 % of them were
-(split conformal); the judgements are kept in the history database with the samples. Before
-three jobs were judged it is a fixed +25 %, and before any history ffmpeg's live speed is
-used. bench/bench_eta.py measures all this on a recorded queue.
+says how much of the current clip is left. The band is honest about the past: the estimates a
+job was given (about ten along the way) are judged when it finishes, and P90 - P50 is how
+far off 80 % of them were (split conformal); the judgements are kept in the history database
+with the samples. Before three jobs were judged it is a fixed +25 %, and before any history
+ffmpeg's live speed is used. bench/bench_eta.py measures all this on a recorded queue.
 """
 
 from __future__ import annotations
@@ -322,7 +322,6 @@ class EtaEstimator:
         self._shares[job.id] = 0.0
         self._marks[job.id] = (now, 0.0)
         self._said.pop(job.id, None)
-        self._remember(job, now)
 
     def clip_verified(self, job: Job, media_seconds: float, concurrency: int) -> None:
         now = self._advance()
@@ -341,7 +340,6 @@ class EtaEstimator:
         self.model.add(sample)
         if self.log is not None:
             self.log.append(sample)
-        self._remember(job, now)
 
     def job_ended(self, job: Job) -> None:
         """The job stopped processing (finished, or left the slots for any reason)."""
@@ -356,12 +354,6 @@ class EtaEstimator:
             self._width = None
             if self.log is not None:
                 self.log.append_judgement(ratios)
-
-    def _remember(self, job: Job, now: float) -> None:
-        """What the estimate was (before calibration), to be judged when the job finishes."""
-        finish = self._finishes(job)
-        if finish is not None and finish[2] != "live":
-            self._said.setdefault(job.id, []).append((now, finish[0]))
 
     # -- answers ----------------------------------------------------------------------------
     def job_eta(self, job: Job, concurrency: int = 1) -> Eta | None:
