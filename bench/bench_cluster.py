@@ -174,7 +174,7 @@ async def bench(workdir: Path, address: str, rounds: int) -> None:
     engine = engine_for(workdir / "overhead", "dask", address)
     local = await task_overhead(LocalClipExecutor(engine.runner), 60)
     remote = await task_overhead(engine.executor, 60)
-    await engine.close_executor()
+    await engine.close_services()
     lo, da = statistics.median(local_times), statistics.median(dask_times)
     print()
     print(f"8-clip job, median of {rounds}: local {lo:.2f} s, cluster {da:.2f} s, "

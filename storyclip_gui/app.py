@@ -80,11 +80,12 @@ class Engine:
     async def stop(self) -> None:
         """Stop running jobs as interrupted and disconnect from the cluster (headless runs)."""
         await self.facade.shutdown()
-        await self.close_executor()
+        await self.close_services()
 
-    async def close_executor(self) -> None:
-        """Disconnect from the cluster (its clips were cancelled when their jobs stopped);
-        no countdown goes on and no sleep inhibitor is held behind a closing engine."""
+    async def close_services(self) -> None:
+        """What runs beside the jobs stops: no when-done countdown goes on and no sleep
+        inhibitor is held behind a closing engine, and the cluster (whose clips were cancelled
+        when their jobs stopped) is disconnected."""
         if self.when_done is not None:
             self.when_done.close()
         if self.keep_awake is not None:
@@ -424,7 +425,7 @@ def run_gui(settings: Settings, paths: list[str]) -> int:
             if server is not None:
                 await server.close()
             await engine.stop_deliveries()
-            await engine.close_executor()
+            await engine.close_services()
 
     try:
         with loop:
@@ -552,7 +553,7 @@ def run_serve(
             for task in background:
                 task.cancel()
             await engine.facade.shutdown()
-            await engine.close_executor()
+            await engine.close_services()
             await handle.close()
             await engine.stop_deliveries()
             close_store = getattr(engine.store, "close", None)

@@ -53,5 +53,5 @@ def test_the_window_shows_which_worker_renders_each_clip(
     # every clip says which worker rendered it, and both workers rendered some
     rendered_by = {t.rsplit("⚙ ", 1)[1] for t in texts if "⚙ " in t}
     assert len([t for t in texts if "⚙ " in t]) == 5 and rendered_by == workers, texts
-    done = asyncio.ensure_future(engine.close_executor())
+    done = asyncio.ensure_future(engine.close_services())
     qtbot.waitUntil(done.done, timeout=30_000)
